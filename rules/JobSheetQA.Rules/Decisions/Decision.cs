@@ -1,0 +1,35 @@
+using JobSheetQA.Rules.Catalogue;
+
+namespace JobSheetQA.Rules.Decisions;
+
+/// <summary>The outcome of evaluating one rule set against one set of facts.</summary>
+/// <param name="Findings">Every deny, acknowledgement and warning, strongest first.</param>
+/// <param name="Evaluated">Every rule of the rule set, in catalogue order.</param>
+public sealed record Decision(IReadOnlyList<Finding> Findings, IReadOnlyList<RuleInfo> Evaluated)
+{
+    public Verdict Verdict =>
+        Findings.Any(f => f.Outcome == FindingOutcome.Deny) ? Verdict.Deny
+        : Findings.Any(f => f.Outcome == FindingOutcome.RequireAcknowledgement) ? Verdict.RequireAcknowledgement
+        : Verdict.Allow;
+
+    /// <summary>The rules that raised nothing.</summary>
+    public IReadOnlyList<RuleInfo> Passed => Evaluated.Where(rule => Findings.All(f => f.RuleId != rule.Id)).ToList();
+
+    public IEnumerable<Finding> Denials => Findings.Where(f => f.Outcome == FindingOutcome.Deny);
+
+    public IEnumerable<Finding> Acknowledgements => Findings.Where(f => f.Outcome == FindingOutcome.RequireAcknowledgement);
+
+    public IEnumerable<Finding> Warnings => Findings.Where(f => f.Outcome == FindingOutcome.Warn);
+
+    /// <summary>One rule's verdict: its strongest finding, or pass.</summary>
+    public RuleVerdict VerdictOf(string ruleId)
+    {
+        var outcomes = Findings.Where(f => f.RuleId == ruleId).Select(f => f.Outcome).ToList();
+        return outcomes.Contains(FindingOutcome.Deny) ? RuleVerdict.Deny
+            : outcomes.Contains(FindingOutcome.RequireAcknowledgement) ? RuleVerdict.RequireAcknowledgement
+            : outcomes.Contains(FindingOutcome.Warn) ? RuleVerdict.Warn
+            : RuleVerdict.Pass;
+    }
+
+    public bool HasFinding(string ruleId) => Findings.Any(f => f.RuleId == ruleId);
+}

@@ -1,0 +1,18 @@
+namespace JobSheetQA.Rules.Facts;
+
+/// <summary>Who asked, as the chat channel identified them.</summary>
+/// <param name="Channel">The channel that authenticated the user, e.g. <c>teams</c> or <c>slack</c>.</param>
+/// <param name="UserId">The channel's stable user id (Entra object id, Slack user id).</param>
+/// <param name="DisplayName">The name shown in chat.</param>
+/// <param name="Email">The user's e-mail or UPN when the channel provides it.</param>
+public sealed record RequesterIdentity(string Channel, string UserId, string DisplayName, string? Email = null)
+{
+    /// <summary>The form policy.yaml uses to name a person without an e-mail: <c>channel:userId</c>.</summary>
+    public string QualifiedId => $"{Channel}:{UserId}";
+
+    /// <summary>True when a policy entry (<c>*</c>, an e-mail or <c>channel:userId</c>) names this requester.</summary>
+    public bool IsNamedBy(string policyEntry) =>
+        policyEntry == "*"
+        || string.Equals(policyEntry, QualifiedId, StringComparison.OrdinalIgnoreCase)
+        || (Email is not null && string.Equals(policyEntry, Email, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,12 @@
+namespace JobSheetQA.Rules.Facts;
+
+/// <summary>Where a gate or the deploy step stands in a workflow run.</summary>
+public enum StepOutcome
+{
+    Pending,
+    Running,
+    Passed,
+    Failed,
+    Skipped,
+    Cancelled,
+}

@@ -1,0 +1,69 @@
+using JobSheetQA.Rules.Facts;
+
+namespace JobSheetQA.Rules.Policy;
+
+/// <summary>The declarative policy data from <c>rules/policy.yaml</c>. Rules read it as a fact; nothing here is code.</summary>
+/// <param name="AllowedBranch">The only branch promotions may run from (runbook §2.3).</param>
+/// <param name="WorkflowPath">Where the promotion workflow lives in the application repository.</param>
+/// <param name="Environments">The environments in promotion order: each must be reached through the one before it.</param>
+/// <param name="Acknowledgement">The skip acknowledgement phrase and how long a request for it stays open.</param>
+/// <param name="RequiredSecrets">Actions secrets that must exist (runbook §5.3).</param>
+/// <param name="Posture">The read-only posture flags (runbook §4.1).</param>
+/// <param name="WriteWindows">Limits on write windows (runbook §4.3).</param>
+/// <param name="NightlyParity">Where nightly parity comes from and how fresh it must be (runbook §2.1).</param>
+/// <param name="Gates">Which workflow job is which gate.</param>
+public sealed record PromotionPolicy(
+    string AllowedBranch,
+    string WorkflowPath,
+    IReadOnlyList<EnvironmentPolicy> Environments,
+    AcknowledgementPolicy Acknowledgement,
+    IReadOnlyList<string> RequiredSecrets,
+    PosturePolicy Posture,
+    WriteWindowPolicy WriteWindows,
+    NightlyParityPolicy NightlyParity,
+    GateMap Gates)
+{
+    public EnvironmentPolicy? FindEnvironment(string name) =>
+        Environments.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.Ordinal));
+
+    /// <summary>The environment a commit must have reached before <paramref name="name"/>; null for the first.</summary>
+    public string? PredecessorOf(string name)
+    {
+        var index = Environments.ToList().FindIndex(e => string.Equals(e.Name, name, StringComparison.Ordinal));
+        return index > 0 ? Environments[index - 1].Name : null;
+    }
+}
+
+/// <summary>One environment's settings.</summary>
+/// <param name="Name">As typed in chat and sent as <c>target_environment</c>.</param>
+/// <param name="AllowParitySkip">Whether a typed acknowledgement may skip parity. Never honoured for production.</param>
+/// <param name="ReadOnlyPosture">Whether the posture flags must be false (runbook §4).</param>
+/// <param name="Requesters">Who may promote here: <c>*</c>, e-mails, or <c>channel:userId</c>. Empty means nobody outside Development.</param>
+public sealed record EnvironmentPolicy(string Name, bool AllowParitySkip, bool ReadOnlyPosture, IReadOnlyList<string> Requesters);
+
+/// <param name="Phrase">The exact phrase, compared ordinally (runbook §5.4).</param>
+/// <param name="ExpiresAfter">How long a pending acknowledgement stays valid.</param>
+public sealed record AcknowledgementPolicy(string Phrase, TimeSpan ExpiresAfter);
+
+public sealed record PosturePolicy(IReadOnlyList<PostureFlagPolicy> Flags);
+
+/// <param name="Name">The environment variable, e.g. <c>ENABLE_PURGE_EXECUTION</c>.</param>
+/// <param name="Purpose">What the read-only default prevents (runbook §4.1).</param>
+public sealed record PostureFlagPolicy(string Name, string Purpose);
+
+/// <param name="MinDuration">Shortest window that may be opened.</param>
+/// <param name="MaxDuration">Longest window that may be opened.</param>
+/// <param name="ReminderBeforeEnd">When to remind the channel before a window ends.</param>
+/// <param name="ChangeRequestPattern">Regular expression a change request id must match.</param>
+public sealed record WriteWindowPolicy(TimeSpan MinDuration, TimeSpan MaxDuration, TimeSpan ReminderBeforeEnd, string ChangeRequestPattern);
+
+/// <param name="Workflow">The nightly parity workflow file.</param>
+/// <param name="Artifact">The artifact holding its report.</param>
+/// <param name="MaxAge">How old the newest successful run may be.</param>
+public sealed record NightlyParityPolicy(string Workflow, string Artifact, TimeSpan MaxAge);
+
+/// <summary>Which workflow job name is which gate or the deploy step.</summary>
+public sealed record GateMap(IReadOnlyDictionary<PromotionStep, string> JobNames)
+{
+    public string JobNameOf(PromotionStep step) => JobNames[step];
+}

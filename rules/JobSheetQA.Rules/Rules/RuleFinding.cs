@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+using JobSheetQA.Rules.Catalogue;
+using JobSheetQA.Rules.Decisions;
+
+namespace JobSheetQA.Rules.Rules;
+
+/// <summary>Builds a finding stamped with the raising rule's id and runbook section, so neither is written twice.</summary>
+internal static class RuleFinding
+{
+    private static readonly ConcurrentDictionary<Type, RuleInfo> Metadata = new();
+
+    public static Finding Of<TRule>(FindingOutcome outcome, string message, params (string Name, string Value)[] facts)
+    {
+        var rule = Metadata.GetOrAdd(typeof(TRule), RuleCatalogue.Describe);
+        return new Finding(
+            rule.Id,
+            outcome,
+            message,
+            rule.RunbookSection,
+            facts.Select(fact => KeyValuePair.Create(fact.Name, fact.Value)).ToList());
+    }
+}
