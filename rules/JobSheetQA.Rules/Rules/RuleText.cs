@@ -12,7 +12,7 @@ internal static class RuleText
     public static string Utc(DateTimeOffset moment) =>
         moment.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
-    /// <summary>A duration in policy.yaml's own units (90s, 15m, 2h, 1d), combined where needed (1h30m).</summary>
+    /// <summary>A duration in policy.yaml's own units (90s, 15m, 26h, 3d), combined where needed (1h30m).</summary>
     public static string Duration(TimeSpan span)
     {
         if (span == TimeSpan.Zero)
@@ -21,8 +21,11 @@ internal static class RuleText
         var parts = new List<string>();
         var sign = span < TimeSpan.Zero ? "-" : "";
         span = span.Duration();
-        if (span.Days > 0) parts.Add($"{span.Days}d");
-        if (span.Hours > 0) parts.Add($"{span.Hours}h");
+        // Up to two days, hours read better ("26h" is how policy.yaml writes max_age).
+        var days = span.TotalHours >= 48 ? span.Days : 0;
+        var hours = (int)(span - TimeSpan.FromDays(days)).TotalHours;
+        if (days > 0) parts.Add($"{days}d");
+        if (hours > 0) parts.Add($"{hours}h");
         if (span.Minutes > 0) parts.Add($"{span.Minutes}m");
         if (span.Seconds > 0) parts.Add($"{span.Seconds}s");
         return parts.Count == 0 ? "0s" : sign + string.Concat(parts);
