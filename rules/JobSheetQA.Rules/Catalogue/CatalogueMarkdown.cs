@@ -14,15 +14,19 @@ public static class CatalogueMarkdown
         var table = new StringBuilder();
         table.AppendLine("| id | rule set | runbook | outcomes | non-waivable | rule |");
         table.AppendLine("|---|---|---|---|---|---|");
-        foreach (var rule in rules)
+        var setOrder = RuleSets.Promotion.Append(RuleSets.WriteWindow).ToList();
+        foreach (var rule in rules.OrderBy(r => setOrder.IndexOf(r.RuleSet)).ThenBy(r => r.Id, StringComparer.Ordinal))
         {
             table.AppendLine(
                 $"| `{rule.Id}` | {rule.RuleSet} | {rule.RunbookSection} | {string.Join(", ", rule.Outcomes.Select(Describe))} " +
-                $"| {(rule.NonWaivable ? "yes" : "")} | {rule.Description} |");
+                $"| {(rule.NonWaivable ? "yes" : "")} | {Cell(rule.Description)} |");
         }
 
         return table.ToString();
     }
+
+    // A literal pipe (as in "|| true") would end the table cell.
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     public static string Describe(FindingOutcome outcome) => outcome switch
     {
