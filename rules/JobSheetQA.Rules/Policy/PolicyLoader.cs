@@ -72,15 +72,22 @@ public static partial class PolicyLoader
 
     private static PolicyMapping? ReadDocument(PolicyYamlReader reader, string yaml)
     {
+        var scanner = new Scanner(new StringReader(yaml));
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             // The parser stops at the first syntax error; nothing after it can be checked.
             reader.Error(e.Start, "", $"not valid YAML: {e.Message}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // Some malformed input (an unclosed '[' followed by more keys) trips YamlDotNet without a YamlException.
+            reader.Error(scanner.CurrentPosition, "", "not valid YAML: the parser stopped here (check brackets, quotes and indentation above)");
             return null;
         }
 
