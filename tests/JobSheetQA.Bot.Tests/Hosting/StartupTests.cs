@@ -4,6 +4,7 @@ using JobSheetQA.Rules.Engine;
 using JobSheetQA.Rules.Policy;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Tests.Hosting;
 
@@ -27,13 +28,30 @@ public sealed class StartupTests : IClassFixture<WebApplicationFactory<PolicyOpt
     }
 
     [Fact]
-    public void Host_registers_the_shipped_policy_and_one_compiled_engine()
+    public void Host_registers_the_shipped_policy()
     {
         var policy = _factory.Services.GetRequiredService<PromotionPolicy>();
 
         Assert.Equal("I_ACCEPT_PARITY_SKIP", policy.Acknowledgement.Phrase);
         Assert.False(policy.FindEnvironment("production")!.AllowParitySkip);
-        Assert.Same(_factory.Services.GetRequiredService<PolicyEngine>(), _factory.Services.GetRequiredService<PolicyEngine>());
+    }
+
+    [Fact]
+    public void Rules_are_compiled_once_per_process_and_shared_by_every_host()
+    {
+        using var second = _factory.WithWebHostBuilder(_ => { });
+
+        Assert.Same(_factory.Services.GetRequiredService<PolicyEngine>(), second.Services.GetRequiredService<PolicyEngine>());
+    }
+
+    [Fact]
+    public void Host_refuses_to_start_without_a_policy_file_setting()
+    {
+        using var factory = _factory.WithWebHostBuilder(builder => builder.UseSetting("Policy:File", " "));
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Policy:File", FindInChain<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
     }
 
     [Fact]
