@@ -15,8 +15,6 @@ internal sealed class PolicyYamlReader(string source)
 
     private readonly List<PolicyError> _errors = [];
 
-    public string Source => source;
-
     /// <summary>The errors so far, in file order.</summary>
     public IReadOnlyList<PolicyError> Errors =>
         _errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
@@ -27,8 +25,6 @@ internal sealed class PolicyYamlReader(string source)
         _errors.Add(new PolicyError(source, checked((int)at.Line), checked((int)at.Column), path, message));
 
     public void Error(PolicyNode node, string message) => Error(node.At, node.Path, message);
-
-    public void Error(string message) => _errors.Add(new PolicyError(source, 0, 0, "", message));
 
     public PolicyMapping? Mapping(PolicyNode? node, params string[] keys)
     {
