@@ -40,13 +40,13 @@ public static partial class ParityReader
     /// <param name="json">The document's text; null or blank is an error, not an exception.</param>
     /// <param name="document">How errors name the document, e.g. the artifact path.</param>
     public static ParityReadResult<ParityReport> ReadReport(string? json, string document = "parity report") =>
-        Read<ParityReport>(json, document, () => ParitySchemas.Report, CheckReport);
+        Read<ParityReport>(json, document, () => (ParitySchemas.Report, ParitySchemas.ReportElement), CheckReport);
 
     /// <summary>Reads thresholds such as <c>parity/config/thresholds.json</c>.</summary>
     /// <param name="json">The document's text; null or blank is an error, not an exception.</param>
     /// <param name="document">How errors name the document.</param>
     public static ParityReadResult<ParityThresholds> ReadThresholds(string? json, string document = "parity thresholds") =>
-        Read<ParityThresholds>(json, document, () => ParitySchemas.Thresholds, CheckThresholds);
+        Read<ParityThresholds>(json, document, () => (ParitySchemas.Thresholds, ParitySchemas.ThresholdsElement), CheckThresholds);
 
     /// <summary>Reads a report from a file; a file that cannot be read is an error naming the path.</summary>
     public static ParityReadResult<ParityReport> ReadReportFile(string path) =>
@@ -75,7 +75,7 @@ public static partial class ParityReader
     private static ParityReadResult<T> Read<T>(
         string? json,
         string document,
-        Func<JsonSchema> schema,
+        Func<(JsonSchema Schema, JsonElement Document)> schema,
         Func<T, JsonLocationIndex, string, IEnumerable<ParityReadError>> check)
         where T : class
     {
@@ -111,10 +111,11 @@ public static partial class ParityReader
                     .ToArray());
             }
 
-            var evaluation = schema().Evaluate(parsed.RootElement, SchemaOptions);
+            var (compiled, schemaDocument) = schema();
+            var evaluation = compiled.Evaluate(parsed.RootElement, SchemaOptions);
             if (!evaluation.IsValid)
             {
-                return ParityReadResult<T>.Failure(Locate(document, index, SchemaErrorCollector.Collect(evaluation)));
+                return ParityReadResult<T>.Failure(Locate(document, index, SchemaErrorCollector.Collect(evaluation, schemaDocument)));
             }
 
             T? value;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Json.Schema;
 
 namespace JobSheetQA.Rules.Parity;
@@ -5,18 +6,20 @@ namespace JobSheetQA.Rules.Parity;
 /// <summary>
 /// Turns JsonSchema.Net's hierarchical evaluation results into the errors a person needs: only failures that made the
 /// document invalid (a failed <c>anyOf</c> branch is noise when a sibling branch passed), with plain wording for the
-/// cryptic ones.
+/// cryptic ones, quoting the schema's allowed values and patterns.
 /// </summary>
 internal static class SchemaErrorCollector
 {
-    public static IReadOnlyList<(string Pointer, string Message)> Collect(EvaluationResults root)
+    /// <param name="root">Hierarchical results.</param>
+    /// <param name="schema">The schema document that produced them, to quote its keywords.</param>
+    public static IReadOnlyList<(string Pointer, string Message)> Collect(EvaluationResults root, JsonElement schema)
     {
         var errors = new List<(string Pointer, string Message)>();
-        Walk(root, errors);
+        Walk(root, schema, errors);
         return errors.Distinct().ToArray();
     }
 
-    private static void Walk(EvaluationResults node, List<(string Pointer, string Message)> into)
+    private static void Walk(EvaluationResults node, JsonElement schema, List<(string Pointer, string Message)> into)
     {
         if (node.IsValid)
         {
@@ -26,7 +29,7 @@ internal static class SchemaErrorCollector
         var pointer = node.InstanceLocation.ToString();
         foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
         {
-            into.Add((pointer, Describe(node, keyword, message)));
+            into.Add((pointer, Describe(node, schema, keyword, message)));
         }
 
         var alternatives = new Dictionary<string, List<EvaluationResults>>(StringComparer.Ordinal);
@@ -47,7 +50,7 @@ internal static class SchemaErrorCollector
             else if (JsonLocationIndex.LastToken(path) is not ("if" or "not"))
             {
                 // A failing "if" only selects "else", and a failing "not" body is success; neither is an error.
-                Walk(child, into);
+                Walk(child, schema, into);
             }
         }
 
@@ -62,14 +65,14 @@ internal static class SchemaErrorCollector
             var reasons = branches.Select(b =>
             {
                 var inner = new List<(string Pointer, string Message)>();
-                Walk(b, inner);
+                Walk(b, schema, inner);
                 return string.Join(", ", inner.Select(e => e.Message).Distinct());
             });
             into.Add((pointer, "matches none of the allowed forms: " + string.Join("; or ", reasons)));
         }
     }
 
-    private static string Describe(EvaluationResults node, string keyword, string message)
+    private static string Describe(EvaluationResults node, JsonElement schema, string keyword, string message)
     {
         var schemaKeyword = JsonLocationIndex.LastToken(node.EvaluationPath.ToString());
         var name = JsonLocationIndex.LastToken(node.InstanceLocation.ToString());
@@ -78,11 +81,46 @@ internal static class SchemaErrorCollector
             return $"unknown property \"{name}\" is not allowed";
         }
 
-        if (keyword == "pattern" && node.EvaluationPath.ToString().Contains("/propertyNames", StringComparison.Ordinal))
+        var value = KeywordValue(node, schema, keyword);
+        return (keyword, value) switch
         {
-            return $"property name \"{name}\" is not allowed: names are snake_case (a lower-case letter, then lower-case letters, digits or underscores)";
+            ("pattern", { ValueKind: JsonValueKind.String } pattern) when node.EvaluationPath.ToString().Contains("/propertyNames", StringComparison.Ordinal) =>
+                $"property name \"{name}\" is not allowed: it must match {pattern.GetString()}",
+            ("pattern", { ValueKind: JsonValueKind.String } pattern) => $"does not match the pattern {pattern.GetString()}",
+            ("enum", { ValueKind: JsonValueKind.Array } allowed) => "must be one of " + string.Join(", ", allowed.EnumerateArray().Select(v => v.GetRawText())),
+            ("const", { } expected) => "must be " + expected.GetRawText(),
+            _ => message,
+        };
+    }
+
+    /// <summary>The value of <paramref name="keyword"/> in the subschema that failed, found through its schema location's fragment.</summary>
+    private static JsonElement? KeywordValue(EvaluationResults node, JsonElement schema, string keyword)
+    {
+        var fragment = node.SchemaLocation?.Fragment;
+        if (fragment is null || !fragment.StartsWith('#'))
+        {
+            return null;
         }
 
-        return message;
+        var current = schema;
+        var pointer = Uri.UnescapeDataString(fragment[1..]);
+        foreach (var token in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries).Append(keyword))
+        {
+            var name = token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(name, out var next))
+            {
+                current = next;
+            }
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(name, out var index) && index >= 0 && index < current.GetArrayLength())
+            {
+                current = current[index];
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return current;
     }
 }

@@ -170,7 +170,7 @@ public sealed class ParityReportReaderTests
         var error = SingleError(Read(Mutate(r => r["metrics"]!["FieldMatchRate"] = 0.9)));
 
         Assert.Equal("/metrics/FieldMatchRate", error.Pointer);
-        Assert.StartsWith("property name \"FieldMatchRate\" is not allowed", error.Message, StringComparison.Ordinal);
+        Assert.Equal("property name \"FieldMatchRate\" is not allowed: it must match ^[a-z][a-z0-9_]*$", error.Message);
     }
 
     [Fact]
@@ -205,6 +205,16 @@ public sealed class ParityReportReaderTests
         var error = SingleError(Read(Mutate(r => r["schema_version"] = 2)));
 
         Assert.Equal("/schema_version", error.Pointer);
+        Assert.Equal("must be 1", error.Message);
+    }
+
+    [Fact]
+    public void Abbreviated_commit_sha_is_rejected_quoting_the_pattern()
+    {
+        var error = SingleError(Read(Mutate(r => r["commit_sha"] = "3f9c2d4")));
+
+        Assert.Equal("/commit_sha", error.Pointer);
+        Assert.Equal("does not match the pattern ^[0-9a-f]{40}([0-9a-f]{24})?$", error.Message);
     }
 
     [Fact]
@@ -215,6 +225,7 @@ public sealed class ParityReportReaderTests
         var error = SingleError(Read(json));
 
         Assert.Equal("/failures/0/kind", error.Pointer);
+        Assert.Equal("must be one of \"field_mismatch\", \"validation_disagreement\", \"error\"", error.Message);
     }
 
     [Fact]
