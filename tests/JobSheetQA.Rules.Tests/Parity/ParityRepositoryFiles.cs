@@ -1,16 +1,11 @@
-using System.Reflection;
+using JobSheetQA.Rules.Tests.Support;
 
 namespace JobSheetQA.Rules.Tests.Parity;
 
-/// <summary>The repository's own parity files, found through the RepositoryRoot assembly metadata.</summary>
+/// <summary>The repository's own parity files.</summary>
 internal static class ParityRepositoryFiles
 {
-    public static string Root { get; } = typeof(ParityRepositoryFiles).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "RepositoryRoot")
-        .Value!;
-
-    public static string ParityFolder => Path.Combine(Root, "parity");
+    public static string ParityFolder => RepositoryFiles.PathOf("parity");
 
     public static string PathOf(params string[] parts) => Path.Combine([ParityFolder, .. parts]);
 

@@ -1,21 +1,17 @@
-using System.Reflection;
 using JobSheetQA.Rules.Facts;
 using JobSheetQA.Rules.Policy;
+using JobSheetQA.Rules.Tests.Support;
 
 namespace JobSheetQA.Rules.Tests.Policy;
 
 public sealed class PolicyLoaderTests
 {
-    private static string RepositoryRoot =>
-        typeof(PolicyLoaderTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "RepositoryRoot").Value!;
-
     // ---- the shipped policy ----
 
     [Fact]
     public void Shipped_policy_loads_with_the_runbook_values()
     {
-        var policy = PolicyLoader.LoadFile(Path.Combine(RepositoryRoot, "rules", "policy.yaml"));
+        var policy = PolicyLoader.LoadFile(RepositoryFiles.PathOf("rules/policy.yaml"));
 
         Assert.Equal("main", policy.AllowedBranch);
         Assert.Equal(".github/workflows/promotion.yml", policy.WorkflowPath);
@@ -50,7 +46,7 @@ public sealed class PolicyLoaderTests
     {
         var copied = Path.Combine(AppContext.BaseDirectory, "policy.yaml");
 
-        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot, "rules", "policy.yaml")), File.ReadAllText(copied));
+        Assert.Equal(File.ReadAllText(RepositoryFiles.PathOf("rules/policy.yaml")), File.ReadAllText(copied));
         Assert.Equal("main", PolicyLoader.LoadFile(copied).AllowedBranch);
     }
 
