@@ -1,3 +1,5 @@
+using JobSheetQA.Rules.Policy;
+
 namespace JobSheetQA.Bot.Chat.Commands;
 
 /// <summary>The chat grammar (design.md §3): one table drives parsing and <c>help</c>.</summary>
@@ -71,9 +73,10 @@ public static class VerbTable
         const string usage = "write-window open production <CR-id> for <duration> | write-window close production";
         if (words.Count == 5 && words.AreAt(0, "open") && words.AreAt(3, "for"))
         {
-            return ChatDuration.TryParse(words.Original(4), out var duration)
+            // The same duration format as policy.yaml, so the limits people read there are the ones they type.
+            return PolicyDuration.TryParse(words.Keyword(4), out var duration, out var problem)
                 ? CommandParseResult.Parsed(new OpenWriteWindowCommand(words.Keyword(1), words.Original(2), duration))
-                : CommandParseResult.Failed($"\"{words.Original(4)}\" is not a duration; use forms like 30m, 2h or 1h30m. Usage: {usage}");
+                : CommandParseResult.Failed($"{problem}. Usage: {usage}");
         }
 
         if (words.Count == 2 && words.AreAt(0, "close"))

@@ -104,7 +104,7 @@ public sealed class CommandParserTests
 
     [Fact]
     public void Write_window_open_keeps_the_change_request_and_parses_the_duration() =>
-        Assert.Equal(new OpenWriteWindowCommand("production", "CR-123", TimeSpan.FromMinutes(90)), Parsed("write-window open Production CR-123 for 1h30m"));
+        Assert.Equal(new OpenWriteWindowCommand("production", "CR-123", TimeSpan.FromMinutes(90)), Parsed("write-window open Production CR-123 for 90M"));
 
     [Fact]
     public void Write_window_close() =>
