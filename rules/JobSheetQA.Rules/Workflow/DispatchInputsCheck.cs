@@ -20,14 +20,17 @@ internal static class DispatchInputsCheck
     private static readonly RunbookInput CorrelationId = new(WorkflowInputNames.CorrelationId, "string", Required: false);
 
     /// <summary>Checks <paramref name="inputs"/> (the node under <c>workflow_dispatch: inputs:</c>, null when absent).</summary>
+    /// <param name="inputs">The declared inputs.</param>
+    /// <param name="line">The <c>inputs:</c> line, or the <c>workflow_dispatch</c> line when there is none: where a missing input belongs.</param>
+    /// <param name="problems">Receives one sentence per difference.</param>
     /// <returns>Whether a usable <c>correlation_id</c> input exists.</returns>
-    public static bool Check(YamlNode? inputs, int dispatchLine, ICollection<string> problems)
+    public static bool Check(YamlNode? inputs, int line, ICollection<string> problems)
     {
         if (inputs.IsNull())
         {
             foreach (var input in Runbook)
             {
-                problems.Add($"Line {dispatchLine}: workflow_dispatch has no input {input.Name} (runbook §2.1: {input.Summary})");
+                problems.Add($"Line {line}: workflow_dispatch has no input {input.Name} (runbook §2.1: {input.Summary})");
             }
 
             return false;
@@ -44,7 +47,7 @@ internal static class DispatchInputsCheck
             var (key, definition) = declared.Entry(input.Name);
             if (key is null)
             {
-                problems.Add($"Line {declared.Line()}: workflow_dispatch has no input {input.Name} (runbook §2.1: {input.Summary})");
+                problems.Add($"Line {line}: workflow_dispatch has no input {input.Name} (runbook §2.1: {input.Summary})");
             }
             else
             {
@@ -91,7 +94,7 @@ internal static class DispatchInputsCheck
         var required = requiredNode.IsNull() ? false : requiredNode.AsBoolean();
         if (required is null)
         {
-            problems.Add($"Line {requiredNode!.Line()}: input {name} has required: {requiredNode.Describe()}, which is neither true nor false");
+            problems.Add($"Line {requiredNode!.Line()}: input {name} has required: {requiredNode.Text() ?? requiredNode.Describe()}, which is neither true nor false");
         }
         else if (required != expected.Required)
         {
@@ -127,7 +130,7 @@ internal static class DispatchInputsCheck
         }
         else if (!string.Equals(defaultNode.AsBoolean()?.ToString(), expected.Default, StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add($"Line {defaultNode!.Line()}: input {name} has default {defaultNode.Describe()}; runbook §2.1 requires default: {expected.Default}");
+            problems.Add($"Line {defaultNode!.Line()}: input {name} has default: {defaultNode.Text() ?? defaultNode.Describe()}; runbook §2.1 requires default: {expected.Default}");
         }
     }
 

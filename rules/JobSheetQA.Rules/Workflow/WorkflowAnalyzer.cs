@@ -33,14 +33,21 @@ public static partial class WorkflowAnalyzer
         }
 
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml.TrimStart('\uFEFF')));
         try
         {
-            stream.Load(new StringReader(yaml.TrimStart('\uFEFF')));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             // The grep checks still run: they need no structure, and the user learns about a bypass in the same reply.
             problems.Add($"Line {ex.Start.Line}, column {ex.Start.Column}: the workflow file is not valid YAML ({Reason(ex)})");
+            return GrepOnly(text, phrase, problems);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow collections; the file is untrusted, so it is a result.
+            problems.Add($"Line {parser.Current?.End.Line ?? 1}: the workflow file is not valid YAML (the parser could not read past this line)");
             return GrepOnly(text, phrase, problems);
         }
 
@@ -88,7 +95,7 @@ public static partial class WorkflowAnalyzer
             }
             else if (dispatchLine > 0)
             {
-                problems.Add($"Line {dispatchLine}: on: does not include workflow_dispatch, so the workflow cannot be dispatched (runbook §2.2)");
+                problems.Add($"Line {onKey.Line()}: on: does not include workflow_dispatch, so the workflow cannot be dispatched (runbook §2.2)");
             }
         }
 
@@ -149,7 +156,9 @@ public static partial class WorkflowAnalyzer
 
                 if (settings is YamlMappingNode mapping)
                 {
-                    return (true, mapping.Child("inputs"));
+                    var (inputsKey, inputs) = mapping.Entry("inputs");
+                    line = inputsKey?.Line() ?? line;
+                    return (true, inputs);
                 }
 
                 problems.Add($"Line {settings!.Line()}: workflow_dispatch must be empty or a mapping with inputs:, found {settings.Describe()}");

@@ -42,9 +42,50 @@ internal static class YamlNodes
 
     public static int Line(this YamlNode node) => (int)node.Start.Line;
 
-    /// <summary>The last source line a node covers: block scalars and block collections end at column 1 of the next line.</summary>
-    public static int LastLine(this YamlNode node) =>
-        node.End.Column == 1 && node.End.Line > node.Start.Line ? (int)node.End.Line - 1 : (int)node.End.Line;
+    /// <summary>
+    /// The last source line a node covers. Block scalars end at column 1 of the next line; collections carry no end
+    /// mark in the representation model, so theirs is the last line of their last descendant. Each node is visited
+    /// once, so aliases (even self-referencing ones, or "billion laughs" nesting) cost nothing extra.
+    /// </summary>
+    public static int LastLine(this YamlNode node)
+    {
+        var last = node.Line();
+        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<YamlNode>();
+        pending.Push(node);
+        while (pending.TryPop(out var current))
+        {
+            if (!seen.Add(current))
+            {
+                continue;
+            }
+
+            switch (current)
+            {
+                case YamlMappingNode mapping:
+                    foreach (var (key, value) in mapping.Children)
+                    {
+                        pending.Push(key);
+                        pending.Push(value);
+                    }
+
+                    break;
+                case YamlSequenceNode sequence:
+                    foreach (var child in sequence.Children)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+                default:
+                    var end = current.End.Column == 1 && current.End.Line > current.Start.Line ? current.End.Line - 1 : current.End.Line;
+                    last = Math.Max(last, (int)end);
+                    break;
+            }
+        }
+
+        return last;
+    }
 
     public static string Describe(this YamlNode? node) => node switch
     {
