@@ -17,6 +17,9 @@ public static partial class WorkflowAnalyzer
     /// <summary>Where the Parity Gate's report must come from (runbook §5.1, §5.2).</summary>
     public const string ParityReportPath = "parity/reports/latest.json";
 
+    /// <summary>A workflow nests about ten levels (jobs → job → steps → step → with → …); far more is not a workflow.</summary>
+    private const int MaxNesting = 64;
+
     public static WorkflowAnalysis Analyze(string yaml, string acknowledgementPhrase = DefaultAcknowledgementPhrase)
     {
         ArgumentNullException.ThrowIfNull(yaml);
@@ -33,7 +36,7 @@ public static partial class WorkflowAnalyzer
         }
 
         var stream = new YamlStream();
-        var parser = new Parser(new StringReader(yaml.TrimStart('\uFEFF')));
+        var parser = new DepthLimitedParser(new Parser(new StringReader(yaml.TrimStart('\uFEFF'))), MaxNesting);
         try
         {
             stream.Load(parser);

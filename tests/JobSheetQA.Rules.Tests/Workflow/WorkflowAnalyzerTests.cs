@@ -630,6 +630,18 @@ public sealed class WorkflowAnalyzerTests
     }
 
     [Fact]
+    public void Pathologically_deep_nesting_is_a_syntax_problem_not_a_crash()
+    {
+        // Without a limit YamlDotNet's recursive loader overflows the stack on this and ends the whole process.
+        var yaml = "on: workflow_dispatch\njobs: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+
+        var problem = Assert.Single(WorkflowAnalyzer.Analyze(yaml).InputProblems);
+
+        Assert.StartsWith("Line 2, column", problem, StringComparison.Ordinal);
+        Assert.Contains("nest more than 64 levels", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Phrase_must_be_given()
     {
         Assert.Throws<ArgumentException>(() => WorkflowAnalyzer.Analyze(Minimal, " "));
