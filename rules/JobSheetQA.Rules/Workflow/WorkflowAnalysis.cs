@@ -5,7 +5,8 @@ namespace JobSheetQA.Rules.Workflow;
 /// <param name="InputProblems">
 /// Each way the file fails to be a dispatchable workflow with the <c>workflow_dispatch</c> inputs of runbook §2.1,
 /// one human-readable sentence each (YAML syntax errors, a document that is not a workflow, a missing trigger,
-/// wrong input types, options, defaults or required flags); empty when it matches.
+/// wrong input types, options, defaults or required flags, a boolean input read as a string in an <c>if:</c>);
+/// empty when it matches.
 /// </param>
 /// <param name="BypassLines">
 /// Lines that contain <c>|| true</c> (any spacing), as runbook §5.1's <c>grep -n "|| true"</c> finds them — in

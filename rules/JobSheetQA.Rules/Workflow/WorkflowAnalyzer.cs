@@ -108,6 +108,8 @@ public static partial class WorkflowAnalyzer
             problems.Add("The workflow has no jobs: mapping, so it runs no gates (runbook §2.3)");
         }
 
+        CheckUntypedBooleanConditions(jobs, problems);
+
         // Lines inside on: only declare inputs (their descriptions may quote the phrase); they check nothing.
         bool OutsideTrigger(int line) => triggerLines is not { } range || line < range.First || line > range.Last;
         var readsAcknowledgement = text.LinesWhere(AcknowledgementInputPattern().IsMatch).Any(OutsideTrigger);
@@ -219,6 +221,43 @@ public static partial class WorkflowAnalyzer
         return null;
     }
 
+    /// <summary>
+    /// <c>github.event.inputs.skip_parity</c> is the string <c>'false'</c>, which an <c>if:</c> reads as true
+    /// (actions/runner#1483): such a condition skips the Parity Gate when nobody asked to. Only a comparison with a
+    /// quoted string (<c>== 'true'</c>) reads it correctly; the typed <c>inputs.skip_parity</c> is a real boolean.
+    /// </summary>
+    private static void CheckUntypedBooleanConditions(YamlMappingNode? jobs, List<string> problems)
+    {
+        foreach (var condition in Conditions(jobs))
+        {
+            foreach (Match match in UntypedBooleanPattern().Matches(condition.Value ?? string.Empty))
+            {
+                var input = match.Groups["input"].Value;
+                problems.Add($"Line {condition.Line()}: if: reads github.event.inputs.{input} as a boolean, but it is a string in which 'false' counts as true; use inputs.{input} (runbook §2.1)");
+            }
+        }
+    }
+
+    /// <summary>Every job's and step's <c>if:</c>.</summary>
+    private static IEnumerable<YamlScalarNode> Conditions(YamlMappingNode? jobs)
+    {
+        foreach (var job in jobs?.Children.Values.OfType<YamlMappingNode>() ?? [])
+        {
+            if (job.Child("if") is YamlScalarNode jobCondition)
+            {
+                yield return jobCondition;
+            }
+
+            foreach (var step in (job.Child("steps") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>() ?? [])
+            {
+                if (step.Child("if") is YamlScalarNode stepCondition)
+                {
+                    yield return stepCondition;
+                }
+            }
+        }
+    }
+
     /// <summary>The scalar under each step's <c>run:</c>.</summary>
     private static IEnumerable<YamlScalarNode> RunScripts(YamlMappingNode? jobs)
     {
@@ -275,6 +314,10 @@ public static partial class WorkflowAnalyzer
         var inner = ex.InnerException?.Message;
         return string.IsNullOrEmpty(inner) || reason.Contains(inner, StringComparison.Ordinal) ? reason : $"{reason} {inner}";
     }
+
+    /// <summary>A boolean input read through <c>github.event.inputs</c> and not compared with a quoted string.</summary>
+    [GeneratedRegex(@"github\.event\.inputs\.(?<input>skip_parity|use_nightly_parity)\b(?!\s*[=!]=\s*['""])", RegexOptions.CultureInvariant)]
+    private static partial Regex UntypedBooleanPattern();
 
     /// <summary><c>inputs.skip_parity_acknowledgement</c> (also via <c>github.event.inputs</c> or index syntax).</summary>
     [GeneratedRegex(@"inputs\s*(\.\s*skip_parity_acknowledgement\b|\[\s*['""]skip_parity_acknowledgement['""]\s*\])", RegexOptions.CultureInvariant)]

@@ -324,6 +324,32 @@ public sealed class WorkflowAnalyzerTests
         Assert.Equal("Line 3: workflow_dispatch inputs must be a mapping of input names, found a list", problem);
     }
 
+    [Theory]
+    [InlineData("${{ github.event.inputs.skip_parity }}")]
+    [InlineData("${{ !github.event.inputs.skip_parity }}")]
+    [InlineData("github.event.inputs.use_nightly_parity && always()")]
+    [InlineData("github.event.inputs.skip_parity == true")]
+    public void Boolean_input_read_as_a_string_in_a_condition_is_a_problem(string condition)
+    {
+        var yaml = Minimal.Replace("    name: Parity Gate", $"    name: Parity Gate\n    if: {condition}", StringComparison.Ordinal);
+
+        var problem = Assert.Single(WorkflowAnalyzer.Analyze(yaml).InputProblems);
+
+        Assert.StartsWith("Line 19: if: reads github.event.inputs.", problem, StringComparison.Ordinal);
+        Assert.Contains("'false' counts as true", problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("${{ !inputs.skip_parity }}")]
+    [InlineData("github.event.inputs.skip_parity != 'true'")]
+    [InlineData("${{ github.event.inputs.skip_parity == 'false' }}")]
+    public void Typed_or_string_compared_boolean_conditions_are_fine(string condition)
+    {
+        var yaml = Minimal.Replace("    name: Parity Gate", $"    name: Parity Gate\n    if: {condition}", StringComparison.Ordinal);
+
+        Assert.Empty(WorkflowAnalyzer.Analyze(yaml).InputProblems);
+    }
+
     // ---- runbook §5.1: || true ----
 
     [Theory]
