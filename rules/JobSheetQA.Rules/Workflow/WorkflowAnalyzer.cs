@@ -112,7 +112,9 @@ public static partial class WorkflowAnalyzer
 
         // Lines inside on: only declare inputs (their descriptions may quote the phrase); they check nothing.
         bool OutsideTrigger(int line) => triggerLines is not { } range || line < range.First || line > range.Last;
-        var readsAcknowledgement = text.LinesWhere(AcknowledgementInputPattern().IsMatch).Any(OutsideTrigger);
+        var readsAcknowledgement = text
+            .LinesWhere(line => !WorkflowText.IsCommentLine(line) && AcknowledgementInputPattern().IsMatch(line))
+            .Any(OutsideTrigger);
 
         var acknowledgementLines = readsAcknowledgement
             ? text.LinesWhere(line => !WorkflowText.IsCommentLine(line) && phrase.IsMatch(line)).Where(OutsideTrigger).ToList()

@@ -469,6 +469,14 @@ public sealed class WorkflowAnalyzerTests
     }
 
     [Fact]
+    public void Acknowledgement_input_named_only_in_a_comment_is_not_read()
+    {
+        var yaml = Minimal.Replace("ACK: ${{ inputs.skip_parity_acknowledgement }}", "ACK: ${{ vars.SOMETHING_ELSE }}\n          # was inputs.skip_parity_acknowledgement", StringComparison.Ordinal);
+
+        Assert.Empty(WorkflowAnalyzer.Analyze(yaml).AcknowledgementCheckLines);
+    }
+
+    [Fact]
     public void Phrase_in_a_comment_is_not_a_check()
     {
         var yaml = Minimal.Replace("        run: test \"$ACK\" = \"I_ACCEPT_PARITY_SKIP\"",
