@@ -1,43 +1,16 @@
 using JobSheetQA.Rules.Catalogue;
 using JobSheetQA.Rules.Decisions;
-using JobSheetQA.Rules.Facts;
-using JobSheetQA.Rules.Policy;
 using NRules.Fluent.Dsl;
 
 namespace JobSheetQA.Rules.Rules.Posture;
 
-/// <summary>
-/// Runbook §4.1–4.2: "`ENABLE_SCHEDULER` is `false` or unset" before a deployment to a read-only environment (Prevents automated jobs).
-/// An open write window (§4.3) turns the refusal into a warning.
-/// </summary>
+/// <summary>Runbook §4.1–4.2: "`ENABLE_SCHEDULER` is `false` or unset" in a read-only environment (Prevents automated jobs).</summary>
 [Name(Id), Description("ENABLE_SCHEDULER must be false or unset where the posture is read-only")]
 [Tag(RuleSets.Posture), RunbookSection("§4.1–4.2"), Outcomes(FindingOutcome.Deny, FindingOutcome.Warn)]
-public sealed class SchedulerPostureRule : Rule
+public sealed class SchedulerPostureRule : PostureFlagRule
 {
     public const string Id = "POSTURE-SCHED";
-    public const string FlagName = "ENABLE_SCHEDULER";
+    public const string Flag = "ENABLE_SCHEDULER";
 
-    public override void Define()
-    {
-        PromotionPolicy policy = default!;
-        DecisionContext context = default!;
-        PromotionRequest request = default!;
-        IEnumerable<PostureFlag> enabled = default!;
-        IEnumerable<WriteWindow> openWindows = default!;
-
-        When()
-            .Match(() => policy)
-            .Match(() => context)
-            .Match(() => request, r => policy.HasReadOnlyPosture(r.Environment))
-            .Query(() => enabled, q => q
-                .Match<PostureFlag>(f => f.Environment == request.Environment, f => f.Name == FlagName, f => f.IsEnabled)
-                .Collect()
-                .Where(flags => flags.Any()))
-            .Query(() => openWindows, q => q
-                .Match<WriteWindow>(w => w.Environment == request.Environment, w => w.IsOpenAt(context.Now))
-                .Collect());
-
-        Then()
-            .Do(ctx => ctx.Insert(PostureFindings.Judge<SchedulerPostureRule>(FlagName, request, policy, enabled, openWindows)));
-    }
+    protected override string FlagName => Flag;
 }
