@@ -1,0 +1,10 @@
+namespace JobSheetQA.Bot.Storage;
+
+/// <summary>An acknowledgement is asked for once, and then used, expired or cancelled exactly once (design.md §5).</summary>
+public enum AcknowledgementState
+{
+    Pending,
+    Used,
+    Expired,
+    Cancelled,
+}

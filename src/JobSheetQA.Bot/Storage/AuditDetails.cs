@@ -1,0 +1,24 @@
+using System.Text.Json;
+using JobSheetQA.Rules.Decisions;
+
+namespace JobSheetQA.Bot.Storage;
+
+/// <summary>The audit log's record of a decision: the same structured findings a refusal cites in chat (anchors §5 item 1).</summary>
+public static class AuditDetails
+{
+    public static string ForDecision(Decision decision) => JsonSerializer.Serialize(
+        new
+        {
+            verdict = decision.Verdict,
+            findings = decision.Findings.Select(f => new
+            {
+                ruleId = f.RuleId,
+                outcome = f.Outcome,
+                runbookSection = f.RunbookSection,
+                message = f.Message,
+                facts = f.Facts.ToDictionary(fact => fact.Key, fact => fact.Value),
+            }),
+            evaluated = decision.Evaluated.Select(rule => rule.Id),
+        },
+        DecisionSummary.Json);
+}

@@ -1,0 +1,165 @@
+using JobSheetQA.Bot.Storage.Entities;
+using JobSheetQA.Rules.Decisions;
+using JobSheetQA.Rules.Facts;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobSheetQA.Bot.Storage;
+
+/// <summary>
+/// The bot's one data model. Each provider has a subclass (<see cref="SqliteBotDbContext"/>,
+/// <see cref="PostgresBotDbContext"/>) only so that each keeps its own migration set; code uses this type.
+/// </summary>
+public abstract class BotDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<PromotionEntity> Promotions => Set<PromotionEntity>();
+
+    public DbSet<GateResultEntity> GateResults => Set<GateResultEntity>();
+
+    public DbSet<EnvironmentLockEntity> EnvironmentLocks => Set<EnvironmentLockEntity>();
+
+    public DbSet<AcknowledgementEntity> Acknowledgements => Set<AcknowledgementEntity>();
+
+    public DbSet<StagingVerificationEntity> StagingVerifications => Set<StagingVerificationEntity>();
+
+    public DbSet<WriteWindowEntity> WriteWindows => Set<WriteWindowEntity>();
+
+    public DbSet<ConversationReferenceEntity> ConversationReferences => Set<ConversationReferenceEntity>();
+
+    public DbSet<SubscriptionEntity> Subscriptions => Set<SubscriptionEntity>();
+
+    public DbSet<ProcessedInboundEntity> ProcessedInbound => Set<ProcessedInboundEntity>();
+
+    public DbSet<OutboundPostEntity> OutboundPosts => Set<OutboundPostEntity>();
+
+    public DbSet<AuditEntryEntity> AuditLog => Set<AuditEntryEntity>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+
+        // Enums by name: readable in SQL and safe when a member is added in the middle.
+        configurationBuilder.Properties<PromotionState>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<AcknowledgementState>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PromotionStep>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<StepOutcome>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Verdict>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PromotionEntity>(promotion =>
+        {
+            promotion.ToTable("promotions");
+            promotion.HasKey(p => p.Id);
+            promotion.Property(p => p.RowVersion).IsConcurrencyToken();
+            promotion.HasIndex(p => new { p.Environment, p.CreatedAt });
+            promotion.HasIndex(p => p.CommitSha);
+            promotion.HasIndex(p => p.State);
+            promotion.HasIndex(p => p.CorrelationId).IsUnique();
+            promotion.HasMany(p => p.GateResults).WithOne().HasForeignKey(g => g.PromotionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<GateResultEntity>(gate =>
+        {
+            gate.ToTable("gate_results");
+            gate.HasKey(g => new { g.PromotionId, g.Step });
+        });
+
+        modelBuilder.Entity<EnvironmentLockEntity>(environmentLock =>
+        {
+            environmentLock.ToTable("environment_locks");
+            // The key is the environment alone: the database enforces one promotion in flight per environment.
+            environmentLock.HasKey(l => l.Environment);
+        });
+
+        modelBuilder.Entity<AcknowledgementEntity>(acknowledgement =>
+        {
+            acknowledgement.ToTable("acknowledgements");
+            acknowledgement.HasKey(a => a.Id);
+            acknowledgement.HasIndex(a => a.PromotionId);
+            acknowledgement.HasIndex(a => new { a.State, a.ExpiresAt });
+            acknowledgement.HasOne<PromotionEntity>().WithMany().HasForeignKey(a => a.PromotionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<StagingVerificationEntity>(verification =>
+        {
+            verification.ToTable("staging_verifications");
+            verification.HasKey(v => v.Id);
+            verification.HasIndex(v => new { v.CommitSha, v.Environment });
+        });
+
+        modelBuilder.Entity<WriteWindowEntity>(window =>
+        {
+            window.ToTable("write_windows");
+            window.HasKey(w => w.Id);
+            window.HasIndex(w => new { w.Environment, w.EndsAt });
+        });
+
+        modelBuilder.Entity<ConversationReferenceEntity>(reference =>
+        {
+            reference.ToTable("conversation_references");
+            reference.HasKey(r => r.Id);
+            reference.HasIndex(r => new { r.Channel, r.ConversationId }).IsUnique();
+        });
+
+        modelBuilder.Entity<SubscriptionEntity>(subscription =>
+        {
+            subscription.ToTable("subscriptions");
+            subscription.HasKey(s => s.Id);
+            subscription.HasIndex(s => s.ConversationReferenceId).IsUnique();
+            subscription.HasOne(s => s.ConversationReference).WithMany().HasForeignKey(s => s.ConversationReferenceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ProcessedInboundEntity>(processed =>
+        {
+            processed.ToTable("processed_inbound");
+            processed.HasKey(p => new { p.Channel, p.InboundId });
+            processed.HasIndex(p => p.ReceivedAt);
+        });
+
+        modelBuilder.Entity<OutboundPostEntity>(post =>
+        {
+            post.ToTable("outbound_posts");
+            post.HasKey(p => p.IdempotencyKey);
+            post.HasIndex(p => p.PromotionId);
+        });
+
+        modelBuilder.Entity<AuditEntryEntity>(entry =>
+        {
+            entry.ToTable("audit_log");
+            entry.HasKey(e => e.Id);
+            entry.HasIndex(e => e.At);
+            entry.HasIndex(e => e.PromotionId);
+        });
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entityType.GetProperties())
+                property.SetColumnName(SnakeCaseNames.From(property.Name));
+        }
+    }
+
+    private void PrepareForSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntryEntity && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The audit log is append-only: entries are never updated or deleted.");
+
+            if (entry is { Entity: PromotionEntity promotion, State: EntityState.Modified })
+                promotion.RowVersion++;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using JobSheetQA.Bot.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobSheetQA.Bot.Storage;
+
+/// <summary>Conversation references (where to post later) and the conversations subscribed to notifications.</summary>
+public sealed class ConversationStore(IDbContextFactory<BotDbContext> contexts)
+{
+    /// <summary>Saves the latest details of a conversation, keyed by (channel, conversation id); returns its id.</summary>
+    public async Task<long> UpsertReferenceAsync(ConversationReferenceEntity reference, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var stored = await db.ConversationReferences
+                .FirstOrDefaultAsync(r => r.Channel == reference.Channel && r.ConversationId == reference.ConversationId, cancellationToken);
+            if (stored is null)
+            {
+                stored = new ConversationReferenceEntity { Channel = reference.Channel, ConversationId = reference.ConversationId };
+                db.ConversationReferences.Add(stored);
+            }
+
+            stored.ServiceUrl = reference.ServiceUrl;
+            stored.TeamId = reference.TeamId;
+            stored.ChannelId = reference.ChannelId;
+            stored.TenantId = reference.TenantId;
+            stored.BotId = reference.BotId;
+            stored.UserId = reference.UserId;
+            stored.ThreadId = reference.ThreadId;
+            stored.UpdatedAt = now;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return stored.Id;
+            }
+            catch (DbUpdateException exception) when (attempt == 0 && DatabaseErrors.IsUniqueViolation(exception))
+            {
+                // The same conversation was first seen on two instances at once; update the row the other one made.
+            }
+        }
+    }
+
+    public async Task<ConversationReferenceEntity?> FindReferenceAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ConversationReferences.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+    }
+
+    public async Task<ConversationReferenceEntity?> FindReferenceAsync(string channel, string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ConversationReferences.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Channel == channel && r.ConversationId == conversationId, cancellationToken);
+    }
+
+    /// <summary>Subscribes a conversation (or changes whether it wants outcomes too); one subscription per conversation.</summary>
+    public async Task SubscribeAsync(long conversationReferenceId, bool includeOutcomes, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.ConversationReferenceId == conversationReferenceId, cancellationToken);
+            if (subscription is null)
+            {
+                subscription = new SubscriptionEntity { ConversationReferenceId = conversationReferenceId, CreatedAt = now };
+                db.Subscriptions.Add(subscription);
+            }
+
+            subscription.IncludeOutcomes = includeOutcomes;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException exception) when (attempt == 0 && DatabaseErrors.IsUniqueViolation(exception))
+            {
+                // Subscribed concurrently; the second round updates it.
+            }
+        }
+    }
+
+    public async Task<bool> UnsubscribeAsync(long conversationReferenceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Subscriptions.Where(s => s.ConversationReferenceId == conversationReferenceId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>Subscribed conversations with their references; <paramref name="outcomesOnly"/> keeps those that asked for outcomes as well as failures.</summary>
+    public async Task<IReadOnlyList<SubscriptionEntity>> SubscriptionsAsync(bool outcomesOnly = false, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Subscriptions.AsNoTracking().Include(s => s.ConversationReference).AsQueryable();
+        if (outcomesOnly)
+            query = query.Where(s => s.IncludeOutcomes);
+        return await query.OrderBy(s => s.Id).ToListAsync(cancellationToken);
+    }
+}

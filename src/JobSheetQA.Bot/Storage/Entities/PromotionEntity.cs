@@ -1,0 +1,75 @@
+using JobSheetQA.Rules.Decisions;
+using DecisionSummaryRecord = JobSheetQA.Bot.Storage.DecisionSummary;
+using JobSheetQA.Rules.Facts;
+
+namespace JobSheetQA.Bot.Storage.Entities;
+
+/// <summary>One promotion request and where it stands; the promotion state machine's row (design.md §2 Promotions/).</summary>
+public sealed class PromotionEntity
+{
+    /// <summary>Short unique id shown in chat (<see cref="PromotionIds.New"/>).</summary>
+    public required string Id { get; set; }
+
+    public required string Environment { get; set; }
+
+    public required string Ref { get; set; }
+
+    public required string CommitSha { get; set; }
+
+    public bool SkipParity { get; set; }
+
+    public bool UseNightlyParity { get; set; }
+
+    /// <summary>The channel that authenticated the requester (<c>teams</c>, <c>slack</c>).</summary>
+    public required string RequesterChannel { get; set; }
+
+    public required string RequesterUserId { get; set; }
+
+    public required string RequesterDisplayName { get; set; }
+
+    public string? RequesterEmail { get; set; }
+
+    public PromotionState State { get; set; }
+
+    /// <summary>The id passed to the workflow so its run can be found when dispatch returns no run id.</summary>
+    public required string CorrelationId { get; set; }
+
+    public long? RunId { get; set; }
+
+    public string? RunUrl { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>When the workflow run finished (succeeded, failed or cancelled).</summary>
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public Verdict? DecisionVerdict { get; set; }
+
+    /// <summary>The decision as JSON (<see cref="DecisionSummary"/>): verdict and the rule ids that raised findings.</summary>
+    public string? DecisionSummary { get; set; }
+
+    /// <summary>The conversation the request came from; status cards and outcomes go back there.</summary>
+    public long? ConversationReferenceId { get; set; }
+
+    /// <summary>The Teams activity id or Slack message ts of the status card, so it can be updated in place.</summary>
+    public string? StatusCardMessageId { get; set; }
+
+    /// <summary>Optimistic concurrency token, bumped by every save (two workers cannot both move the same promotion).</summary>
+    public int RowVersion { get; set; }
+
+    public List<GateResultEntity> GateResults { get; set; } = [];
+
+    /// <summary>Keeps the decision's verdict (queryable) and its summary (rule ids) on the row.</summary>
+    public void RecordDecision(Decision decision)
+    {
+        var summary = DecisionSummaryRecord.From(decision);
+        DecisionVerdict = summary.Verdict;
+        DecisionSummary = summary.ToJson();
+    }
+
+    public DecisionSummaryRecord? ReadDecision() => DecisionSummaryRecord.FromJson(DecisionSummary);
+
+    public RequesterIdentity ToRequester() => new(RequesterChannel, RequesterUserId, RequesterDisplayName, RequesterEmail);
+}

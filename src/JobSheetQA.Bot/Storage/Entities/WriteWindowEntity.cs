@@ -1,0 +1,27 @@
+namespace JobSheetQA.Bot.Storage.Entities;
+
+/// <summary>A change-request-backed write window and the bot's follow-up on it (runbook §4.3).</summary>
+public sealed class WriteWindowEntity
+{
+    public long Id { get; set; }
+
+    public required string Environment { get; set; }
+
+    public required string ChangeRequest { get; set; }
+
+    public required string OpenedBy { get; set; }
+
+    public DateTimeOffset OpenedAt { get; set; }
+
+    public DateTimeOffset EndsAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    public string? ClosedBy { get; set; }
+
+    /// <summary>When the "window ends soon" reminder went out; null until then.</summary>
+    public DateTimeOffset? ReminderSentAt { get; set; }
+
+    /// <summary>When the end-of-window check that the posture flags are back to false was done.</summary>
+    public DateTimeOffset? EndCheckDoneAt { get; set; }
+}

@@ -1,0 +1,13 @@
+namespace JobSheetQA.Bot.Storage;
+
+public enum OutboundReservationStatus
+{
+    /// <summary>This caller holds the key: post now, then call Complete.</summary>
+    Reserved,
+
+    /// <summary>Someone reserved the key and has not completed it: do not post.</summary>
+    InProgress,
+
+    /// <summary>Already posted; the message id is known (update it in place instead).</summary>
+    AlreadyPosted,
+}

@@ -1,0 +1,16 @@
+namespace JobSheetQA.Bot.Storage;
+
+/// <summary>Where a promotion stands (design.md §2 Promotions/). Stored by name, so values can be added without renumbering.</summary>
+public enum PromotionState
+{
+    Requested,
+    Evaluated,
+    AwaitingAcknowledgement,
+    Dispatched,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+    Refused,
+    Expired,
+}

@@ -1,0 +1,87 @@
+using JobSheetQA.Bot.Storage.Entities;
+using JobSheetQA.Rules.Facts;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobSheetQA.Bot.Storage;
+
+/// <summary>Change-request-backed write windows and the bot's reminders and end checks on them (runbook §4.3).</summary>
+public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
+{
+    public async Task<WriteWindowEntity> OpenAsync(
+        string environment, string changeRequest, string openedBy, DateTimeOffset openedAt, DateTimeOffset endsAt,
+        CancellationToken cancellationToken = default)
+    {
+        var window = new WriteWindowEntity
+        {
+            Environment = environment,
+            ChangeRequest = changeRequest,
+            OpenedBy = openedBy,
+            OpenedAt = openedAt,
+            EndsAt = endsAt,
+        };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.WriteWindows.Add(window);
+        await db.SaveChangesAsync(cancellationToken);
+        return window;
+    }
+
+    /// <summary>Closes every window of <paramref name="environment"/> that has not ended; returns how many were closed.</summary>
+    public async Task<int> CloseAsync(string environment, string closedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WriteWindows
+            .Where(w => w.Environment == environment && w.ClosedAt == null && w.EndsAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, closedBy), cancellationToken);
+    }
+
+    /// <summary>Windows of <paramref name="environment"/> that are not closed and not yet ended: the facts POSTURE-* read.</summary>
+    public async Task<IReadOnlyList<WriteWindow>> CurrentAsync(string environment, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.WriteWindows.AsNoTracking()
+            .Where(w => w.Environment == environment && w.ClosedAt == null && w.EndsAt > now)
+            .OrderBy(w => w.OpenedAt).ThenBy(w => w.Id)
+            .ToListAsync(cancellationToken);
+        return rows.Select(ToFact).ToList();
+    }
+
+    /// <summary>Open windows ending within <paramref name="lead"/> that have had no reminder yet.</summary>
+    public async Task<IReadOnlyList<WriteWindowEntity>> DueForReminderAsync(DateTimeOffset now, TimeSpan lead, CancellationToken cancellationToken = default)
+    {
+        var horizon = now + lead;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WriteWindows.AsNoTracking()
+            .Where(w => w.ClosedAt == null && w.ReminderSentAt == null && w.EndsAt > now && w.EndsAt <= horizon)
+            .OrderBy(w => w.EndsAt).ThenBy(w => w.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Windows that ended or were closed and whose posture check has not been done.</summary>
+    public async Task<IReadOnlyList<WriteWindowEntity>> DueForEndCheckAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WriteWindows.AsNoTracking()
+            .Where(w => w.EndCheckDoneAt == null && (w.ClosedAt != null || w.EndsAt <= now))
+            .OrderBy(w => w.EndsAt).ThenBy(w => w.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>True for the one caller that records the reminder; a second instance gets false and does not remind again.</summary>
+    public async Task<bool> MarkReminderSentAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WriteWindows.Where(w => w.Id == id && w.ReminderSentAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.ReminderSentAt, now), cancellationToken) > 0;
+    }
+
+    /// <summary>True for the one caller that records the end check.</summary>
+    public async Task<bool> MarkEndCheckDoneAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WriteWindows.Where(w => w.Id == id && w.EndCheckDoneAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.EndCheckDoneAt, now), cancellationToken) > 0;
+    }
+
+    internal static WriteWindow ToFact(WriteWindowEntity window) =>
+        new(window.Environment, window.ChangeRequest, window.OpenedBy, window.OpenedAt, window.EndsAt, window.ClosedAt);
+}
