@@ -1,0 +1,105 @@
+using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Tests.Storage.Support;
+using JobSheetQA.Rules.Facts;
+
+namespace JobSheetQA.Bot.Tests.Storage;
+
+public abstract class StoredFactsReaderTests(IStorageTestDatabase database) : StorageTests(database)
+{
+    private async Task FinishAsync(string id, string environment, string commitSha, PromotionState state, StepOutcome parity, bool skipParity = false)
+    {
+        var store = Get<PromotionStore>();
+        var promotion = NewPromotion(id, environment, commitSha, createdAt: Now.AddHours(-2), skipParity: skipParity);
+        await store.AddAsync(promotion);
+        foreach (var step in Enum.GetValues<PromotionStep>())
+        {
+            var outcome = step == PromotionStep.ParityGate ? parity : StepOutcome.Passed;
+            await store.RecordGateResultAsync(id, step, outcome, null, Now.AddHours(-2), Now.AddHours(-1));
+        }
+
+        await store.UpdateAsync(id, 0, p =>
+        {
+            p.State = state;
+            p.CompletedAt = Now.AddHours(-1);
+        }, Now.AddHours(-1));
+    }
+
+    [Fact]
+    public async Task A_successful_staging_run_of_the_commit_becomes_a_clean_completed_promotion()
+    {
+        await FinishAsync("staged", EnvironmentNames.Staging, "abc123", PromotionState.Succeeded, StepOutcome.Passed);
+
+        var facts = await Get<StoredFactsReader>().ReadAsync(EnvironmentNames.Production, "abc123", Now);
+
+        var prior = Assert.Single(facts.PriorPromotions);
+        Assert.Equal(("staged", EnvironmentNames.Staging, "abc123", true, false, Now.AddHours(-1)),
+            (prior.PromotionId, prior.Environment, prior.CommitSha, prior.Succeeded, prior.ParitySkipped, prior.CompletedAt));
+        Assert.Equal(6, prior.Steps.Count);
+        Assert.True(prior.IsCleanSuccess);
+    }
+
+    [Fact]
+    public async Task Acknowledged_parity_skips_failures_and_other_commits_come_back_as_they_are()
+    {
+        await FinishAsync("skipped", EnvironmentNames.Staging, "abc123", PromotionState.Succeeded, StepOutcome.Skipped, skipParity: true);
+        await FinishAsync("failed", EnvironmentNames.Staging, "abc123", PromotionState.Failed, StepOutcome.Failed);
+        await FinishAsync("other", EnvironmentNames.Staging, "def456", PromotionState.Succeeded, StepOutcome.Passed);
+        await Get<PromotionStore>().AddAsync(NewPromotion("unfinished", commitSha: "abc123", state: PromotionState.Running));
+
+        var facts = await Get<StoredFactsReader>().ReadAsync(EnvironmentNames.Production, "abc123", Now);
+
+        Assert.Equal(["failed", "skipped"], facts.PriorPromotions.Select(p => p.PromotionId).Order());
+        var skipped = facts.PriorPromotions.Single(p => p.PromotionId == "skipped");
+        Assert.True(skipped.ParitySkipped);
+        Assert.True(skipped.IsCleanSuccess);
+        var failed = facts.PriorPromotions.Single(p => p.PromotionId == "failed");
+        Assert.False(failed.Succeeded);
+        Assert.Equal(StepOutcome.Failed, failed.Steps[PromotionStep.ParityGate]);
+    }
+
+    [Fact]
+    public async Task Staging_verifications_of_the_commit_come_back_as_recorded()
+    {
+        var verifications = Get<StagingVerificationStore>();
+        var recorded = new StagingVerification(EnvironmentNames.Staging, "abc123", "Alice", Now.AddMinutes(-30), true, true, true, "smoke suite green");
+        await verifications.RecordAsync(recorded);
+        await verifications.RecordAsync(recorded with { CommitSha = "def456" });
+
+        var facts = await Get<StoredFactsReader>().ReadAsync(EnvironmentNames.Production, "abc123", Now);
+
+        Assert.Equal([recorded], facts.Verifications);
+        Assert.True(facts.Verifications[0].IsComplete);
+    }
+
+    [Fact]
+    public async Task Only_current_write_windows_of_the_target_environment_are_facts()
+    {
+        var windows = Get<WriteWindowStore>();
+        await windows.OpenAsync(EnvironmentNames.Production, "CR-1001", "Alice", Now.AddMinutes(-30), Now.AddMinutes(30));
+        await windows.OpenAsync(EnvironmentNames.Production, "CR-0999", "Alice", Now.AddHours(-3), Now.AddHours(-2));
+        await windows.OpenAsync(EnvironmentNames.Staging, "CR-1002", "Bob", Now.AddMinutes(-5), Now.AddMinutes(30));
+
+        var facts = await Get<StoredFactsReader>().ReadAsync(EnvironmentNames.Production, "abc123", Now);
+
+        var window = Assert.Single(facts.WriteWindows);
+        Assert.Equal(new WriteWindow(EnvironmentNames.Production, "CR-1001", "Alice", Now.AddMinutes(-30), Now.AddMinutes(30)), window);
+        Assert.True(window.IsOpenAt(Now));
+    }
+
+    [Fact]
+    public async Task The_environment_lock_is_the_promotion_in_flight()
+    {
+        await Get<PromotionLocks>().TryAcquireAsync(EnvironmentNames.Production, "k7m2q9xa", "Alice", Now.AddMinutes(-3));
+
+        var production = await Get<StoredFactsReader>().ReadAsync(EnvironmentNames.Production, "abc123", Now);
+        var staging = await Get<StoredFactsReader>().ReadAsync(EnvironmentNames.Staging, "abc123", Now);
+
+        Assert.Equal([new PromotionInFlight("k7m2q9xa", EnvironmentNames.Production, "Alice", Now.AddMinutes(-3))], production.InFlight);
+        Assert.Empty(staging.InFlight);
+    }
+
+    public sealed class OnSqlite() : StoredFactsReaderTests(new SqliteTestDatabase());
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgreSql(PostgresCluster cluster) : StoredFactsReaderTests(cluster);
+}
