@@ -28,7 +28,10 @@ public sealed class PostgresCluster : IAsyncLifetime, IStorageTestDatabase
     public async Task InitializeAsync()
     {
         binDirectory = FindBinDirectory() ?? throw new InvalidOperationException(InstallHint);
-        root = Directory.CreateTempSubdirectory("jobsheetqa-pg-").FullName;
+        // As root the server runs as postgres, which must reach the folder: /tmp is traversable, a TMPDIR under /root may not be.
+        root = IsRoot()
+            ? Directory.CreateDirectory(Path.Combine("/tmp", "jobsheetqa-pg-" + Guid.NewGuid().ToString("N")[..12])).FullName
+            : Directory.CreateTempSubdirectory("jobsheetqa-pg-").FullName;
         dataDirectory = Path.Combine(root, "data");
         var socketDirectory = Path.Combine(root, "sock");
         Directory.CreateDirectory(socketDirectory);
