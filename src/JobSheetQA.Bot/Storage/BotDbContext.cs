@@ -9,6 +9,14 @@ namespace JobSheetQA.Bot.Storage;
 /// The bot's one data model. Each provider has a subclass (<see cref="SqliteBotDbContext"/>,
 /// <see cref="PostgresBotDbContext"/>) only so that each keeps its own migration set; code uses this type.
 /// </summary>
+/// <remarks>
+/// After changing the model, add a migration for BOTH providers (the model tests fail until both exist):
+/// <code>
+/// dotnet tool restore
+/// dotnet ef migrations add NAME --project src/JobSheetQA.Bot --context SqliteBotDbContext --output-dir Storage/Migrations/Sqlite
+/// dotnet ef migrations add NAME --project src/JobSheetQA.Bot --context PostgresBotDbContext --output-dir Storage/Migrations/PostgreSql
+/// </code>
+/// </remarks>
 public abstract class BotDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<PromotionEntity> Promotions => Set<PromotionEntity>();
