@@ -1,5 +1,6 @@
 namespace JobSheetQA.Bot.Storage;
 
+/// <summary>How an optimistic update of a promotion ended.</summary>
 public enum PromotionUpdateStatus
 {
     Updated,
