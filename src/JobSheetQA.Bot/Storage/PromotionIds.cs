@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace JobSheetQA.Bot.Storage;
 
-/// <summary>Short promotion ids people can type in chat (<c>cancel k7m2q9xa</c>): no vowels-as-digits confusion (no 0/o, 1/l/i).</summary>
+/// <summary>Short promotion ids people can type in chat (<c>cancel k7m2q9xa</c>): lower case, without the look-alikes 0/o and 1/l/i.</summary>
 public static class PromotionIds
 {
     private const string Alphabet = "abcdefghjkmnpqrstuvwxyz23456789";

@@ -18,7 +18,6 @@ public static class StorageServiceCollectionExtensions
             .Configure(options => options.PostgresConnectionString = configuration[StorageOptions.PostgresConnectionStringKey])
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
 
         // The provider decides which context type (and so which migration set) is registered. An unreadable value
         // falls back here, and the options binding then fails start-up naming Storage:Provider.
