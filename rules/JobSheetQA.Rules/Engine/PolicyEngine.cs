@@ -14,43 +14,46 @@ namespace JobSheetQA.Rules.Engine;
 /// </summary>
 public sealed class PolicyEngine
 {
-    private readonly ISessionFactory _promotionRules;
-    private readonly ISessionFactory _writeWindowRules;
-    private readonly IReadOnlyList<RuleInfo> _promotionCatalogue = RuleCatalogue.InSets(RuleSets.Promotion);
-    private readonly IReadOnlyList<RuleInfo> _writeWindowCatalogue = RuleCatalogue.InSets([RuleSets.WriteWindow]);
-
-    public PolicyEngine()
-    {
-        _promotionRules = Compile(_promotionCatalogue);
-        _writeWindowRules = Compile(_writeWindowCatalogue);
-    }
+    private readonly CompiledRuleSet _promotionRules = CompiledRuleSet.Of(RuleSets.Promotion);
+    private readonly CompiledRuleSet _writeWindowRules = CompiledRuleSet.Of([RuleSets.WriteWindow]);
 
     /// <summary>Judges a promotion request against the gate, evidence, posture, workflow and access rule sets.</summary>
-    public Decision Decide(PromotionFacts facts) => Run(_promotionRules, _promotionCatalogue, facts.All());
+    public Decision Decide(PromotionFacts facts) => _promotionRules.Decide(facts.All());
 
     /// <summary>Judges a request to open a write window (runbook §4.3).</summary>
     public Decision DecideWriteWindow(WriteWindowRequest request, PromotionPolicy policy, DecisionContext context, IEnumerable<WriteWindow> openWindows) =>
-        Run(_writeWindowRules, _writeWindowCatalogue, [request, policy, context, .. openWindows]);
+        _writeWindowRules.Decide([request, policy, context, .. openWindows]);
 
-    private static ISessionFactory Compile(IReadOnlyList<RuleInfo> rules)
+    /// <summary>One compiled rule set with its catalogue entries; findings are ordered by outcome, then catalogue order.</summary>
+    private sealed class CompiledRuleSet
     {
-        var repository = new RuleRepository();
-        repository.Load(spec => spec.From(rules.Select(rule => rule.RuleType)));
-        return repository.Compile();
-    }
+        private readonly ISessionFactory _sessions;
+        private readonly IReadOnlyList<RuleInfo> _rules;
+        private readonly Dictionary<string, int> _catalogueOrder;
 
-    private static Decision Run(ISessionFactory factory, IReadOnlyList<RuleInfo> catalogue, IEnumerable<object> facts)
-    {
-        var session = factory.CreateSession();
-        // Facts are records: two value-equal ones (say, a flag listed twice) are one fact, not an error.
-        session.TryInsertAll(facts, BatchOptions.SkipFailed);
-        session.Fire();
+        private CompiledRuleSet(IReadOnlyList<RuleInfo> rules)
+        {
+            var repository = new RuleRepository();
+            repository.Load(spec => spec.From(rules.Select(rule => rule.RuleType)));
+            _sessions = repository.Compile();
+            _rules = rules;
+            _catalogueOrder = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(x => x.Id, x => x.index);
+        }
 
-        var order = catalogue.Select((rule, index) => (rule.Id, index)).ToDictionary(x => x.Id, x => x.index);
-        var findings = session.Query<Finding>()
-            .OrderBy(f => f.Outcome)
-            .ThenBy(f => order.GetValueOrDefault(f.RuleId, int.MaxValue))
-            .ToList();
-        return new Decision(findings, catalogue);
+        public static CompiledRuleSet Of(IEnumerable<string> ruleSets) => new(RuleCatalogue.InSets(ruleSets));
+
+        public Decision Decide(IEnumerable<object> facts)
+        {
+            var session = _sessions.CreateSession();
+            // Facts are records: two value-equal ones (say, a flag listed twice) are one fact, not an error.
+            session.TryInsertAll(facts, BatchOptions.SkipFailed);
+            session.Fire();
+
+            var findings = session.Query<Finding>()
+                .OrderBy(f => f.Outcome)
+                .ThenBy(f => _catalogueOrder.GetValueOrDefault(f.RuleId, int.MaxValue))
+                .ToList();
+            return new Decision(findings, _rules);
+        }
     }
 }
