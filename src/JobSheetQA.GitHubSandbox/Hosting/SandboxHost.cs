@@ -104,7 +104,10 @@ public static class SandboxHost
             ? "localhost"
             : api[0].IPEndPoint!.Address.ToString();
         var baseAddress = new Uri($"http://{host}:{apiPort}/");
-        var downloadAddress = new Uri($"http://127.0.0.1:{download.IPEndPoint!.Port}/");
+        // Another host name for the same loopback: a client following the 302 sees a host change and drops its
+        // Authorization header (Octokit compares host names, not ports).
+        var downloadHost = host == "127.0.0.1" ? "localhost" : "127.0.0.1";
+        var downloadAddress = new Uri($"http://{downloadHost}:{download.IPEndPoint!.Port}/");
         app.Services.GetRequiredService<SandboxState>().DownloadBaseAddress = downloadAddress;
         return new SandboxApp(app, baseAddress, downloadAddress, options, app.Services.GetRequiredService<SandboxControl>());
     }

@@ -295,7 +295,8 @@ public sealed class PromotionSimulationTests
         using var noRedirect = new HttpClient(handler) { BaseAddress = ctx.Sandbox.ApiBaseAddress };
         using var redirect = await noRedirect.GetAsync($"{ctx.RepoPath}/actions/artifacts/{artifactId}/zip");
         Assert.Equal(HttpStatusCode.Found, redirect.StatusCode);
-        Assert.NotEqual(ctx.Sandbox.BaseAddress.Port, redirect.Headers.Location!.Port);
+        Assert.NotEqual(ctx.Sandbox.BaseAddress.Host, redirect.Headers.Location!.Host);
+        Assert.NotEqual(ctx.Sandbox.BaseAddress.Port, redirect.Headers.Location.Port);
 
         ctx.Time.Advance(TimeSpan.FromDays(91));
 
