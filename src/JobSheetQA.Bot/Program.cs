@@ -1,4 +1,7 @@
+using JobSheetQA.Bot.Policy;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddPolicy(builder.Configuration);
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.Run();
