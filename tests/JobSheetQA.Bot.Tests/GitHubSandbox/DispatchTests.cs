@@ -132,14 +132,24 @@ public sealed class DispatchTests
     public async Task Inputs_follow_the_workflow_file_in_the_repository_state()
     {
         await using var ctx = await SandboxTestContext.StartAsync();
-        // A workflow without correlation_id: the bot's correlation input must then be refused.
-        var workflow = JobSheetQA.GitHubSandbox.State.RepositoryState.DefaultPromotionWorkflow
-            .Replace("      correlation_id:\n        description: \"Set by the bot to find this run after dispatch\"\n        type: string\n        required: false\n        default: \"\"\n", "", StringComparison.Ordinal);
-        Assert.NotEqual(JobSheetQA.GitHubSandbox.State.RepositoryState.DefaultPromotionWorkflow, workflow);
-        ctx.Sandbox.Control.SetFile(JobSheetQA.GitHubSandbox.State.RepositoryState.PromotionWorkflowPath, workflow);
+        // An older promotion.yml without correlation_id: the bot's correlation input must then be refused.
+        ctx.Sandbox.Control.SetFile(JobSheetQA.GitHubSandbox.State.RepositoryState.PromotionWorkflowPath, """
+            name: Deployment Promotion
+            on:
+              workflow_dispatch:
+                inputs:
+                  target_environment:
+                    type: choice
+                    required: true
+                    options: [staging, production]
+            jobs: {}
+            """);
 
-        using var response = await ctx.PostDispatchAsync(new { @ref = "main", inputs = new { target_environment = "staging", correlation_id = "x" } });
+        using var refused = await ctx.PostDispatchAsync(new { @ref = "main", inputs = new { target_environment = "staging", correlation_id = "x" } });
+        using var accepted = await ctx.PostDispatchAsync(new { @ref = "main", inputs = new { target_environment = "staging" } });
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
+        Assert.Equal("Deployment Promotion", Assert.Single(ctx.Sandbox.Control.ListRuns()).DisplayTitle); // no run-name: the workflow name
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using JobSheetQA.GitHubSandbox.Simulation;
 using JobSheetQA.GitHubSandbox.State;
 
@@ -93,8 +94,11 @@ public sealed class PromotionSimulationTests
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
         var entry = Assert.Single(zip.Entries);
         Assert.Equal("latest.json", entry.FullName);
-        using var report = JsonDocument.Parse(entry.Open());
-        Assert.Equal(0.91, report.RootElement.GetProperty("metrics").GetProperty("field_match_rate").GetDouble());
+        // The project's failing sample (parity/samples/latest.fail.json), written for this run's commit.
+        var report = JsonNode.Parse(entry.Open())!;
+        var sample = JsonNode.Parse(RepositoryFile.ReadText("parity/samples/latest.fail.json"))!;
+        Assert.True(JsonNode.DeepEquals(sample["metrics"], report["metrics"]));
+        Assert.Equal(run.HeadSha, (string?)report["commit_sha"]);
         var zipBytes = await ctx.Http.GetByteArrayAsync($"{ctx.RepoPath}/actions/artifacts/{artifact.Id}/zip");
         Assert.Equal(artifact.SizeInBytes, zipBytes.Length);
     }
@@ -121,7 +125,7 @@ public sealed class PromotionSimulationTests
     [InlineData("staging", "true", "", "main", "Missing skip acknowledgement")]
     [InlineData("staging", "true", " I_ACCEPT_PARITY_SKIP", "main", "Missing skip acknowledgement")]
     [InlineData("staging", "true", "i_accept_parity_skip", "main", "Missing skip acknowledgement")]
-    [InlineData("staging", "false", "", "release", "Promotion must run from main (got refs/heads/release)")]
+    [InlineData("staging", "false", "", "release", "Promotion must run from refs/heads/main, not refs/heads/release")]
     public async Task Validate_request_fails_with_the_runbook_message_and_skips_later_jobs(
         string environment, string skip, string acknowledgement, string gitRef, string message)
     {

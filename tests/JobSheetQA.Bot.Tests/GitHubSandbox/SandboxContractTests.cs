@@ -65,15 +65,15 @@ public sealed class SandboxContractTests
     }
 
     [Fact]
-    public async Task Workflow_file_served_by_contents_is_the_promotion_workflow()
+    public async Task Default_repository_serves_the_reference_workflow_and_the_parity_thresholds()
     {
         await using var ctx = await SandboxTestContext.StartAsync();
 
-        var file = (await ctx.GitHub.Repository.Content.GetAllContentsByRef(Owner, Repo, RepositoryState.PromotionWorkflowPath, "main"))[0];
+        var workflow = (await ctx.GitHub.Repository.Content.GetAllContentsByRef(Owner, Repo, RepositoryState.PromotionWorkflowPath, "main"))[0];
+        var thresholds = (await ctx.GitHub.Repository.Content.GetAllContentsByRef(Owner, Repo, RepositoryState.ThresholdsPath, "main"))[0];
 
-        Assert.Contains("I_ACCEPT_PARITY_SKIP", file.Content);
-        Assert.Contains("parity/reports/latest.json", file.Content);
-        Assert.DoesNotContain("|| true\n", file.Content);
+        Assert.Equal(RepositoryFile.ReadText("docs/reference/promotion.yml"), workflow.Content);
+        Assert.Equal(RepositoryFile.ReadText("parity/config/thresholds.json"), thresholds.Content);
     }
 
     [Fact]
