@@ -67,12 +67,14 @@ internal sealed class ApiPipelineMiddleware(RequestDelegate next, SandboxState s
             }
 
             var counts = !rest.Equals("/rate_limit", StringComparison.Ordinal);
+            bool exhausted;
             lock (state.Sync)
             {
                 state.Budget.Roll(state.Time.GetUtcNow());
+                exhausted = state.Budget.Remaining == 0;
             }
 
-            if (counts && state.Budget.Remaining == 0)
+            if (counts && exhausted)
             {
                 WriteRateHeaders(context, spend: false);
                 await GitHubResults.Error(403, ExhaustedMessage(),
