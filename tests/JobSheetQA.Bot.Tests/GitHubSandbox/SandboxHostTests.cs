@@ -78,4 +78,23 @@ public sealed class SandboxHostTests
 
         await Assert.ThrowsAsync<ForbiddenException>(() => ctx.GitHub.Repository.Actions.Secrets.GetAll(SandboxTestContext.Owner, SandboxTestContext.Repo));
     }
+
+    [Theory]
+    [InlineData("StepDelay", "Sandbox:StepDelay")]
+    [InlineData("Host", "Sandbox:Host")]
+    [InlineData("App", "Sandbox:App needs PublicKeyPem")]
+    public async Task Invalid_settings_fail_the_start_with_the_setting_named(string broken, string expected)
+    {
+        var options = new SandboxOptions();
+        switch (broken)
+        {
+            case "StepDelay": options.StepDelay = TimeSpan.Zero; break;
+            case "Host": options.Host = "not a host"; break;
+            default: options.App = new SandboxAppOptions { AppId = 1 }; break;
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SandboxHost.StartAsync(options));
+
+        Assert.Contains(expected, error.Message);
+    }
 }
