@@ -185,6 +185,23 @@ public sealed class HttpBehaviourTests
         Assert.Equal((200, (string?)null), (log[1].Status, log[1].AuthScheme));
     }
 
+    [Fact]
+    public async Task A_request_is_in_the_log_by_the_time_its_answer_arrives()
+    {
+        await using var ctx = await SandboxTestContext.StartAsync();
+        ctx.Sandbox.Control.AddFault(new JobSheetQA.GitHubSandbox.Control.FaultRule { Path = "/actions/secrets/X3$", Kind = JobSheetQA.GitHubSandbox.Control.FaultKind.BadGateway });
+
+        for (var i = 0; i < 30; i++)
+        {
+            using var response = await ctx.Http.GetAsync($"{ctx.RepoPath}/actions/secrets/X{i}");
+
+            var last = ctx.Sandbox.Control.RequestLog[^1];
+            Assert.Equal(i + 1, ctx.Sandbox.Control.RequestLog.Count);
+            Assert.Equal($"/api/v3/{ctx.RepoPath}/actions/secrets/X{i}", last.Path);
+            Assert.Equal((int)response.StatusCode, last.Status);
+        }
+    }
+
     private static int Remaining(HttpResponseMessage response) =>
         int.Parse(Header(response, "x-ratelimit-remaining"), System.Globalization.CultureInfo.InvariantCulture);
 
