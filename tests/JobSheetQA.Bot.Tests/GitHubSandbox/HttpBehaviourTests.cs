@@ -186,20 +186,28 @@ public sealed class HttpBehaviourTests
     }
 
     [Fact]
-    public async Task A_request_is_in_the_log_by_the_time_its_answer_arrives()
+    public async Task A_request_is_logged_before_its_answer_leaves()
     {
         await using var ctx = await SandboxTestContext.StartAsync();
-        ctx.Sandbox.Control.AddFault(new JobSheetQA.GitHubSandbox.Control.FaultRule { Path = "/actions/secrets/X3$", Kind = JobSheetQA.GitHubSandbox.Control.FaultKind.BadGateway });
-
-        for (var i = 0; i < 30; i++)
+        // Hold the answer after processing: the log entry must already be there while the caller still waits.
+        ctx.Sandbox.Control.AddFault(new JobSheetQA.GitHubSandbox.Control.FaultRule
         {
-            using var response = await ctx.Http.GetAsync($"{ctx.RepoPath}/actions/secrets/X{i}");
+            Path = "/branches/main$",
+            Kind = JobSheetQA.GitHubSandbox.Control.FaultKind.SlowAfterProcessing,
+            DelayMs = 1_500,
+        });
 
-            var last = ctx.Sandbox.Control.RequestLog[^1];
-            Assert.Equal(i + 1, ctx.Sandbox.Control.RequestLog.Count);
-            Assert.Equal($"/api/v3/{ctx.RepoPath}/actions/secrets/X{i}", last.Path);
-            Assert.Equal((int)response.StatusCode, last.Status);
+        var pending = ctx.Http.GetAsync($"{ctx.RepoPath}/branches/main");
+        var deadline = DateTime.UtcNow.AddSeconds(1);
+        while (ctx.Sandbox.Control.RequestLog.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
         }
+
+        Assert.False(pending.IsCompleted);
+        var entry = Assert.Single(ctx.Sandbox.Control.RequestLog);
+        using var response = await pending;
+        Assert.Equal((int)response.StatusCode, entry.Status);
     }
 
     private static int Remaining(HttpResponseMessage response) =>
