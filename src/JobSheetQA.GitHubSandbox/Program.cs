@@ -1,9 +1,9 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using JobSheetQA.GitHubSandbox.Hosting;
 
-app.MapGet("/healthz", () => Results.Text("ok"));
+namespace JobSheetQA.GitHubSandbox;
 
-app.Run();
-
-/// <summary>Entry point marker for tests that host the sandbox.</summary>
-public partial class Program;
+/// <summary>Standalone entry point: <c>dotnet run --project src/JobSheetQA.GitHubSandbox</c> (README.md).</summary>
+public static class Program
+{
+    public static void Main(string[] args) => SandboxHost.RunStandalone(args);
+}

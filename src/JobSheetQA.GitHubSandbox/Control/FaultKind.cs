@@ -1,0 +1,23 @@
+namespace JobSheetQA.GitHubSandbox.Control;
+
+/// <summary>What an injected fault answers (README "Fault rule").</summary>
+public enum FaultKind
+{
+    /// <summary>500 Server Error.</summary>
+    ServerError,
+
+    /// <summary>502 Bad Gateway.</summary>
+    BadGateway,
+
+    /// <summary>403 "You have exceeded a secondary rate limit" with <c>Retry-After</c>.</summary>
+    SecondaryRateLimit,
+
+    /// <summary>429 with <c>Retry-After</c>.</summary>
+    TooManyRequests,
+
+    /// <summary>403 "API rate limit exceeded" with <c>x-ratelimit-remaining: 0</c> and <c>x-ratelimit-reset</c>.</summary>
+    RateLimitExhausted,
+
+    /// <summary>The normal answer, after <see cref="FaultRule.DelayMs"/>.</summary>
+    Slow,
+}

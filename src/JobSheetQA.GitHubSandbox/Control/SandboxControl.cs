@@ -1,0 +1,204 @@
+using JobSheetQA.GitHubSandbox.Simulation;
+using JobSheetQA.GitHubSandbox.State;
+
+namespace JobSheetQA.GitHubSandbox.Control;
+
+/// <summary>
+/// The control operations of a running sandbox, for in-process tests. The HTTP control API under
+/// <c>/_sandbox/</c> calls these same methods.
+/// </summary>
+public sealed class SandboxControl
+{
+    private readonly SandboxState _state;
+    private readonly PromotionSimulator _simulator;
+
+    internal SandboxControl(SandboxState state, PromotionSimulator simulator)
+    {
+        _state = state;
+        _simulator = simulator;
+    }
+
+    /// <summary>Runs, tokens, faults, log, scenarios, rate budget and repository back to how the sandbox started.</summary>
+    public void Reset()
+    {
+        lock (_state.Sync)
+        {
+            _state.Reset();
+            _simulator.Forget();
+        }
+    }
+
+    public RepositoryState Repository
+    {
+        get
+        {
+            lock (_state.Sync)
+            {
+                return _state.Repository;
+            }
+        }
+    }
+
+    public void SetRepository(RepositoryState repository)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        lock (_state.Sync)
+        {
+            _state.Repository = repository;
+        }
+    }
+
+    public void UpdateRepository(Func<RepositoryState, RepositoryState> change)
+    {
+        lock (_state.Sync)
+        {
+            _state.Repository = change(_state.Repository);
+        }
+    }
+
+    public void SetBranchHead(string branch, string sha) =>
+        UpdateRepository(r => r with { Branches = r.Branches.SetItem(branch, sha) });
+
+    public void SetFile(string path, string text) => UpdateRepository(r => r with { Files = r.Files.SetItem(path, text) });
+
+    public void RemoveFile(string path) => UpdateRepository(r => r with { Files = r.Files.Remove(path) });
+
+    public void SetSecret(string name) => UpdateRepository(r => r with { Secrets = r.Secrets.Add(name) });
+
+    public void RemoveSecret(string name) => UpdateRepository(r => r with { Secrets = r.Secrets.Remove(name) });
+
+    public void SetEnvironmentSecret(string environment, string name) =>
+        UpdateEnvironment(environment, e => e with { Secrets = e.Secrets.Add(name) });
+
+    public void RemoveEnvironmentSecret(string environment, string name) =>
+        UpdateEnvironment(environment, e => e with { Secrets = e.Secrets.Remove(name) });
+
+    public void SetEnvironmentVariable(string environment, string name, string value) =>
+        UpdateEnvironment(environment, e => e with { Variables = e.Variables.SetItem(name, value) });
+
+    public void RemoveEnvironmentVariable(string environment, string name) =>
+        UpdateEnvironment(environment, e => e with { Variables = e.Variables.Remove(name) });
+
+    /// <summary><c>active</c>, <c>disabled_manually</c>, … for every workflow.</summary>
+    public void SetWorkflowState(string state) => UpdateRepository(r => r with { WorkflowState = state });
+
+    /// <summary>The next <paramref name="runs"/> dispatched runs follow <paramref name="scenario"/>, after those already queued.</summary>
+    public void EnqueueScenario(Scenario scenario, int runs = 1)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
+        scenario.Validate();
+        lock (_state.Sync)
+        {
+            for (var i = 0; i < runs; i++)
+            {
+                _state.ScenarioQueue.Enqueue(scenario);
+            }
+        }
+    }
+
+    /// <summary>The scenario of runs when the queue is empty.</summary>
+    public void SetDefaultScenario(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        scenario.Validate();
+        lock (_state.Sync)
+        {
+            _state.DefaultScenario = scenario;
+        }
+    }
+
+    /// <summary>Empties the scenario queue and restores the start default.</summary>
+    public void ClearScenarios()
+    {
+        lock (_state.Sync)
+        {
+            _state.ScenarioQueue.Clear();
+            _state.DefaultScenario = _state.Options.DefaultScenario;
+        }
+    }
+
+    public void AddFault(FaultRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        _ = new System.Text.RegularExpressions.Regex(rule.Path); // fail now on a bad pattern, not at request time
+        lock (_state.Sync)
+        {
+            _state.Faults.Add(new FaultEntry(rule));
+        }
+    }
+
+    public void ClearFaults()
+    {
+        lock (_state.Sync)
+        {
+            _state.Faults.Clear();
+        }
+    }
+
+    /// <summary>Queued fault rules with the hits they have left in <see cref="FaultRule.Count"/>.</summary>
+    public IReadOnlyList<FaultRule> Faults
+    {
+        get
+        {
+            lock (_state.Sync)
+            {
+                return _state.Faults.Select(f => f.Rule with { Count = f.Rule.Count == 0 ? 0 : f.Remaining }).ToList();
+            }
+        }
+    }
+
+    /// <summary>API requests, oldest first.</summary>
+    public IReadOnlyList<RequestLogEntry> RequestLog
+    {
+        get
+        {
+            lock (_state.Sync)
+            {
+                return [.. _state.Log];
+            }
+        }
+    }
+
+    public void ClearRequestLog()
+    {
+        lock (_state.Sync)
+        {
+            _state.Log.Clear();
+        }
+    }
+
+    /// <summary>Every run, newest first, as it is now.</summary>
+    public IReadOnlyList<RunSummary> ListRuns() => _simulator.Snapshots().Select(PromotionSimulator.Summarise).ToList();
+
+    public RunSummary? GetRun(long id) => _simulator.Snapshot(id) is { } s ? PromotionSimulator.Summarise(s) : null;
+
+    /// <summary>Approves the environment review a run waits for; false when it waits for none.</summary>
+    public bool ApproveDeployment(long runId) => _simulator.Review(runId, approve: true) == 200;
+
+    /// <summary>Rejects the environment review a run waits for; false when it waits for none.</summary>
+    public bool RejectDeployment(long runId) => _simulator.Review(runId, approve: false) == 200;
+
+    /// <summary>Cancels a run as the Actions UI would; false when it is unknown or completed.</summary>
+    public bool CancelRun(long runId) => _simulator.Cancel(runId) == 202;
+
+    /// <summary>Makes an artifact expired from now on (downloads answer 410).</summary>
+    public bool ExpireArtifact(long artifactId) => _simulator.ExpireArtifact(artifactId);
+
+    /// <summary>Changes the primary budget; <paramref name="remaining"/> null keeps what was used.</summary>
+    public void SetRateLimit(int limit, int? remaining = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        lock (_state.Sync)
+        {
+            _state.Budget.Roll(_state.Time.GetUtcNow());
+            _state.Budget.Set(limit, remaining);
+        }
+    }
+
+    private void UpdateEnvironment(string environment, Func<EnvironmentState, EnvironmentState> change) =>
+        UpdateRepository(r => r with
+        {
+            Environments = r.Environments.SetItem(environment, change(r.Environments.GetValueOrDefault(environment) ?? new EnvironmentState())),
+        });
+}

@@ -1,0 +1,45 @@
+using JobSheetQA.GitHubSandbox.Control;
+
+namespace JobSheetQA.GitHubSandbox.Hosting;
+
+/// <summary>A started sandbox. Dispose it to stop the listeners.</summary>
+public sealed class SandboxApp : IAsyncDisposable, IDisposable
+{
+    private readonly WebApplication _app;
+    private int _stopped;
+
+    internal SandboxApp(WebApplication app, Uri baseAddress, Uri downloadBaseAddress, SandboxOptions options, SandboxControl control)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        DownloadBaseAddress = downloadBaseAddress;
+        Options = options;
+        Control = control;
+    }
+
+    /// <summary><c>http://127.0.0.1:&lt;port&gt;/</c>: give this to <c>new GitHubClient(header, BaseAddress)</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary><c>http://127.0.0.1:&lt;port&gt;/api/v3/</c>: the base of a raw <c>HttpClient</c>.</summary>
+    public Uri ApiBaseAddress => new(BaseAddress, "api/v3/");
+
+    /// <summary>The second listener, where artifact downloads are redirected.</summary>
+    public Uri DownloadBaseAddress { get; }
+
+    public SandboxOptions Options { get; }
+
+    public SandboxControl Control { get; }
+
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    public void Dispose() => StopAsync().GetAwaiter().GetResult();
+}

@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using System.Reflection;
+
+namespace JobSheetQA.GitHubSandbox.State;
+
+/// <summary>
+/// What the sandbox repository holds. Immutable: change it with <c>with</c> and
+/// <see cref="Control.SandboxControl.SetRepository"/> / <see cref="Control.SandboxControl.UpdateRepository"/>.
+/// Files are the same on every branch.
+/// </summary>
+public sealed record RepositoryState
+{
+    public const string PromotionWorkflowPath = ".github/workflows/promotion.yml";
+
+    /// <summary>Head of <c>main</c> in the default state (any 40-hex string works).</summary>
+    public const string DefaultHeadSha = "9f2c4e1a7b3d5c6e8f0a1b2c3d4e5f60718293a4";
+
+    public string DefaultBranch { get; init; } = "main";
+
+    /// <summary>Branch name → head commit SHA.</summary>
+    public ImmutableSortedDictionary<string, string> Branches { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Path → text content.</summary>
+    public ImmutableSortedDictionary<string, string> Files { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>State of every workflow: <c>active</c>, <c>disabled_manually</c>, <c>disabled_inactivity</c>….</summary>
+    public string WorkflowState { get; init; } = "active";
+
+    /// <summary>Repository Actions secret names.</summary>
+    public ImmutableSortedSet<string> Secrets { get; init; } = ImmutableSortedSet<string>.Empty;
+
+    public ImmutableSortedDictionary<string, EnvironmentState> Environments { get; init; } =
+        ImmutableSortedDictionary<string, EnvironmentState>.Empty;
+
+    /// <summary>
+    /// The default repository: <c>main</c> at <see cref="DefaultHeadSha"/>, the built-in <c>promotion.yml</c>, secrets
+    /// <c>MISTRAL_API_KEY</c> and <c>GEMINI_API_KEY</c> (runbook §5.3), environments staging and production with the
+    /// read-only posture flags set to <c>false</c> (runbook §4.1).
+    /// </summary>
+    public static RepositoryState CreateDefault(string? workflowText = null)
+    {
+        var posture = new EnvironmentState
+        {
+            Variables = ImmutableSortedDictionary.CreateRange(new Dictionary<string, string>
+            {
+                ["ENABLE_PURGE_EXECUTION"] = "false",
+                ["ENABLE_SCHEDULER"] = "false",
+            }),
+        };
+        return new RepositoryState
+        {
+            Branches = ImmutableSortedDictionary<string, string>.Empty.Add("main", DefaultHeadSha),
+            Files = ImmutableSortedDictionary<string, string>.Empty
+                .Add(PromotionWorkflowPath, workflowText ?? DefaultPromotionWorkflow),
+            Secrets = ImmutableSortedSet.Create("GEMINI_API_KEY", "MISTRAL_API_KEY"),
+            Environments = ImmutableSortedDictionary<string, EnvironmentState>.Empty
+                .Add("staging", posture)
+                .Add("production", posture),
+        };
+    }
+
+    /// <summary>The built-in <c>promotion.yml</c> (State/Defaults/promotion.yml).</summary>
+    public static string DefaultPromotionWorkflow { get; } = ReadDefault("promotion.yml");
+
+    private static string ReadDefault(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Defaults/" + name)
+            ?? throw new InvalidOperationException($"Embedded resource Defaults/{name} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
