@@ -18,12 +18,12 @@ internal static class ParityReports
     /// The zip GitHub builds for <c>path: parity/reports/latest.json</c>: rooted at the least common ancestor,
     /// so the entry is <c>latest.json</c>.
     /// </summary>
-    public static byte[] Zip(byte[] report, DateTimeOffset at)
+    public static byte[] Zip(byte[] report, DateTimeOffset at, string entryPath = "latest.json")
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            var entry = zip.CreateEntry("latest.json", CompressionLevel.Optimal);
+            var entry = zip.CreateEntry(entryPath, CompressionLevel.Optimal);
             entry.LastWriteTime = at;
             using var stream = entry.Open();
             stream.Write(report);

@@ -211,7 +211,7 @@ internal sealed class PromotionSimulator(SandboxState state)
             var run = snapshot.Run;
             if (!_zips.TryGetValue(run.ArtifactId, out var zip))
             {
-                zip = ParityReports.Zip(ParityReports.ReportFor(run), created);
+                zip = ParityReports.Zip(ParityReports.ReportFor(run), created, run.Scenario.ParityReportEntry);
                 _zips[run.ArtifactId] = zip;
             }
 

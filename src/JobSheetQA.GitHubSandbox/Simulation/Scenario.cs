@@ -30,6 +30,10 @@ public sealed record Scenario
     [JsonIgnore]
     public byte[]? ParityReport { get; init; }
 
+    /// <summary>Path of the report inside the artifact zip (default <c>latest.json</c>); a folder such as
+    /// <c>reports/latest.json</c> simulates an upload whose files do not share the report's folder.</summary>
+    public string ParityReportEntry { get; init; } = "latest.json";
+
     public DispatchResponseMode DispatchResponse { get; init; } = DispatchResponseMode.Auto;
 
     /// <summary>The named gate fails.</summary>
