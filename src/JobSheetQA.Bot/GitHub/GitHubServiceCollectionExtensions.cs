@@ -7,6 +7,7 @@ using Octokit.Caching;
 using Octokit.Internal;
 using JobSheetQA.Bot.GitHub.Auth;
 using JobSheetQA.Bot.GitHub.Client;
+using JobSheetQA.Bot.GitHub.Sandbox;
 
 namespace JobSheetQA.Bot.GitHub;
 
@@ -51,6 +52,12 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowRunTracker, OctokitWorkflowRunTracker>();
         services.TryAddSingleton<IRepositoryFacts, OctokitRepositoryFacts>();
         services.TryAddSingleton<IPromotionDispatcher, OctokitPromotionDispatcher>();
+
+        var mode = configuration.GetSection(GitHubOptions.SectionName).GetValue<GitHubMode?>(nameof(GitHubOptions.Mode)) ?? GitHubMode.Sandbox;
+        if (mode == GitHubMode.Sandbox)
+        {
+            services.AddHostedService<GitHubSandboxHostedService>();
+        }
 
         return services;
     }
