@@ -20,4 +20,8 @@ public enum FaultKind
 
     /// <summary>The normal answer, after <see cref="FaultRule.DelayMs"/>.</summary>
     Slow,
+
+    /// <summary>The request is processed (a dispatch creates its run), then the answer is held for
+    /// <see cref="FaultRule.DelayMs"/>: a client timeout whose side effect happened anyway.</summary>
+    SlowAfterProcessing,
 }

@@ -37,13 +37,13 @@ internal sealed class ApiPipelineMiddleware(RequestDelegate next, SandboxState s
             var fault = state.TakeFault(request.Method, path);
             if (fault is not null)
             {
-                if (fault.DelayMs > 0)
+                if (fault.DelayMs > 0 && fault.Kind != FaultKind.SlowAfterProcessing)
                 {
                     // Real time on purpose: a slow answer is for testing the caller's own timeouts.
                     await Task.Delay(fault.DelayMs, context.RequestAborted);
                 }
 
-                if (fault.Kind != FaultKind.Slow)
+                if (fault.Kind is not (FaultKind.Slow or FaultKind.SlowAfterProcessing))
                 {
                     faultKind = fault.Kind;
                     await WriteFault(context, fault);
@@ -90,6 +90,18 @@ internal sealed class ApiPipelineMiddleware(RequestDelegate next, SandboxState s
             finally
             {
                 context.Response.Body = original;
+            }
+
+            if (fault is { Kind: FaultKind.SlowAfterProcessing, DelayMs: > 0 })
+            {
+                try
+                {
+                    await Task.Delay(fault.DelayMs, context.RequestAborted);
+                }
+                catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+                {
+                    return; // the caller gave up; the request's effect stands
+                }
             }
 
             var response = context.Response;
