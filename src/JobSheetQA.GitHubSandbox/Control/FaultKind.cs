@@ -24,4 +24,7 @@ public enum FaultKind
     /// <summary>The request is processed (a dispatch creates its run), then the answer is held for
     /// <see cref="FaultRule.DelayMs"/>: a client timeout whose side effect happened anyway.</summary>
     SlowAfterProcessing,
+
+    /// <summary>403 "Resource not accessible by personal access token": the token lacks the permission.</summary>
+    Forbidden,
 }

@@ -240,6 +240,10 @@ internal sealed class ApiPipelineMiddleware(RequestDelegate next, SandboxState s
                     "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits")
                     .ExecuteAsync(context);
                 break;
+            case FaultKind.Forbidden:
+                WriteRateHeaders(context, spend: false);
+                await GitHubResults.Error(403, "Resource not accessible by personal access token").ExecuteAsync(context);
+                break;
             case FaultKind.RateLimitExhausted:
                 int limit;
                 lock (state.Sync)
