@@ -64,6 +64,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
         sandbox?.Invoke(sandboxOptions);
         var app = await SandboxHost.StartAsync(sandboxOptions);
+        await WarmUpAsync(app, useToken);
 
         var values = new Dictionary<string, string?>
         {
@@ -96,6 +97,24 @@ internal sealed class GatewayHarness : IAsyncDisposable
         services.AddSingleton<IGitHubDelayer>(delays);
         services.AddGitHubGateway(configuration);
         return new GatewayHarness(app, services.BuildServiceProvider(validateScopes: true), delays, logs);
+    }
+
+    /// <summary>A fresh sandbox's first requests take seconds (JIT, fixtures, YAML); tests with short client timeouts
+    /// must not measure that, so one workflow read and one rejected dispatch go first and are then forgotten.</summary>
+    private static async Task WarmUpAsync(SandboxApp app, bool useToken)
+    {
+        using var http = new HttpClient { BaseAddress = app.ApiBaseAddress };
+        http.DefaultRequestHeaders.Add("User-Agent", "warm-up");
+        if (useToken)
+        {
+            http.DefaultRequestHeaders.Add("Authorization", "token " + Token);
+        }
+
+        var repo = $"repos/{app.Options.Owner}/{app.Options.Repo}";
+        (await http.GetAsync($"{repo}/actions/workflows/promotion.yml")).Dispose();
+        (await http.PostAsync($"{repo}/actions/workflows/promotion.yml/dispatches",
+            new StringContent("""{"ref":"no-such-branch"}""", System.Text.Encoding.UTF8, "application/json"))).Dispose();
+        app.Control.ClearRequestLog();
     }
 
     /// <summary>Requests whose path (without the /api/v3 prefix) matches.</summary>
