@@ -51,7 +51,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         TimeProvider? timeProvider = null,
         bool useToken = true)
     {
-        var sandboxOptions = new SandboxOptions { StepDelay = TimeSpan.FromMilliseconds(100) };
+        var sandboxOptions = new SandboxOptions { StepDelay = TimeSpan.FromMilliseconds(50) };
         if (useToken)
         {
             sandboxOptions.Tokens = [Token];

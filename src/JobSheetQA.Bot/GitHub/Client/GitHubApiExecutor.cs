@@ -96,9 +96,10 @@ internal sealed class GitHubApiExecutor
             return (null, new GitHubError(GitHubErrorKind.Unauthorized, credential.Message, 401), null);
         }
 
-        if (ex is ApiException api && RateLimitOf(api, ref secondaryHits) is { } limit)
+        var now = _timeProvider.GetUtcNow();
+        if (ex is ApiException api && RateLimitOf(api, now, ref secondaryHits) is { } limit)
         {
-            var wait = limit.Until - _timeProvider.GetUtcNow();
+            var wait = limit.Until - now;
             if (wait < TimeSpan.Zero)
             {
                 wait = TimeSpan.Zero;
@@ -181,9 +182,8 @@ internal sealed class GitHubApiExecutor
         return TimeSpan.FromMilliseconds(jittered);
     }
 
-    private (DateTimeOffset Until, string Kind)? RateLimitOf(ApiException ex, ref int secondaryHits)
+    private (DateTimeOffset Until, string Kind)? RateLimitOf(ApiException ex, DateTimeOffset now, ref int secondaryHits)
     {
-        var now = _timeProvider.GetUtcNow();
         switch (ex)
         {
             case RateLimitExceededException primary:
