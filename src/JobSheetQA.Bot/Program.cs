@@ -1,5 +1,9 @@
+using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Policy;
+
 var builder = WebApplication.CreateBuilder(args);
-JobSheetQA.Bot.GitHub.GitHubServiceCollectionExtensions.AddGitHubGateway(builder.Services, builder.Configuration);
+builder.Services.AddPolicy(builder.Configuration);
+builder.Services.AddGitHubGateway(builder.Configuration);
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.Run();

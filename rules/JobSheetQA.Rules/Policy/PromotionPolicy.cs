@@ -32,6 +32,17 @@ public sealed record PromotionPolicy(
         var index = Environments.ToList().FindIndex(e => string.Equals(e.Name, name, StringComparison.Ordinal));
         return index > 0 ? Environments[index - 1].Name : null;
     }
+
+    // The three helpers below exist because rule conditions are expression trees, which cannot use ?. or patterns.
+
+    /// <summary>True when <paramref name="name"/> is one of the policy's environments.</summary>
+    public bool IsKnownEnvironment(string name) => FindEnvironment(name) is not null;
+
+    /// <summary>True when <paramref name="name"/> is known and its policy allows an acknowledged parity skip.</summary>
+    public bool AllowsParitySkip(string name) => FindEnvironment(name) is { AllowParitySkip: true };
+
+    /// <summary>True when <paramref name="name"/> is known and must keep the read-only posture (runbook §4).</summary>
+    public bool HasReadOnlyPosture(string name) => FindEnvironment(name) is { ReadOnlyPosture: true };
 }
 
 /// <summary>One environment's settings.</summary>
@@ -39,7 +50,11 @@ public sealed record PromotionPolicy(
 /// <param name="AllowParitySkip">Whether a typed acknowledgement may skip parity. Never honoured for production.</param>
 /// <param name="ReadOnlyPosture">Whether the posture flags must be false (runbook §4).</param>
 /// <param name="Requesters">Who may promote here: <c>*</c>, e-mails, or <c>channel:userId</c>. Empty means nobody outside Development.</param>
-public sealed record EnvironmentPolicy(string Name, bool AllowParitySkip, bool ReadOnlyPosture, IReadOnlyList<string> Requesters);
+public sealed record EnvironmentPolicy(string Name, bool AllowParitySkip, bool ReadOnlyPosture, IReadOnlyList<string> Requesters)
+{
+    /// <summary>True when an entry of <see cref="Requesters"/> names <paramref name="requester"/>.</summary>
+    public bool Admits(RequesterIdentity requester) => Requesters.Any(requester.IsNamedBy);
+}
 
 /// <param name="Phrase">The exact phrase, compared ordinally (runbook §5.4).</param>
 /// <param name="ExpiresAfter">How long a pending acknowledgement stays valid.</param>

@@ -9,9 +9,12 @@ internal static class RuleFinding
 {
     private static readonly ConcurrentDictionary<Type, RuleInfo> Metadata = new();
 
-    public static Finding Of<TRule>(FindingOutcome outcome, string message, params (string Name, string Value)[] facts)
+    public static Finding Of<TRule>(FindingOutcome outcome, string message, params (string Name, string Value)[] facts) =>
+        Of(typeof(TRule), outcome, message, facts);
+
+    public static Finding Of(Type ruleType, FindingOutcome outcome, string message, params (string Name, string Value)[] facts)
     {
-        var rule = Metadata.GetOrAdd(typeof(TRule), RuleCatalogue.Describe);
+        var rule = Metadata.GetOrAdd(ruleType, RuleCatalogue.Describe);
         return new Finding(
             rule.Id,
             outcome,

@@ -10,13 +10,17 @@ internal static class ReposEndpoints
 {
     public static RouteGroupBuilder MapRepos(this RouteGroupBuilder repo)
     {
-        repo.MapGet("/git/ref/heads/{*branch}", (string branch, HttpContext context, SandboxState state) =>
+        // "ref" is the documented path; "refs" is the older one Octokit's Git.Reference.Get still uses.
+        foreach (var prefix in new[] { "/git/ref/heads/", "/git/refs/heads/" })
         {
-            var repository = Repository(state);
-            return repository.Branches.TryGetValue(branch, out var sha)
-                ? GitHubResults.Json(GitHubJson.GitRef(branch, sha, Urls(context, state)))
-                : GitHubResults.NotFound();
-        });
+            repo.MapGet(prefix + "{*branch}", (string branch, HttpContext context, SandboxState state) =>
+            {
+                var repository = Repository(state);
+                return repository.Branches.TryGetValue(branch, out var sha)
+                    ? GitHubResults.Json(GitHubJson.GitRef(branch, sha, Urls(context, state)))
+                    : GitHubResults.NotFound();
+            });
+        }
 
         repo.MapGet("/branches/{*branch}", (string branch, HttpContext context, SandboxState state) =>
         {
@@ -40,10 +44,14 @@ internal static class ReposEndpoints
                 return GitHubResults.NotFound();
             }
 
-            var accept = context.Request.Headers.Accept.ToString();
-            if (accept.Contains(".raw", StringComparison.OrdinalIgnoreCase))
+            // Raw media types (Octokit asks for application/vnd.github.v3.raw) answer the bytes in the type asked for.
+            var raw = context.Request.Headers.Accept.ToString().Split(',')
+                .Select(a => a.Split(';')[0].Trim())
+                .FirstOrDefault(a => a.StartsWith("application/vnd.github", StringComparison.OrdinalIgnoreCase)
+                    && a.Contains(".raw", StringComparison.OrdinalIgnoreCase));
+            if (raw is not null)
             {
-                return Results.Bytes(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8");
+                return Results.Bytes(Encoding.UTF8.GetBytes(text), raw.Replace("+json", "", StringComparison.OrdinalIgnoreCase));
             }
 
             return GitHubResults.Json(GitHubJson.Content(path.Trim('/'), text, gitRef, Urls(context, state)));

@@ -12,7 +12,7 @@ public static class SandboxHost
     public static async Task<SandboxApp> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var (app, api, download) = Build([], options);
+        var (app, api, download) = Build([], options, standalone: false);
         await app.StartAsync(cancellationToken);
         return Started(app, api, download, options);
     }
@@ -33,7 +33,7 @@ public static class SandboxHost
         var options = new SandboxOptions { Host = "localhost", Port = 3979 };
         configuration.GetSection(SandboxOptions.SectionName).Bind(options);
 
-        var (app, api, download) = Build(args, options);
+        var (app, api, download) = Build(args, options, standalone: true);
         app.Start();
         using var sandbox = Started(app, api, download, options);
         app.Logger.LogInformation("GitHub sandbox for {Owner}/{Repo}: Octokit base address {BaseAddress}, API {Api}, control {Control}",
@@ -41,17 +41,26 @@ public static class SandboxHost
         app.WaitForShutdown();
     }
 
-    private static (WebApplication App, ListenOptions[] Api, ListenOptions Download) Build(string[] args, SandboxOptions options)
+    private static (WebApplication App, ListenOptions[] Api, ListenOptions Download) Build(string[] args, SandboxOptions options, bool standalone)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        // An empty builder: in-process, the host's own appsettings.json (e.g. the bot's Urls) sits in the same folder
+        // and must not leak in. Everything the sandbox needs is in SandboxOptions.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             Args = args,
             ApplicationName = typeof(SandboxHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
-        builder.Logging.AddFilter(typeof(SandboxHost).Namespace, LogLevel.Information);
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRouting();
+        if (standalone)
+        {
+            builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+            builder.Logging.AddFilter("JobSheetQA.GitHubSandbox", LogLevel.Information);
+        }
 
         var api = new List<ListenOptions>();
         ListenOptions? download = null;
@@ -95,7 +104,10 @@ public static class SandboxHost
             ? "localhost"
             : api[0].IPEndPoint!.Address.ToString();
         var baseAddress = new Uri($"http://{host}:{apiPort}/");
-        var downloadAddress = new Uri($"http://127.0.0.1:{download.IPEndPoint!.Port}/");
+        // Another host name for the same loopback: a client following the 302 sees a host change and drops its
+        // Authorization header (Octokit compares host names, not ports).
+        var downloadHost = host == "127.0.0.1" ? "localhost" : "127.0.0.1";
+        var downloadAddress = new Uri($"http://{downloadHost}:{download.IPEndPoint!.Port}/");
         app.Services.GetRequiredService<SandboxState>().DownloadBaseAddress = downloadAddress;
         return new SandboxApp(app, baseAddress, downloadAddress, options, app.Services.GetRequiredService<SandboxControl>());
     }

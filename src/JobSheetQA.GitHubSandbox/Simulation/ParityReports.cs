@@ -1,5 +1,9 @@
 using System.IO.Compression;
 using System.Reflection;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace JobSheetQA.GitHubSandbox.Simulation;
 
@@ -10,9 +14,26 @@ internal static class ParityReports
 
     public static byte[] DefaultFailing { get; } = Read("parity-latest.fail.json");
 
-    /// <summary>The report a run uploads: the scenario's bytes, else the sample matching the gate's outcome.</summary>
-    public static byte[] ReportFor(SimulatedRun run) =>
-        run.Scenario.ParityReport ?? (run.Scenario.FailAt == PromotionJobs.ParityGate ? DefaultFailing : DefaultPassing);
+    /// <summary>
+    /// The report a run uploads: the scenario's bytes as they are, else the project's sample matching the gate's
+    /// outcome (parity/samples) with <c>commit_sha</c> set to the run's head, as the real suite writes it.
+    /// </summary>
+    public static byte[] ReportFor(SimulatedRun run)
+    {
+        if (run.Scenario.ParityReport is { } bytes)
+        {
+            return bytes;
+        }
+
+        var sample = run.Scenario.FailAt == PromotionJobs.ParityGate ? DefaultFailing : DefaultPassing;
+        if (JsonNode.Parse(sample) is JsonObject report && report.ContainsKey("commit_sha"))
+        {
+            report["commit_sha"] = run.HeadSha;
+            return Encoding.UTF8.GetBytes(report.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        }
+
+        return sample;
+    }
 
     /// <summary>
     /// The zip GitHub builds for <c>path: parity/reports/latest.json</c>: rooted at the least common ancestor,

@@ -16,7 +16,7 @@ internal static class RequestValidation
         // §2.3: promotions come from main only.
         if (fullRef != "refs/heads/main")
         {
-            return $"Promotion must run from main (got {fullRef})";
+            return $"Promotion must run from refs/heads/main, not {fullRef}";
         }
 
         var skip = IsTrue(inputs, "skip_parity");

@@ -12,6 +12,8 @@ public sealed record RepositoryState
 {
     public const string PromotionWorkflowPath = ".github/workflows/promotion.yml";
 
+    public const string ThresholdsPath = "parity/config/thresholds.json";
+
     /// <summary>Head of <c>main</c> in the default state (any 40-hex string works).</summary>
     public const string DefaultHeadSha = "9f2c4e1a7b3d5c6e8f0a1b2c3d4e5f60718293a4";
 
@@ -33,7 +35,8 @@ public sealed record RepositoryState
         ImmutableSortedDictionary<string, EnvironmentState>.Empty;
 
     /// <summary>
-    /// The default repository: <c>main</c> at <see cref="DefaultHeadSha"/>, the built-in <c>promotion.yml</c>, secrets
+    /// The default repository: <c>main</c> at <see cref="DefaultHeadSha"/>, the reference <c>promotion.yml</c> and the
+    /// parity thresholds, secrets
     /// <c>MISTRAL_API_KEY</c> and <c>GEMINI_API_KEY</c> (runbook §5.3), environments staging and production with the
     /// read-only posture flags set to <c>false</c> (runbook §4.1).
     /// </summary>
@@ -51,7 +54,8 @@ public sealed record RepositoryState
         {
             Branches = ImmutableSortedDictionary<string, string>.Empty.Add("main", DefaultHeadSha),
             Files = ImmutableSortedDictionary<string, string>.Empty
-                .Add(PromotionWorkflowPath, workflowText ?? DefaultPromotionWorkflow),
+                .Add(PromotionWorkflowPath, workflowText ?? DefaultPromotionWorkflow)
+                .Add(ThresholdsPath, DefaultThresholds),
             Secrets = ImmutableSortedSet.Create("GEMINI_API_KEY", "MISTRAL_API_KEY"),
             Environments = ImmutableSortedDictionary<string, EnvironmentState>.Empty
                 .Add("staging", posture)
@@ -59,8 +63,11 @@ public sealed record RepositoryState
         };
     }
 
-    /// <summary>The built-in <c>promotion.yml</c> (State/Defaults/promotion.yml).</summary>
+    /// <summary>The project's reference workflow, <c>docs/reference/promotion.yml</c>, embedded at build time.</summary>
     public static string DefaultPromotionWorkflow { get; } = ReadDefault("promotion.yml");
+
+    /// <summary>The project's default parity thresholds, <c>parity/config/thresholds.json</c>.</summary>
+    public static string DefaultThresholds { get; } = ReadDefault("thresholds.json");
 
     private static string ReadDefault(string name)
     {

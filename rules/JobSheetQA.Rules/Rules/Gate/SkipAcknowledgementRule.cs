@@ -9,6 +9,8 @@ namespace JobSheetQA.Rules.Rules.Gate;
 /// <summary>
 /// Runbook §2.4 and §5.4: skipping parity where it is allowed needs exactly the acknowledgement phrase —
 /// case-sensitive, no extra spaces or characters. No text yet: ask for it. Wrong text: refuse, as the workflow would.
+/// Only where the environment is known and allows the skip: elsewhere the skip is refused outright
+/// (REQ-NO-PROD-SKIP, REQ-SKIP-ENV, REQ-ENV), so asking for the phrase would suggest it could help.
 /// </summary>
 [Name(Id), Description("Skipping parity needs the exact acknowledgement phrase")]
 [Tag(RuleSets.Gate), RunbookSection("§2.4, §5.4"), Outcomes(FindingOutcome.RequireAcknowledgement, FindingOutcome.Deny)]
@@ -26,6 +28,7 @@ public sealed class SkipAcknowledgementRule : Rule
             .Match(() => request,
                 r => r.SkipParity,
                 r => !r.IsProduction,
+                r => policy.AllowsParitySkip(r.Environment),
                 r => r.AcknowledgementText != policy.Acknowledgement.Phrase);
 
         Then()

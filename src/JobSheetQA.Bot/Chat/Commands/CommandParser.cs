@@ -1,0 +1,66 @@
+namespace JobSheetQA.Bot.Chat.Commands;
+
+/// <summary>
+/// Parses one chat line into a command. Verbs and keywords are case-insensitive and extra spaces are ignored;
+/// unknown input gets an error with a "did you mean". The acknowledgement phrase is never parsed here:
+/// it is compared exactly, as typed, by the acknowledgement dialog (design.md §5).
+/// </summary>
+public static class CommandParser
+{
+    public static CommandParseResult Parse(string text)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0)
+            return CommandParseResult.Parsed(new HelpCommand(null));
+
+        var verb = VerbTable.Find(words[0]);
+        if (verb is not null)
+            return verb.Parse(new CommandWords(words[1..]));
+
+        var closest = ClosestVerb(words[0]);
+        var suggestion = closest is null ? null : string.Join(' ', [closest.Name, .. words[1..]]);
+        return CommandParseResult.Failed($"I don't know \"{words[0]}\".", suggestion);
+    }
+
+    /// <summary>The help text, generated from the verb table.</summary>
+    public static string Help(string? topic = null)
+    {
+        var verbs = topic is null ? VerbTable.All : VerbTable.All.Where(v => string.Equals(v.Name, topic, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (verbs.Count == 0)
+            return $"There is no command \"{topic}\".\n\n{Help()}";
+
+        var lines = verbs.Select(verb => $"{verb.Usage}\n    {verb.Summary}");
+        return topic is null ? "Commands:\n" + string.Join('\n', lines) : string.Join('\n', lines);
+    }
+
+    private static Verb? ClosestVerb(string word)
+    {
+        var typed = word.ToLowerInvariant();
+        return VerbTable.All
+            .Select(verb => (verb, distance: verb.Name.StartsWith(typed, StringComparison.Ordinal) && typed.Length >= 3 ? 0 : Distance(typed, verb.Name)))
+            .Where(candidate => candidate.distance <= Math.Max(1, Math.Min(2, candidate.verb.Name.Length / 3)))
+            .OrderBy(candidate => candidate.distance)
+            .Select(candidate => candidate.verb)
+            .FirstOrDefault();
+    }
+
+    /// <summary>Levenshtein distance with adjacent transpositions counted as one edit.</summary>
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Security.Cryptography;
+using JobSheetQA.GitHubSandbox.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Octokit;
+
+namespace JobSheetQA.Bot.Tests.GitHubSandbox;
+
+public sealed class AppAuthenticationTests : IDisposable
+{
+    private const long AppId = 424242;
+    private const long InstallationId = 77;
+    private readonly RSA _appKey = RSA.Create(2048);
+    private readonly RSA _otherKey = RSA.Create(2048);
+
+    [Fact]
+    public async Task Signed_jwt_is_exchanged_for_a_one_hour_installation_token_that_the_api_accepts()
+    {
+        await using var ctx = await StartAsync();
+        var jwt = Jwt(_appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
+        var appClient = ctx.OctokitWith(new Credentials(jwt, AuthenticationType.Bearer));
+
+        var installation = await appClient.GitHubApps.GetRepositoryInstallationForCurrent(SandboxTestContext.Owner, SandboxTestContext.Repo);
+        AccessToken token = await appClient.GitHubApps.CreateInstallationToken(installation.Id);
+
+        Assert.Equal(InstallationId, installation.Id);
+        Assert.Equal(AppId, installation.AppId);
+        Assert.StartsWith("ghs_", token.Token);
+        Assert.Equal(ctx.Time.GetUtcNow().AddHours(1).ToUnixTimeSeconds(), token.ExpiresAt.ToUnixTimeSeconds());
+
+        var installationClient = ctx.OctokitWith(new Credentials(token.Token));
+        await installationClient.Actions.Workflows.CreateDispatch(SandboxTestContext.Owner, SandboxTestContext.Repo, "promotion.yml",
+            new CreateWorkflowDispatch("main") { Inputs = new Dictionary<string, object> { ["target_environment"] = "staging" } });
+        var run = (await installationClient.Actions.Workflows.Runs.ListByWorkflow(SandboxTestContext.Owner, SandboxTestContext.Repo, "promotion.yml")).WorkflowRuns.Single();
+        Assert.Equal("jobsheetqa-bot[bot]", run.Actor.Login);
+
+        ctx.Time.Advance(TimeSpan.FromMinutes(61));
+        await Assert.ThrowsAsync<AuthorizationException>(() =>
+            installationClient.Actions.Workflows.Runs.Get(SandboxTestContext.Owner, SandboxTestContext.Repo, run.Id));
+    }
+
+    [Fact]
+    public async Task Client_id_is_accepted_as_issuer()
+    {
+        await using var ctx = await StartAsync();
+        var jwt = Jwt(_appKey, "Iv23liSandbox", ctx.Time.GetUtcNow());
+
+        var token = await ctx.OctokitWith(new Credentials(jwt, AuthenticationType.Bearer)).GitHubApps.CreateInstallationToken(InstallationId);
+
+        Assert.StartsWith("ghs_", token.Token);
+    }
+
+    [Fact]
+    public async Task Jwt_signed_by_another_key_is_refused()
+    {
+        await using var ctx = await StartAsync();
+        var jwt = Jwt(_otherKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
+
+        await Assert.ThrowsAsync<AuthorizationException>(() =>
+            ctx.OctokitWith(new Credentials(jwt, AuthenticationType.Bearer)).GitHubApps.CreateInstallationToken(InstallationId));
+    }
+
+    [Fact]
+    public async Task Expired_jwt_is_refused()
+    {
+        await using var ctx = await StartAsync();
+        var jwt = Jwt(_appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
+        ctx.Time.Advance(TimeSpan.FromMinutes(11));
+
+        await Assert.ThrowsAsync<AuthorizationException>(() =>
+            ctx.OctokitWith(new Credentials(jwt, AuthenticationType.Bearer)).GitHubApps.CreateInstallationToken(InstallationId));
+    }
+
+    [Fact]
+    public async Task Jwt_expiring_more_than_ten_minutes_ahead_or_from_another_app_is_refused()
+    {
+        await using var ctx = await StartAsync();
+        var now = ctx.Time.GetUtcNow();
+
+        using var tooLong = await Post(ctx, Jwt(_appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), now, TimeSpan.FromMinutes(30)));
+        using var otherApp = await Post(ctx, Jwt(_appKey, "1", now));
+        using var notJwt = await Post(ctx, "not-a-jwt");
+        using var good = await Post(ctx, Jwt(_appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), now));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, otherApp.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, notJwt.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, good.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_installation_is_404()
+    {
+        await using var ctx = await StartAsync();
+        var jwt = Jwt(_appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
+
+        await Assert.ThrowsAsync<NotFoundException>(() =>
+            ctx.OctokitWith(new Credentials(jwt, AuthenticationType.Bearer)).GitHubApps.CreateInstallationToken(InstallationId + 1));
+    }
+
+    [Fact]
+    public async Task Installation_token_is_not_accepted_where_the_app_jwt_is_required_and_vice_versa()
+    {
+        await using var ctx = await StartAsync();
+        var jwt = Jwt(_appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
+
+        await Assert.ThrowsAsync<AuthorizationException>(() =>
+            ctx.OctokitWith(new Credentials(jwt, AuthenticationType.Bearer)).Repository.Branch.Get(SandboxTestContext.Owner, SandboxTestContext.Repo, "main"));
+        await Assert.ThrowsAsync<AuthorizationException>(() =>
+            ctx.OctokitWith(new Credentials("ghs_made_up")).GitHubApps.CreateInstallationToken(InstallationId));
+    }
+
+    public void Dispose()
+    {
+        _appKey.Dispose();
+        _otherKey.Dispose();
+    }
+
+    private Task<SandboxTestContext> StartAsync() => SandboxTestContext.StartAsync(o => o.App = new SandboxAppOptions
+    {
+        AppId = AppId,
+        ClientId = "Iv23liSandbox",
+        InstallationId = InstallationId,
+        PublicKeyPem = _appKey.ExportSubjectPublicKeyInfoPem(),
+    });
+
+    /// <summary>A GitHub App JWT as GitHub documents it: iat 60 s in the past, exp 10 minutes ahead (or <paramref name="lifetime"/>).</summary>
+    private static string Jwt(RSA key, string issuer, DateTimeOffset now, TimeSpan? lifetime = null)
+    {
+        var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        return handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            IssuedAt = now.AddSeconds(-60).UtcDateTime,
+            Expires = now.Add(lifetime ?? TimeSpan.FromMinutes(10)).UtcDateTime,
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(key), SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    private static async Task<HttpResponseMessage> Post(SandboxTestContext ctx, string jwt)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"app/installations/{InstallationId}/access_tokens");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", jwt);
+        return await ctx.Http.SendAsync(request);
+    }
+}
