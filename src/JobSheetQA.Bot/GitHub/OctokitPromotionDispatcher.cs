@@ -24,6 +24,9 @@ internal sealed class OctokitPromotionDispatcher(
     /// <summary>After this long the correlation search polls three times less often.</summary>
     internal static readonly TimeSpan FastPollingPeriod = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long this process remembers that it sent a promotion's dispatch.</summary>
+    internal static readonly TimeSpan SentMemory = TimeSpan.FromDays(1);
+
     // Correlation ids this process has sent (or may have sent) a dispatch for, with the search start time.
     private readonly ConcurrentDictionary<string, DateTimeOffset> _sent = new(StringComparer.Ordinal);
 
@@ -39,6 +42,7 @@ internal sealed class OctokitPromotionDispatcher(
         try
         {
             var since = timeProvider.GetUtcNow() - ClockSkewAllowance;
+            ForgetOldDispatches(since);
             if (!_sent.TryAdd(dispatch.CorrelationId, since))
             {
                 GitHubLog.AlreadyDispatched(logger, dispatch.CorrelationId);
@@ -117,6 +121,18 @@ internal sealed class OctokitPromotionDispatcher(
             .OrderBy(r => r.Id)
             .FirstOrDefault();
         return GitHubResult<DispatchedRun?>.Success(run is null ? null : new DispatchedRun(run.Id, run.HtmlUrl, RunIdSource.CorrelationSearch));
+    }
+
+    /// <summary>A promotion id is only re-used by retries and restarts within hours; a day of memory is plenty.</summary>
+    private void ForgetOldDispatches(DateTimeOffset now)
+    {
+        foreach (var (id, since) in _sent)
+        {
+            if (now - since > SentMemory)
+            {
+                _sent.TryRemove(id, out _);
+            }
+        }
     }
 
     private Task<GitHubResult<IApiResponse<DispatchRunDetails>>> PostAsync(PromotionDispatch dispatch, bool returnRunDetails, CancellationToken cancellationToken)

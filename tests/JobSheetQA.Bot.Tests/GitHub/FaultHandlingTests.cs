@@ -14,7 +14,7 @@ public sealed partial class FaultHandlingTests
         var dispatched = await h.Dispatcher.DispatchAsync(new PromotionDispatch("p-1", "staging", "main", false, false, null));
         Assert.True(dispatched.Succeeded, dispatched.Error?.Message);
         await h.WaitForCompletionAsync(dispatched.Value.RunId);
-        h.Control.ClearRequestLog();
+        h.ClearRequestLog();
         return (h, dispatched.Value.RunId);
     }
 
@@ -28,7 +28,7 @@ public sealed partial class FaultHandlingTests
         var (h, runId) = await WithCompletedRun();
         await using var _ = h;
         await h.Tracker.GetRunAsync(runId);
-        h.Control.ClearRequestLog();
+        h.ClearRequestLog();
 
         var polls = new List<WorkflowRunSnapshot>();
         for (var i = 0; i < 4; i++)

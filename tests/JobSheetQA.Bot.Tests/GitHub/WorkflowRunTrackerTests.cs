@@ -53,6 +53,7 @@ public sealed class WorkflowRunTrackerTests
         Assert.All(Enum.GetValues<PromotionStep>(), step => Assert.Equal(StepOutcome.Passed, gates.Value.Steps[step]));
         Assert.Equal(6, gates.Value.Jobs.Count);
         Assert.Empty(gates.Value.UnmappedJobs);
+        Assert.All(h.RequestsTo("GET", h.RepoPath($"/actions/runs/{runId}/jobs")), r => Assert.Contains("filter=latest", r.Path));
     }
 
     [Fact]

@@ -38,7 +38,8 @@ internal sealed class GitHubApiExecutor
         _timeProvider = timeProvider;
         _options = options.Value;
         _logger = logger;
-        _client = new Lazy<IGitHubClient>(() => _clients.Create(_credentials, conditionalRequests: true));
+        // PublicationOnly: a call made before the sandbox has bound its port must not poison the client for good.
+        _client = new Lazy<IGitHubClient>(() => _clients.Create(_credentials, conditionalRequests: true), LazyThreadSafetyMode.PublicationOnly);
     }
 
     public GitHubTarget Target => _target.Target;
