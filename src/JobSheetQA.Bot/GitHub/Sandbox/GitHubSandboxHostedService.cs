@@ -44,7 +44,16 @@ internal sealed class GitHubSandboxHostedService(
             };
         }
 
-        _sandbox = await SandboxHost.StartAsync(sandboxOptions, cancellationToken).ConfigureAwait(false);
+        // The sandbox is a separate web app built while this host starts. Without the ambient execution context,
+        // anything watching this host's construction (WebApplicationFactory's hosting listener, which is keyed on an
+        // AsyncLocal) cannot mistake the sandbox's host for the bot's and, say, swap its Kestrel for a TestServer.
+        Task<SandboxApp> starting;
+        using (ExecutionContext.SuppressFlow())
+        {
+            starting = Task.Run(() => SandboxHost.StartAsync(sandboxOptions, cancellationToken), cancellationToken);
+        }
+
+        _sandbox = await starting.ConfigureAwait(false);
         target.Set(new GitHubTarget(_sandbox.ApiBaseAddress, sandboxOptions.Owner, sandboxOptions.Repo, settings.Workflow));
         GitHubLog.SandboxBanner(logger, sandboxOptions.Owner, sandboxOptions.Repo, _sandbox.BaseAddress);
     }
