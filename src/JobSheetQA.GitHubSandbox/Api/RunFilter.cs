@@ -14,7 +14,9 @@ internal static class RunFilter
         var filters = new List<Func<RunSnapshot, bool>>();
         if (query["event"].FirstOrDefault() is { Length: > 0 } @event)
         {
-            filters.Add(s => @event == "workflow_dispatch");
+            // Every simulated run comes from a dispatch.
+            var matches = @event == "workflow_dispatch";
+            filters.Add(_ => matches);
         }
 
         if (query["branch"].FirstOrDefault() is { Length: > 0 } branch)

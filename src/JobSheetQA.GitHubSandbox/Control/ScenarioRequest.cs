@@ -18,6 +18,7 @@ internal sealed record ScenarioRequest
     public JsonElement? ParityReport { get; init; }
 
     public string? ParityReportBase64 { get; init; }
+    public string ParityReportEntry { get; init; } = "latest.json";
     public DispatchResponseMode DispatchResponse { get; init; }
     public int Runs { get; init; } = 1;
 
@@ -30,6 +31,7 @@ internal sealed record ScenarioRequest
         WaitForReview = WaitForReview,
         UploadParityReport = UploadParityReport,
         DispatchResponse = DispatchResponse,
+        ParityReportEntry = ParityReportEntry,
         ParityReport = ParityReportBase64 is { Length: > 0 } b64
             ? Convert.FromBase64String(b64)
             : ParityReport is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } report

@@ -36,13 +36,14 @@ public static class SandboxHost
         var (app, api, download) = Build(args, options, standalone: true);
         app.Start();
         using var sandbox = Started(app, api, download, options);
-        app.Logger.LogInformation("GitHub sandbox for {Owner}/{Repo}: Octokit base address {BaseAddress}, API {Api}, control {Control}",
-            options.Owner, options.Repo, sandbox.BaseAddress, sandbox.ApiBaseAddress, new Uri(sandbox.BaseAddress, "_sandbox/"));
+        SandboxLog.Started(app.Logger, options.Owner, options.Repo, sandbox.BaseAddress, sandbox.ApiBaseAddress,
+            new Uri(sandbox.BaseAddress, "_sandbox/"));
         app.WaitForShutdown();
     }
 
     private static (WebApplication App, ListenOptions[] Api, ListenOptions Download) Build(string[] args, SandboxOptions options, bool standalone)
     {
+        SandboxOptionsValidator.Validate(options);
         // An empty builder: in-process, the host's own appsettings.json (e.g. the bot's Urls) sits in the same folder
         // and must not leak in. Everything the sandbox needs is in SandboxOptions.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
@@ -90,6 +91,8 @@ public static class SandboxHost
         builder.Services.AddGitHubSandbox(options);
 
         var app = builder.Build();
+        // Read the App key now, so a bad PEM fails the start instead of the first token request.
+        _ = app.Services.GetRequiredService<Auth.AppAuthentication>();
         app.UseGitHubSandbox();
         // ConfigureKestrel runs while the server is built; resolve it now so the listen options exist.
         _ = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();

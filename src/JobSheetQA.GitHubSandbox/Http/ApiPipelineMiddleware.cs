@@ -28,119 +28,138 @@ internal sealed class ApiPipelineMiddleware(RequestDelegate next, SandboxState s
 
         var request = context.Request;
         var credentials = CallerCredentials.From(request);
-        var ifNoneMatch = request.Headers.IfNoneMatch.Count > 0;
-        var apiVersion = request.Headers["X-GitHub-Api-Version"].FirstOrDefault();
-        var notModified = false;
-        FaultKind? faultKind = null;
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        var outcome = new RequestOutcome(false, null, null);
         try
         {
-            var fault = state.TakeFault(request.Method, path);
-            if (fault is not null)
-            {
-                if (fault.DelayMs > 0 && fault.Kind != FaultKind.SlowAfterProcessing)
-                {
-                    // Real time on purpose: a slow answer is for testing the caller's own timeouts.
-                    await Task.Delay(fault.DelayMs, context.RequestAborted);
-                }
-
-                if (fault.Kind is not (FaultKind.Slow or FaultKind.SlowAfterProcessing))
-                {
-                    faultKind = fault.Kind;
-                    await WriteFault(context, fault);
-                    return;
-                }
-            }
-
-            if (isDownload)
-            {
-                await next(context);
-                return;
-            }
-
-            var rest = path[ApiPrefix.Length..];
-            if (state.Options.RequiresAuth && !UsesAppJwt(rest) && !IsAuthorised(credentials))
-            {
-                WriteRateHeaders(context, spend: false);
-                await GitHubResults.Error(401, credentials is null ? "Requires authentication" : "Bad credentials")
-                    .ExecuteAsync(context);
-                return;
-            }
-
-            var counts = !rest.Equals("/rate_limit", StringComparison.Ordinal);
-            lock (state.Sync)
-            {
-                state.Budget.Roll(state.Time.GetUtcNow());
-            }
-
-            if (counts && state.Budget.Remaining == 0)
-            {
-                WriteRateHeaders(context, spend: false);
-                await GitHubResults.Error(403, ExhaustedMessage(),
-                    "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-rate-limits").ExecuteAsync(context);
-                return;
-            }
-
-            var original = context.Response.Body;
-            using var buffer = new MemoryStream();
-            context.Response.Body = buffer;
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                context.Response.Body = original;
-            }
-
-            if (fault is { Kind: FaultKind.SlowAfterProcessing, DelayMs: > 0 })
-            {
-                try
-                {
-                    await Task.Delay(fault.DelayMs, context.RequestAborted);
-                }
-                catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-                {
-                    return; // the caller gave up; the request's effect stands
-                }
-            }
-
-            var response = context.Response;
-            if (HttpMethods.IsGet(request.Method) && response.StatusCode is >= 200 and < 300)
-            {
-                var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()))[..40] + "\"";
-                response.Headers.ETag = etag;
-                if (Matches(request.Headers.IfNoneMatch, etag))
-                {
-                    notModified = true;
-                    response.StatusCode = StatusCodes.Status304NotModified;
-                    response.ContentLength = null;
-                    response.Headers.ContentType = StringValues.Empty;
-                    buffer.SetLength(0);
-                }
-            }
-
-            // GitHub: an authorised 304 does not count against the primary limit.
-            WriteRateHeaders(context, spend: counts && !notModified);
-            if (buffer.Length > 0)
-            {
-                response.ContentLength = buffer.Length;
-                buffer.Position = 0;
-                await buffer.CopyToAsync(original, context.RequestAborted);
-            }
+            outcome = await ProcessAsync(context, path, isDownload, credentials, buffer);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            Record(context, path, credentials, outcome);
+            return; // the caller gave up
+        }
+        catch
+        {
+            Record(context, path, credentials, outcome with { Status = StatusCodes.Status500InternalServerError });
+            throw;
         }
         finally
         {
-            state.Record(new RequestLogEntry(
-                state.Time.GetUtcNow(),
-                request.Method,
-                path + request.QueryString.Value,
-                context.Response.StatusCode,
-                ifNoneMatch,
-                notModified,
-                credentials?.Scheme,
-                apiVersion,
-                faultKind));
+            context.Response.Body = original;
         }
+
+        // Logged before the answer leaves, so a caller that has its response also finds it in the log.
+        Record(context, path, credentials, outcome);
+        if (outcome.HoldFor is { } hold)
+        {
+            try
+            {
+                await Task.Delay(hold, context.RequestAborted);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                return; // the caller gave up; the request's effect stands
+            }
+        }
+
+        if (buffer.Length > 0)
+        {
+            context.Response.ContentLength = buffer.Length;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+        }
+    }
+
+    private async Task<RequestOutcome> ProcessAsync(HttpContext context, string path, bool isDownload, CallerCredentials? credentials, MemoryStream buffer)
+    {
+        var request = context.Request;
+        var fault = state.TakeFault(request.Method, path);
+        if (fault is not null)
+        {
+            if (fault.DelayMs > 0 && fault.Kind != FaultKind.SlowAfterProcessing)
+            {
+                // Real time on purpose: a slow answer is for testing the caller's own timeouts.
+                await Task.Delay(fault.DelayMs, context.RequestAborted);
+            }
+
+            if (fault.Kind is not (FaultKind.Slow or FaultKind.SlowAfterProcessing))
+            {
+                await WriteFault(context, fault);
+                return new RequestOutcome(false, fault.Kind, null);
+            }
+        }
+
+        var hold = fault is { Kind: FaultKind.SlowAfterProcessing, DelayMs: > 0 } ? TimeSpan.FromMilliseconds(fault.DelayMs) : (TimeSpan?)null;
+        if (isDownload)
+        {
+            await next(context);
+            return new RequestOutcome(false, null, hold);
+        }
+
+        var rest = path[ApiPrefix.Length..];
+        if (state.Options.RequiresAuth && !UsesAppJwt(rest) && !IsAuthorised(credentials))
+        {
+            WriteRateHeaders(context, spend: false);
+            await GitHubResults.Error(401, credentials is null ? "Requires authentication" : "Bad credentials")
+                .ExecuteAsync(context);
+            return new RequestOutcome(false, null, null);
+        }
+
+        var counts = !rest.Equals("/rate_limit", StringComparison.Ordinal);
+        bool exhausted;
+        lock (state.Sync)
+        {
+            state.Budget.Roll(state.Time.GetUtcNow());
+            exhausted = state.Budget.Remaining == 0;
+        }
+
+        if (counts && exhausted)
+        {
+            WriteRateHeaders(context, spend: false);
+            await GitHubResults.Error(403, ExhaustedMessage(),
+                "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-rate-limits").ExecuteAsync(context);
+            return new RequestOutcome(false, null, null);
+        }
+
+        await next(context);
+
+        var response = context.Response;
+        var notModified = false;
+        if (HttpMethods.IsGet(request.Method) && response.StatusCode is >= 200 and < 300)
+        {
+            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()))[..40] + "\"";
+            response.Headers.ETag = etag;
+            if (Matches(request.Headers.IfNoneMatch, etag))
+            {
+                notModified = true;
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentLength = null;
+                response.Headers.ContentType = StringValues.Empty;
+                buffer.SetLength(0);
+            }
+        }
+
+        // GitHub: an authorised 304 does not count against the primary limit.
+        WriteRateHeaders(context, spend: counts && !notModified);
+        return new RequestOutcome(notModified, null, hold);
+    }
+
+    private void Record(HttpContext context, string path, CallerCredentials? credentials, RequestOutcome outcome)
+    {
+        var request = context.Request;
+        state.Record(new RequestLogEntry(
+            state.Time.GetUtcNow(),
+            request.Method,
+            path + request.QueryString.Value,
+            outcome.Status ?? context.Response.StatusCode,
+            request.Headers.IfNoneMatch.Count > 0,
+            outcome.NotModified,
+            credentials?.Scheme,
+            request.Headers["X-GitHub-Api-Version"].FirstOrDefault(),
+            outcome.Fault));
     }
 
     /// <summary>Endpoints that authenticate with the App's JWT themselves.</summary>

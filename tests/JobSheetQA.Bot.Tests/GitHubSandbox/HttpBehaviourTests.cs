@@ -185,6 +185,31 @@ public sealed class HttpBehaviourTests
         Assert.Equal((200, (string?)null), (log[1].Status, log[1].AuthScheme));
     }
 
+    [Fact]
+    public async Task A_request_is_logged_before_its_answer_leaves()
+    {
+        await using var ctx = await SandboxTestContext.StartAsync();
+        // Hold the answer after processing: the log entry must already be there while the caller still waits.
+        ctx.Sandbox.Control.AddFault(new JobSheetQA.GitHubSandbox.Control.FaultRule
+        {
+            Path = "/branches/main$",
+            Kind = JobSheetQA.GitHubSandbox.Control.FaultKind.SlowAfterProcessing,
+            DelayMs = 1_500,
+        });
+
+        var pending = ctx.Http.GetAsync($"{ctx.RepoPath}/branches/main");
+        var deadline = DateTime.UtcNow.AddSeconds(1);
+        while (ctx.Sandbox.Control.RequestLog.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.False(pending.IsCompleted);
+        var entry = Assert.Single(ctx.Sandbox.Control.RequestLog);
+        using var response = await pending;
+        Assert.Equal((int)response.StatusCode, entry.Status);
+    }
+
     private static int Remaining(HttpResponseMessage response) =>
         int.Parse(Header(response, "x-ratelimit-remaining"), System.Globalization.CultureInfo.InvariantCulture);
 

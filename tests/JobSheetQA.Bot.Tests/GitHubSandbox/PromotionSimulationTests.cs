@@ -338,6 +338,10 @@ public sealed class PromotionSimulationTests
         Assert.Equal(late, (long)queued["workflow_runs"]![0]!["id"]!);
         var otherBranch = await ctx.GetObjectAsync($"{ctx.RepoPath}/actions/workflows/promotion.yml/runs?branch=release");
         Assert.Equal(0, (int)otherBranch["total_count"]!);
+        var pushes = await ctx.GetObjectAsync($"{ctx.RepoPath}/actions/workflows/promotion.yml/runs?event=push");
+        Assert.Equal(0, (int)pushes["total_count"]!);
+        using var badCreated = await ctx.Http.GetAsync($"{ctx.RepoPath}/actions/workflows/promotion.yml/runs?created=yesterday");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badCreated.StatusCode);
     }
 
     [Fact]
