@@ -203,6 +203,10 @@ internal sealed class OctokitPromotionDispatcher(
         {
             GitHubErrorKind.Forbidden => error with { Message = $"token lacks Actions: write on {t.FullName}; GitHub refused to dispatch {t.Workflow}." },
             GitHubErrorKind.NotFound => error with { Message = $"{t.Workflow} not found on {dispatch.Branch} in {t.FullName}." },
+            GitHubErrorKind.Validation when error.Message.Contains("disabled", StringComparison.OrdinalIgnoreCase) =>
+                error with { Message = $"{t.Workflow} is disabled in {t.FullName}; enable it in the Actions tab before promoting." },
+            GitHubErrorKind.Validation when error.Message.Contains("No ref found", StringComparison.OrdinalIgnoreCase) =>
+                error with { Message = $"{dispatch.Ref} not found in {t.FullName}, so {t.Workflow} cannot run from it." },
             GitHubErrorKind.Validation when error.Message.Contains("workflow_dispatch", StringComparison.OrdinalIgnoreCase) =>
                 error with { Message = $"{t.Workflow} on {dispatch.Branch} has no workflow_dispatch trigger, so it cannot be started from the bot." },
             GitHubErrorKind.Validation => error with { Message = $"GitHub rejected the promotion inputs for {t.Workflow} on {dispatch.Branch}: {error.Message}" },

@@ -173,6 +173,20 @@ public sealed class PromotionDispatcherTests
     }
 
     [Fact]
+    public async Task A_disabled_workflow_and_an_unknown_ref_are_reported_in_plain_words()
+    {
+        await using var h = await GatewayHarness.StartAsync();
+
+        var unknownRef = await h.Dispatcher.DispatchAsync(new PromotionDispatch("p-ref", "staging", "release/9", false, false, null));
+        h.Control.SetWorkflowState("disabled_manually");
+        var disabled = await h.Dispatcher.DispatchAsync(Staging("p-off"));
+
+        Assert.Equal($"release/9 not found in {h.Owner}/{h.Repo}, so promotion.yml cannot run from it.", unknownRef.Error?.Message);
+        Assert.Equal($"promotion.yml is disabled in {h.Owner}/{h.Repo}; enable it in the Actions tab before promoting.", disabled.Error?.Message);
+        Assert.Empty(h.Control.ListRuns());
+    }
+
+    [Fact]
     public async Task An_input_value_outside_the_choices_is_a_validation_error_with_GitHubs_reason()
     {
         await using var h = await GatewayHarness.StartAsync();
