@@ -52,6 +52,9 @@ public sealed class GitHubOptions
     /// <summary><c>GitHub:CorrelationPollInterval</c>: the first interval between looks; it grows to three times this.</summary>
     public TimeSpan CorrelationPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary><c>GitHub:PageSize</c>: items per page when listing every job of a run (GitHub allows up to 100).</summary>
+    public int PageSize { get; set; } = 100;
+
     /// <summary><c>GitHub:ResponseCacheEntries</c>: how many ETag'd responses to keep for conditional requests.</summary>
     public int ResponseCacheEntries { get; set; } = 1000;
 

@@ -72,6 +72,11 @@ internal sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
             failures.Add("GitHub:CorrelationTimeout and GitHub:CorrelationPollInterval must be positive.");
         }
 
+        if (options.PageSize is < 1 or > 100)
+        {
+            failures.Add("GitHub:PageSize must be between 1 and 100.");
+        }
+
         if (options.ResponseCacheEntries < 1)
         {
             failures.Add("GitHub:ResponseCacheEntries must be at least 1.");

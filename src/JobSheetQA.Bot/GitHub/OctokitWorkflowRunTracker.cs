@@ -27,7 +27,7 @@ internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkfl
             new GitHubOperation("jobs.list", $"list the jobs of workflow run {runId}", ActionsRead),
             // No PageCount: Octokit follows the Link header through every page; filter=latest is the newest attempt.
             (c, _) => c.Actions.Workflows.Jobs.List(t.Owner, t.Repository, runId,
-                new WorkflowRunJobsRequest { Filter = WorkflowRunJobsFilter.Latest }, new ApiOptions { PageSize = 100 }),
+                new WorkflowRunJobsRequest { Filter = WorkflowRunJobsFilter.Latest }, new ApiOptions { PageSize = api.Options.PageSize }),
             cancellationToken).ConfigureAwait(false);
         return NotFoundAs(result, $"Workflow run {runId} not found on {t.FullName}")
             .Map(r => (IReadOnlyList<WorkflowJobSnapshot>)r.Jobs.Select(ToSnapshot).ToList());

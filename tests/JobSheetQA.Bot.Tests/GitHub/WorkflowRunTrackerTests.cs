@@ -57,6 +57,23 @@ public sealed class WorkflowRunTrackerTests
     }
 
     [Fact]
+    public async Task Jobs_are_read_from_every_page()
+    {
+        await using var h = await GatewayHarness.StartAsync(settings: s => s["GitHub:PageSize"] = "2");
+        var runId = await Dispatch(h, "p-pages");
+        await h.WaitForCompletionAsync(runId);
+        h.ClearRequestLog();
+
+        var jobs = await h.Tracker.ListJobsAsync(runId);
+
+        Assert.True(jobs.Succeeded, jobs.Error?.Message);
+        Assert.Equal(["Validate Request", "CI Gate", "Policy Gate", "Rehearsal Gate", "Parity Gate", "Deploy"], jobs.Value.Select(j => j.Name));
+        var pages = h.RequestsTo("GET", h.RepoPath($"/actions/runs/{runId}/jobs"));
+        Assert.Equal(3, pages.Count);
+        Assert.All(pages, p => Assert.Contains("per_page=2", p.Path));
+    }
+
+    [Fact]
     public async Task A_parity_failure_fails_the_parity_gate_skips_deploy_and_its_report_can_be_read()
     {
         await using var h = await GatewayHarness.StartAsync();
