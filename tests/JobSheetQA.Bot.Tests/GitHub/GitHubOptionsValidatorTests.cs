@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using JobSheetQA.Bot.GitHub;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
