@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace JobSheetQA.Bot.GitHub;
+
+/// <summary>Start-up validation of <c>GitHub:*</c>; every message names the key to fix.</summary>
+internal sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GitHubOptions options)
+    {
+        var failures = new List<string>();
+
+        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"GitHub:BaseUrl must be an absolute http(s) URL such as {GitHubOptions.DefaultBaseUrl} (got '{options.BaseUrl}').");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Workflow))
+        {
+            failures.Add("GitHub:Workflow must name the promotion workflow file, e.g. promotion.yml.");
+        }
+
+        if (options.Mode == GitHubMode.GitHub)
+        {
+            if (string.IsNullOrWhiteSpace(options.Owner))
+            {
+                failures.Add("GitHub:Owner is required when GitHub:Mode is GitHub (environment variable GitHub__Owner).");
+            }
+
+            if (string.IsNullOrWhiteSpace(options.Repository))
+            {
+                failures.Add("GitHub:Repository is required when GitHub:Mode is GitHub (environment variable GitHub__Repository).");
+            }
+
+            if (options.HasToken && options.App.AnySet)
+            {
+                failures.Add("GitHub:Token and GitHub:App:* are both set; configure exactly one authentication method.");
+            }
+            else if (!options.HasToken && !options.App.AnySet)
+            {
+                failures.Add("GitHub:Mode is GitHub but no credentials are set; set GitHub:Token, or GitHub:App:AppId and GitHub:App:PrivateKey (and GitHub:App:InstallationId).");
+            }
+        }
+
+        if (options.App.AnySet && !(options.Mode == GitHubMode.GitHub && options.HasToken))
+        {
+            ValidateApp(options.App, failures);
+        }
+
+        if (options.RequestTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("GitHub:RequestTimeout must be positive.");
+        }
+
+        if (options.MaxAttempts is < 1 or > 10)
+        {
+            failures.Add("GitHub:MaxAttempts must be between 1 and 10.");
+        }
+
+        if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryMaxDelay < options.RetryBaseDelay)
+        {
+            failures.Add("GitHub:RetryBaseDelay must be non-negative and no larger than GitHub:RetryMaxDelay.");
+        }
+
+        if (options.MaxRateLimitWait < TimeSpan.Zero)
+        {
+            failures.Add("GitHub:MaxRateLimitWait must not be negative.");
+        }
+
+        if (options.CorrelationTimeout <= TimeSpan.Zero || options.CorrelationPollInterval <= TimeSpan.Zero)
+        {
+            failures.Add("GitHub:CorrelationTimeout and GitHub:CorrelationPollInterval must be positive.");
+        }
+
+        if (options.PageSize is < 1 or > 100)
+        {
+            failures.Add("GitHub:PageSize must be between 1 and 100.");
+        }
+
+        if (options.ResponseCacheEntries < 1)
+        {
+            failures.Add("GitHub:ResponseCacheEntries must be at least 1.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateApp(GitHubAppOptions app, List<string> failures)
+    {
+        if (string.IsNullOrWhiteSpace(app.AppId))
+        {
+            failures.Add("GitHub:App:AppId is required for GitHub App authentication (the app id or client id).");
+        }
+
+        if (string.IsNullOrWhiteSpace(app.PrivateKey))
+        {
+            failures.Add("GitHub:App:PrivateKey is required for GitHub App authentication (the app's private key in PEM).");
+        }
+        else
+        {
+            try
+            {
+                using var rsa = RSA.Create();
+                rsa.ImportFromPem(app.NormalizedPrivateKey);
+            }
+            catch (ArgumentException)
+            {
+                failures.Add("GitHub:App:PrivateKey is not a PEM RSA private key (expected -----BEGIN RSA PRIVATE KEY----- or -----BEGIN PRIVATE KEY-----).");
+            }
+            catch (CryptographicException)
+            {
+                failures.Add("GitHub:App:PrivateKey could not be read as an RSA private key.");
+            }
+        }
+
+        if (app.InstallationId is <= 0)
+        {
+            failures.Add("GitHub:App:InstallationId must be a positive number when set.");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Octokit;
+using Octokit.Caching;
+using Octokit.Internal;
+using JobSheetQA.Bot.GitHub.Auth;
+using JobSheetQA.Bot.GitHub.Client;
+using JobSheetQA.Bot.GitHub.Sandbox;
+
+namespace JobSheetQA.Bot.GitHub;
+
+public static class GitHubServiceCollectionExtensions
+{
+    /// <summary>Registers the GitHub gateway (<see cref="IRepositoryFacts"/>, <see cref="IPromotionDispatcher"/>,
+    /// <see cref="IWorkflowRunTracker"/>) from the <c>GitHub</c> section, validated at start-up. In <c>Sandbox</c> mode
+    /// (the default) the local GitHub sandbox is started in-process and the gateway points at it.</summary>
+    public static IServiceCollection AddGitHubGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IGitHubDelayer, TimeProviderDelayer>();
+
+        services.AddHttpClient(GitHubClientFactory.HttpClientName)
+            // Octokit follows redirects itself (dropping Authorization on a host change), so the socket handler must not.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            .AddHttpMessageHandler(() => new ApiVersionPinHandler());
+
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<GitHubOptions>>().Value;
+            return options.Mode == GitHubMode.GitHub
+                ? new GitHubTargetAccessor(new GitHubTarget(GitHubTarget.ApiRootFor(options.BaseUrl), options.Owner!, options.Repository!, options.Workflow))
+                : new GitHubTargetAccessor();
+        });
+        services.TryAddSingleton<IGitHubTargetAccessor>(sp => sp.GetRequiredService<GitHubTargetAccessor>());
+        services.TryAddSingleton<IResponseCache>(sp =>
+            new BoundedResponseCache(sp.GetRequiredService<IOptions<GitHubOptions>>().Value.ResponseCacheEntries));
+        services.TryAddSingleton<IGitHubClientFactory, GitHubClientFactory>();
+        services.TryAddSingleton(CreateCredentialStore);
+        services.TryAddSingleton<GitHubApiExecutor>();
+        services.TryAddSingleton<IWorkflowRunTracker, OctokitWorkflowRunTracker>();
+        services.TryAddSingleton<IRepositoryFacts, OctokitRepositoryFacts>();
+        services.TryAddSingleton<IPromotionDispatcher, OctokitPromotionDispatcher>();
+
+        var mode = configuration.GetSection(GitHubOptions.SectionName).GetValue<GitHubMode?>(nameof(GitHubOptions.Mode)) ?? GitHubMode.Sandbox;
+        if (mode == GitHubMode.Sandbox)
+        {
+            services.AddHostedService<GitHubSandboxHostedService>();
+        }
+
+        return services;
+    }
+
+    private static ICredentialStore CreateCredentialStore(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<GitHubOptions>>().Value;
+        if (options.HasToken)
+        {
+            return new InMemoryCredentialStore(new Credentials(options.Token));
+        }
+
+        if (options.App.AnySet)
+        {
+            var time = services.GetRequiredService<TimeProvider>();
+            return new GitHubAppCredentialStore(
+                new GitHubAppJwtFactory(options.App.AppId!, options.App.NormalizedPrivateKey!, time),
+                options.App.InstallationId,
+                services.GetRequiredService<IGitHubClientFactory>(),
+                services.GetRequiredService<IGitHubTargetAccessor>(),
+                time,
+                services.GetRequiredService<ILogger<GitHubAppCredentialStore>>());
+        }
+
+        // Sandbox mode without credentials: the sandbox accepts anonymous requests when it has no tokens configured.
+        return new InMemoryCredentialStore(Credentials.Anonymous);
+    }
+}

@@ -1,0 +1,180 @@
+using Octokit;
+using JobSheetQA.Bot.GitHub.Client;
+using JobSheetQA.Rules.Policy;
+
+namespace JobSheetQA.Bot.GitHub;
+
+/// <summary><see cref="IWorkflowRunTracker"/> on Octokit. Run, job and artifact GETs are conditional (ETags), so polling
+/// an unchanged run costs no rate limit.</summary>
+internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkflowRunTracker
+{
+    private const string ActionsRead = "Actions: read";
+
+    public async Task<GitHubResult<WorkflowRunSnapshot>> GetRunAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        var t = api.Target;
+        var result = await api.RunAsync(
+            new GitHubOperation("runs.get", $"read workflow run {runId}", ActionsRead),
+            (c, _) => c.Actions.Workflows.Runs.Get(t.Owner, t.Repository, runId),
+            cancellationToken).ConfigureAwait(false);
+        return NotFoundAs(result, $"Workflow run {runId} not found on {t.FullName}").Map(ToSnapshot);
+    }
+
+    public async Task<GitHubResult<IReadOnlyList<WorkflowJobSnapshot>>> ListJobsAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        var t = api.Target;
+        var result = await api.RunAsync(
+            new GitHubOperation("jobs.list", $"list the jobs of workflow run {runId}", ActionsRead),
+            // No PageCount: Octokit follows the Link header through every page; filter=latest is the newest attempt.
+            (c, _) => c.Actions.Workflows.Jobs.List(t.Owner, t.Repository, runId,
+                new WorkflowRunJobsRequest { Filter = WorkflowRunJobsFilter.Latest }, new ApiOptions { PageSize = api.Options.PageSize }),
+            cancellationToken).ConfigureAwait(false);
+        return NotFoundAs(result, $"Workflow run {runId} not found on {t.FullName}")
+            .Map(r => (IReadOnlyList<WorkflowJobSnapshot>)r.Jobs.Select(ToSnapshot).ToList());
+    }
+
+    public async Task<GitHubResult<RunGates>> GetGatesAsync(long runId, GateMap gates, bool runCompleted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(gates);
+        var jobs = await ListJobsAsync(runId, cancellationToken).ConfigureAwait(false);
+        return jobs.Map(j => GateJobMapper.Map(gates, j, runCompleted));
+    }
+
+    public async Task<GitHubResult<IReadOnlyList<ArtifactSnapshot>>> ListArtifactsAsync(long runId, string? name = null, CancellationToken cancellationToken = default)
+    {
+        var t = api.Target;
+        var result = await api.RunAsync(
+            new GitHubOperation("artifacts.list", $"list the artifacts of workflow run {runId}", ActionsRead),
+            (c, _) => c.Actions.Artifacts.ListWorkflowArtifacts(t.Owner, t.Repository, runId,
+                new ListArtifactsRequest { Name = name, PerPage = 100, Page = 1 }),
+            cancellationToken).ConfigureAwait(false);
+        return NotFoundAs(result, $"Workflow run {runId} not found on {t.FullName}")
+            .Map(r => (IReadOnlyList<ArtifactSnapshot>)r.Artifacts
+                .Where(a => name is null || string.Equals(a.Name, name, StringComparison.Ordinal))
+                .Select(a => new ArtifactSnapshot(a.Id, a.Name, a.SizeInBytes, a.Expired, AsUtc(a.ExpiresAt)))
+                .ToList());
+    }
+
+    public async Task<GitHubResult<ParityReportFile>> DownloadParityReportAsync(long runId, string artifactName = ParityArtifact.DefaultName, CancellationToken cancellationToken = default)
+    {
+        var t = api.Target;
+        var listed = await ListArtifactsAsync(runId, artifactName, cancellationToken).ConfigureAwait(false);
+        if (!listed.Succeeded)
+        {
+            return listed.Error;
+        }
+
+        if (listed.Value.Count == 0)
+        {
+            return new GitHubError(GitHubErrorKind.NotFound, $"Workflow run {runId} has no {artifactName} artifact.");
+        }
+
+        var artifact = listed.Value.Where(a => !a.Expired).OrderByDescending(a => a.Id).FirstOrDefault();
+        if (artifact is null)
+        {
+            return Expired(runId, artifactName);
+        }
+
+        var download = await api.RunAsync(
+            new GitHubOperation("artifacts.download", $"download the {artifactName} artifact of workflow run {runId}", ActionsRead),
+            async (c, ct) =>
+            {
+                // Buffer inside the retried call: a connection dropped mid-body is then retried like any other fault.
+                using var stream = await c.Actions.Artifacts.DownloadArtifact(t.Owner, t.Repository, artifact.Id, "zip").ConfigureAwait(false);
+                var buffer = new MemoryStream();
+                if (stream is not null)
+                {
+                    await stream.CopyToAsync(buffer, ct).ConfigureAwait(false);
+                }
+
+                buffer.Position = 0;
+                return buffer;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (!download.Succeeded)
+        {
+            return download.Error.Kind == GitHubErrorKind.Gone ? Expired(runId, artifactName) : download.Error;
+        }
+
+        using var zip = download.Value;
+        try
+        {
+            var entry = ParityArtifact.ExtractLatestJson(zip);
+            return entry is { } found
+                ? GitHubResult<ParityReportFile>.Success(new ParityReportFile(runId, artifact.Id, found.EntryPath, found.Content))
+                : new GitHubError(GitHubErrorKind.NotFound, $"The {artifactName} artifact of workflow run {runId} has no {ParityArtifact.ReportFileName}.");
+        }
+        catch (InvalidDataException ex)
+        {
+            return new GitHubError(GitHubErrorKind.Unexpected, $"The {artifactName} artifact of workflow run {runId} is not a readable zip: {ex.Message}");
+        }
+    }
+
+    public async Task<GitHubResult<CancelOutcome>> CancelRunAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        var t = api.Target;
+        var result = await api.RunAsync(
+            new GitHubOperation("runs.cancel", $"cancel workflow run {runId}", "Actions: write"),
+            async (c, _) =>
+            {
+                await c.Actions.Workflows.Runs.Cancel(t.Owner, t.Repository, runId).ConfigureAwait(false);
+                return CancelOutcome.CancellationRequested;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded && result.Error.Kind == GitHubErrorKind.Conflict)
+        {
+            // 409: the run already finished; there is nothing left to cancel, which is what the caller wanted.
+            return GitHubResult<CancelOutcome>.Success(CancelOutcome.AlreadyCompleted);
+        }
+
+        return NotFoundAs(result, $"Workflow run {runId} not found on {t.FullName}");
+    }
+
+    public async Task<GitHubResult<IReadOnlyList<PendingDeployment>>> GetPendingDeploymentsAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        var t = api.Target;
+        var uri = new Uri($"repos/{Escape(t.Owner)}/{Escape(t.Repository)}/actions/runs/{runId}/pending_deployments", UriKind.Relative);
+        var result = await api.RunAsync(
+            new GitHubOperation("runs.pending_deployments", $"read the pending deployments of workflow run {runId}", ActionsRead),
+            async (c, ct) => (await c.Connection.Get<List<PendingDeploymentResponse>>(uri, null, null, ct).ConfigureAwait(false)).Body,
+            cancellationToken).ConfigureAwait(false);
+        return NotFoundAs(result, $"Workflow run {runId} not found on {t.FullName}")
+            .Map(items => (IReadOnlyList<PendingDeployment>)(items ?? []).Select(p => new PendingDeployment(
+                p.Environment?.Id ?? 0,
+                p.Environment?.Name ?? string.Empty,
+                p.WaitTimer,
+                p.CurrentUserCanApprove,
+                p.Reviewers.Select(r => r.Reviewer?.Login ?? r.Reviewer?.Slug ?? r.Reviewer?.Name ?? "?").ToList())).ToList());
+    }
+
+    internal static WorkflowRunSnapshot ToSnapshot(WorkflowRun run) => new(
+        run.Id,
+        run.Status.StringValue,
+        run.Conclusion?.StringValue,
+        run.HtmlUrl,
+        run.HeadSha,
+        run.DisplayTitle ?? string.Empty,
+        run.RunAttempt,
+        run.CreatedAt,
+        run.UpdatedAt);
+
+    private static WorkflowJobSnapshot ToSnapshot(WorkflowJob job) => new(
+        job.Id,
+        job.Name,
+        job.Status.StringValue,
+        job.Conclusion?.StringValue,
+        job.HtmlUrl,
+        job.StartedAt == default ? null : job.StartedAt,
+        job.CompletedAt);
+
+    private static GitHubError Expired(long runId, string artifactName) =>
+        new(GitHubErrorKind.Gone, $"The {artifactName} artifact of workflow run {runId} has expired (GitHub keeps artifacts 90 days by default); re-run the workflow to produce a new report.", 410);
+
+    private static DateTimeOffset? AsUtc(DateTime value) =>
+        value == default ? null : new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static GitHubResult<T> NotFoundAs<T>(GitHubResult<T> result, string message) =>
+        !result.Succeeded && result.Error.Kind == GitHubErrorKind.NotFound ? result.Error with { Message = message } : result;
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+}

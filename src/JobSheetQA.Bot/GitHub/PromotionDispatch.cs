@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace JobSheetQA.Bot.GitHub;
+
+/// <summary>What to send to <c>promotion.yml</c>: the four runbook inputs (§2.1) plus the correlation id.</summary>
+/// <param name="CorrelationId">The promotion id; it ends up in the run's title as <c>[id]</c> and identifies the run.</param>
+/// <param name="Environment"><c>target_environment</c>.</param>
+/// <param name="Ref">The branch (or tag) to run the workflow from, e.g. <c>main</c>.</param>
+/// <param name="UseNightlyParity"><c>use_nightly_parity</c>.</param>
+/// <param name="SkipParity"><c>skip_parity</c> (staging only; the policy decides, the workflow re-checks).</param>
+/// <param name="SkipParityAcknowledgement"><c>skip_parity_acknowledgement</c> exactly as typed; null when none.</param>
+public sealed record PromotionDispatch(
+    string CorrelationId,
+    string Environment,
+    string Ref,
+    bool UseNightlyParity,
+    bool SkipParity,
+    string? SkipParityAcknowledgement)
+{
+    /// <summary>The branch name the ref designates (<c>refs/heads/main</c> → <c>main</c>), used to filter runs.</summary>
+    public string Branch => Ref.StartsWith("refs/heads/", StringComparison.Ordinal) ? Ref["refs/heads/".Length..] : Ref;
+
+    /// <summary>The workflow inputs. Values are strings ("true"/"false"): a JSON boolean is not what the
+    /// dispatch API documents, and <c>github.event.inputs.x</c> is a string anyway (actions/runner#1483).</summary>
+    public IReadOnlyDictionary<string, string> Inputs() => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["target_environment"] = Environment,
+        ["use_nightly_parity"] = Bool(UseNightlyParity),
+        ["skip_parity"] = Bool(SkipParity),
+        ["skip_parity_acknowledgement"] = SkipParityAcknowledgement ?? string.Empty,
+        ["correlation_id"] = CorrelationId,
+    };
+
+    /// <summary>The run title <c>promotion.yml</c>'s <c>run-name:</c> produces: <c>Promotion staging [id]</c>.</summary>
+    public string ExpectedRunName => $"Promotion {Environment} [{CorrelationId}]";
+
+    /// <summary>The marker searched for in <c>display_title</c>.</summary>
+    public string CorrelationMarker => CorrelationMarkerFor(CorrelationId);
+
+    internal static string CorrelationMarkerFor(string correlationId) => $"[{correlationId}]";
+
+    private static string Bool(bool value) => value.ToString(CultureInfo.InvariantCulture).ToLowerInvariant();
+}

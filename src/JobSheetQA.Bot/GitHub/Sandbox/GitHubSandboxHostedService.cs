@@ -1,0 +1,71 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using JobSheetQA.Bot.GitHub.Client;
+using JobSheetQA.GitHubSandbox.Hosting;
+
+namespace JobSheetQA.Bot.GitHub.Sandbox;
+
+/// <summary>Mode <c>Sandbox</c>: runs the local GitHub sandbox in-process on 127.0.0.1 (a free port) and points the
+/// gateway at it, so the bot works on one machine with no real GitHub (design.md §8).</summary>
+internal sealed class GitHubSandboxHostedService(
+    GitHubTargetAccessor target,
+    IOptions<GitHubOptions> options,
+    TimeProvider timeProvider,
+    ILogger<GitHubSandboxHostedService> logger) : IHostedService, IAsyncDisposable
+{
+    private SandboxApp? _sandbox;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var sandboxOptions = new SandboxOptions { Host = "127.0.0.1", Port = 0, TimeProvider = timeProvider };
+        if (!string.IsNullOrWhiteSpace(settings.Owner))
+        {
+            sandboxOptions.Owner = settings.Owner;
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.Repository))
+        {
+            sandboxOptions.Repo = settings.Repository;
+        }
+
+        // Configured credentials are honoured by the sandbox too, so the same settings exercise the same auth path.
+        if (settings.HasToken)
+        {
+            sandboxOptions.Tokens = [settings.Token!];
+        }
+        else if (settings.App.AnySet && long.TryParse(settings.App.AppId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var appId))
+        {
+            sandboxOptions.App = new SandboxAppOptions
+            {
+                AppId = appId,
+                PublicKeyPem = settings.App.NormalizedPrivateKey,
+                InstallationId = settings.App.InstallationId ?? 1,
+            };
+        }
+
+        // The sandbox is a separate web app built while this host starts. Without the ambient execution context,
+        // anything watching this host's construction (WebApplicationFactory's hosting listener, which is keyed on an
+        // AsyncLocal) cannot mistake the sandbox's host for the bot's and, say, swap its Kestrel for a TestServer.
+        Task<SandboxApp> starting;
+        using (ExecutionContext.SuppressFlow())
+        {
+            starting = Task.Run(() => SandboxHost.StartAsync(sandboxOptions, cancellationToken), cancellationToken);
+        }
+
+        _sandbox = await starting.ConfigureAwait(false);
+        target.Set(new GitHubTarget(_sandbox.ApiBaseAddress, sandboxOptions.Owner, sandboxOptions.Repo, settings.Workflow));
+        GitHubLog.SandboxBanner(logger, sandboxOptions.Owner, sandboxOptions.Repo, _sandbox.BaseAddress);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_sandbox is { } sandbox)
+        {
+            _sandbox = null;
+            await sandbox.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync(CancellationToken.None));
+}

@@ -1,0 +1,45 @@
+using JobSheetQA.Bot.GitHub;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace JobSheetQA.Bot.Tests.GitHub;
+
+public sealed class SandboxModeTests
+{
+    [Fact]
+    public async Task With_no_settings_the_gateway_runs_against_an_in_process_sandbox_and_says_so()
+    {
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection()
+            .AddLogging(l => l.AddProvider(logs))
+            .AddGitHubGateway(new ConfigurationBuilder().Build())
+            .BuildServiceProvider();
+        await using var _ = services;
+        var hosted = services.GetServices<IHostedService>().ToList();
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        try
+        {
+            var head = await services.GetRequiredService<IRepositoryFacts>().GetBranchHeadAsync("main");
+            var workflow = await services.GetRequiredService<IRepositoryFacts>().GetFileAsync(".github/workflows/promotion.yml", "main");
+
+            Assert.True(head.Succeeded, head.Error?.Message);
+            Assert.Equal(40, head.Value.Sha.Length);
+            Assert.True(workflow.Value.Found);
+            var banner = Assert.Single(logs.Lines, l => l.Contains("sandbox — no real GitHub", StringComparison.Ordinal));
+            Assert.Contains("127.0.0.1", banner, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var service in hosted)
+            {
+                await service.StopAsync(CancellationToken.None);
+            }
+        }
+    }
+}
