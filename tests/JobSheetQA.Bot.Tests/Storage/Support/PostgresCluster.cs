@@ -41,11 +41,13 @@ public sealed class PostgresCluster : IAsyncLifetime, IStorageTestDatabase
         await RunAsync(Path.Combine(binDirectory, "initdb"),
             ["-D", dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], asPostgres: true);
 
+        // Every test has its own database and pool, and the parallel tests open 20 connections at once: idle pooled
+        // connections of earlier tests would exhaust the default 100 slots ("too many clients already").
         // A free port can be taken between asking and binding; try a few.
         for (var attempt = 1; ; attempt++)
         {
             port = FreePort();
-            var settings = $"-c listen_addresses=127.0.0.1 -p {port} -k {socketDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            var settings = $"-c listen_addresses=127.0.0.1 -p {port} -k {socketDirectory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
             try
             {
                 await RunAsync(Path.Combine(binDirectory, "pg_ctl"),
