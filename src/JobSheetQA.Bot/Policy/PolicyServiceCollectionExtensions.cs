@@ -13,6 +13,7 @@ public static class PolicyServiceCollectionExtensions
     /// <summary>
     /// Registers the promotion policy (from <c>Policy:File</c>) and the compiled <see cref="PolicyEngine"/>.
     /// Both are loaded when the host starts; an invalid policy stops start-up with every error listed.
+    /// Also the fact gatherer, which needs the GitHub gateway and storage registered too.
     /// </summary>
     public static IServiceCollection AddPolicy(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +26,8 @@ public static class PolicyServiceCollectionExtensions
             PolicyLoader.LoadFile(provider.GetRequiredService<IOptions<PolicyOptions>>().Value.ResolvePath(AppContext.BaseDirectory)));
         services.TryAddSingleton(_ => SharedEngine.Value);
         services.AddHostedService<PolicyStartupCheck>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PromotionFactsGatherer>();
         return services;
     }
 }

@@ -1,0 +1,17 @@
+using JobSheetQA.Rules.Facts;
+
+namespace JobSheetQA.Bot.Policy;
+
+/// <summary>What a requester asked for, before the bot has looked anything up (the commit comes from HEAD of the ref).</summary>
+/// <param name="PromotionId">The promotion's id.</param>
+/// <param name="Environment">The environment as typed, lower case.</param>
+/// <param name="Ref">The ref to promote from; null means the policy's branch.</param>
+/// <param name="AcknowledgementText">The acknowledgement as typed, untrimmed; null when none was given yet.</param>
+public sealed record PromotionAsk(
+    string PromotionId,
+    string Environment,
+    string? Ref,
+    bool SkipParity,
+    bool UseNightlyParity,
+    string? AcknowledgementText,
+    RequesterIdentity Requester);

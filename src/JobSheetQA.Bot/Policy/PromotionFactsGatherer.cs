@@ -1,0 +1,101 @@
+using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Storage;
+using JobSheetQA.Rules.Decisions;
+using JobSheetQA.Rules.Facts;
+using JobSheetQA.Rules.Parity;
+using JobSheetQA.Rules.Policy;
+using JobSheetQA.Rules.Workflow;
+
+namespace JobSheetQA.Bot.Policy;
+
+/// <summary>
+/// Gathers everything a promotion decision reads (design.md §1): HEAD of the ref, the workflow file and its analysis,
+/// secret names, posture flags, nightly parity against the thresholds, and the bot's own records of the commit.
+/// A GitHub failure stops the gathering with that error: the bot never judges on facts it could not read.
+/// </summary>
+public sealed class PromotionFactsGatherer(
+    IRepositoryFacts github,
+    StoredFactsReader stored,
+    PromotionPolicy policy,
+    TimeProvider time,
+    IHostEnvironment host)
+{
+    /// <summary>Where the application repository keeps its parity thresholds (runbook §5.2).</summary>
+    public const string ThresholdsPath = "parity/config/thresholds.json";
+
+    public async Task<GatheredFacts> GatherAsync(PromotionAsk ask, CancellationToken cancellationToken = default)
+    {
+        var gitRef = ask.Ref ?? policy.AllowedBranch;
+        var head = await github.GetBranchHeadAsync(BranchOf(gitRef), cancellationToken);
+        if (!head.Succeeded)
+            return GatheredFacts.Failed(head.Error);
+
+        var workflowFile = await github.GetFileAsync(policy.WorkflowPath, gitRef, cancellationToken);
+        if (!workflowFile.Succeeded)
+            return GatheredFacts.Failed(workflowFile.Error);
+
+        var secrets = await github.GetSecretPresenceAsync(ask.Environment, policy.RequiredSecrets, cancellationToken);
+        if (!secrets.Succeeded)
+            return GatheredFacts.Failed(secrets.Error);
+
+        var flags = await github.GetEnvironmentVariablesAsync(ask.Environment, policy.Posture.Flags.Select(f => f.Name).ToList(), cancellationToken);
+        if (!flags.Succeeded)
+            return GatheredFacts.Failed(flags.Error);
+
+        NightlyParityResult? nightly = null;
+        if (ask.UseNightlyParity)
+        {
+            var judged = await JudgeNightlyParityAsync(gitRef, cancellationToken);
+            if (!judged.Succeeded)
+                return GatheredFacts.Failed(judged.Error);
+            nightly = judged.Value;
+        }
+
+        var now = time.GetUtcNow();
+        var records = await stored.ReadAsync(ask.Environment, head.Value.Sha, now, cancellationToken);
+        var request = new PromotionRequest(ask.PromotionId, ask.Environment, gitRef, head.Value.Sha, ask.SkipParity, ask.UseNightlyParity, ask.AcknowledgementText, ask.Requester);
+
+        return GatheredFacts.From(new PromotionFacts(
+            request,
+            policy,
+            new DecisionContext(now, host.IsDevelopment()),
+            new WorkflowFile(policy.WorkflowPath, gitRef, workflowFile.Value.Found ? WorkflowAnalyzer.Analyze(workflowFile.Value.Text!, policy.Acknowledgement.Phrase) : null),
+            secrets.Value.ToInventory(),
+            flags.Value,
+            records.WriteWindows,
+            records.PriorPromotions,
+            records.Verifications,
+            nightly,
+            records.InFlight));
+    }
+
+    private async Task<GitHubResult<NightlyParityResult?>> JudgeNightlyParityAsync(string gitRef, CancellationToken cancellationToken)
+    {
+        var report = await github.GetLatestNightlyParityAsync(policy.NightlyParity, BranchOf(gitRef), cancellationToken);
+        if (!report.Succeeded)
+            return report.Error;
+        if (report.Value is null)
+            return GitHubResult<NightlyParityResult?>.Success(null);
+
+        var thresholds = await github.GetFileAsync(ThresholdsPath, gitRef, cancellationToken);
+        if (!thresholds.Succeeded)
+            return thresholds.Error;
+
+        var nightly = report.Value;
+        return GitHubResult<NightlyParityResult?>.Success(
+            new NightlyParityResult(nightly.RunId, nightly.CompletedAt, nightly.HeadSha, Violations(nightly, thresholds.Value, gitRef)));
+    }
+
+    /// <summary>What keeps the nightly report from counting: broken thresholds, or an unreadable report, count as violations too.</summary>
+    private static IReadOnlyList<string> Violations(NightlyParityReport nightly, RepositoryFile thresholds, string gitRef)
+    {
+        if (!thresholds.Found)
+            return [$"{ThresholdsPath} not found on {gitRef}"];
+
+        var evaluation = ParityEvaluator.Evaluate(nightly.Text, thresholds.Text, $"nightly run {nightly.RunId} {nightly.EntryPath}", ThresholdsPath);
+        return evaluation.Succeeded ? evaluation.Value.Messages : evaluation.Errors.Select(e => e.ToString()).ToList();
+    }
+
+    private static string BranchOf(string gitRef) =>
+        gitRef.StartsWith("refs/heads/", StringComparison.Ordinal) ? gitRef["refs/heads/".Length..] : gitRef;
+}

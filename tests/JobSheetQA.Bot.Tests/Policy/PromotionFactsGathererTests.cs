@@ -1,0 +1,138 @@
+using JobSheetQA.Bot.Policy;
+using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Tests.GitHub;
+using JobSheetQA.Bot.Tests.Storage.Support;
+using JobSheetQA.GitHubSandbox.Control;
+using JobSheetQA.GitHubSandbox.State;
+using JobSheetQA.Rules.Decisions;
+using JobSheetQA.Rules.Engine;
+using JobSheetQA.Rules.Facts;
+using JobSheetQA.Rules.Policy;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+
+namespace JobSheetQA.Bot.Tests.Policy;
+
+/// <summary>Facts gathered from the GitHub sandbox over real HTTP and from a real SQLite database, judged by the real rules.</summary>
+public sealed class PromotionFactsGathererTests : IAsyncLifetime
+{
+    private static readonly PromotionPolicy Policy = PolicyLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "policy.yaml"));
+    private static readonly PolicyEngine Engine = new();
+    private static readonly RequesterIdentity Dana = new("teams", "aad-dana", "Dana Okafor", "dana@example.com");
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    private GatewayHarness _github = null!;
+    private StorageTestHost _storage = null!;
+
+    public async Task InitializeAsync()
+    {
+        _github = await GatewayHarness.StartAsync();
+        _storage = await new SqliteTestDatabase().StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _storage.DisposeAsync();
+        await _github.DisposeAsync();
+    }
+
+    private PromotionFactsGatherer Gatherer(string hostEnvironment = "Development")
+    {
+        var host = Substitute.For<IHostEnvironment>();
+        host.EnvironmentName.Returns(hostEnvironment);
+        return new PromotionFactsGatherer(_github.Facts, _storage.Get<StoredFactsReader>(), Policy, _time, host);
+    }
+
+    private static PromotionAsk Ask(string environment, bool skipParity = false, string? acknowledgement = null, string? gitRef = null) =>
+        new("p-1", environment, gitRef, skipParity, UseNightlyParity: false, acknowledgement, Dana);
+
+    private async Task<PromotionFacts> GatherAsync(PromotionAsk ask)
+    {
+        var gathered = await Gatherer().GatherAsync(ask);
+        Assert.True(gathered.Succeeded, gathered.Error?.Message);
+        return gathered.Facts;
+    }
+
+    [Fact]
+    public async Task Staging_facts_come_from_the_repository_and_are_allowed_in_development()
+    {
+        var facts = await GatherAsync(Ask("staging"));
+        var decision = Engine.Decide(facts);
+
+        Assert.Equal(RepositoryState.DefaultHeadSha, facts.Request.CommitSha);
+        Assert.Equal("main", facts.Request.Ref);
+        Assert.True(facts.Workflow.Found);
+        Assert.True(facts.Workflow.Analysis!.IsClean);
+        Assert.True(facts.Secrets.Has("MISTRAL_API_KEY") && facts.Secrets.Has("GEMINI_API_KEY"));
+        Assert.All(facts.PostureFlags, flag => Assert.False(flag.IsEnabled));
+        Assert.True(facts.Context.IsDevelopment);
+        Assert.Equal(_time.GetUtcNow(), facts.Context.Now);
+        Assert.Equal(Verdict.Allow, decision.Verdict);
+        Assert.Equal(["ACCESS"], decision.Findings.Select(f => f.RuleId)); // the Development warning: policy.yaml lists nobody yet
+    }
+
+    [Fact]
+    public async Task Production_needs_staging_evidence_from_the_database()
+    {
+        var without = Engine.Decide(await GatherAsync(Ask("production")));
+        await _storage.Get<StagingVerificationStore>().RecordAsync(
+            new StagingVerification("staging", RepositoryState.DefaultHeadSha, "dana@example.com", _time.GetUtcNow().AddHours(-1), true, true, true));
+        var withVerificationOnly = Engine.Decide(await GatherAsync(Ask("production")));
+
+        Assert.Equal(2, without.Findings.Count(f => f.RuleId == "STAGE-FIRST"));
+        Assert.Single(withVerificationOnly.Findings, f => f.RuleId == "STAGE-FIRST");
+        Assert.Contains("has not been promoted to staging", withVerificationOnly.Findings.Single(f => f.RuleId == "STAGE-FIRST").Message);
+    }
+
+    [Fact]
+    public async Task A_purge_flag_set_on_production_in_github_is_refused()
+    {
+        _github.Control.SetEnvironmentVariable("production", "ENABLE_PURGE_EXECUTION", "true");
+
+        var decision = Engine.Decide(await GatherAsync(Ask("production")));
+
+        Assert.Equal(RuleVerdict.Deny, decision.VerdictOf("POSTURE-PURGE"));
+        Assert.Equal(RuleVerdict.Pass, decision.VerdictOf("POSTURE-SCHED"));
+    }
+
+    [Fact]
+    public async Task A_missing_secret_and_a_missing_workflow_are_facts_the_rules_refuse()
+    {
+        _github.Control.RemoveSecret("GEMINI_API_KEY");
+        _github.Control.RemoveFile(RepositoryState.PromotionWorkflowPath);
+
+        var decision = Engine.Decide(await GatherAsync(Ask("staging")));
+
+        Assert.Contains("GEMINI_API_KEY", decision.Findings.Single(f => f.RuleId == "SECRETS").Message);
+        Assert.Equal(".github/workflows/promotion.yml not found on main", decision.Findings.Single(f => f.RuleId == "WORKFLOW-INPUTS").Message);
+    }
+
+    [Fact]
+    public async Task The_lock_holder_in_the_database_is_a_fact()
+    {
+        await _storage.Get<PromotionLocks>().TryAcquireAsync("staging", "p-other", "Sam", _time.GetUtcNow().AddMinutes(-3));
+
+        var decision = Engine.Decide(await GatherAsync(Ask("staging")));
+
+        Assert.Contains("locked by Sam", decision.Findings.Single(f => f.RuleId == "LOCK").Message);
+    }
+
+    [Fact]
+    public async Task Outside_development_an_empty_requester_list_refuses()
+    {
+        var gathered = await Gatherer(hostEnvironment: "Production").GatherAsync(Ask("staging"));
+
+        Assert.Equal(RuleVerdict.Deny, Engine.Decide(gathered.Facts!).VerdictOf("ACCESS"));
+    }
+
+    [Fact]
+    public async Task A_github_failure_stops_gathering_with_an_actionable_error()
+    {
+        _github.Control.AddFault(new FaultRule { Path = "/contents/", Method = "GET", Kind = FaultKind.Forbidden });
+
+        var gathered = await Gatherer().GatherAsync(Ask("staging"));
+
+        Assert.False(gathered.Succeeded);
+        Assert.DoesNotContain("Exception", gathered.Error.Message);
+    }
+}
