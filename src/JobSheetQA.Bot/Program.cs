@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Jobs;
 using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Storage;
 
@@ -6,8 +7,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddPolicy(builder.Configuration);
 builder.Services.AddGitHubGateway(builder.Configuration);
+builder.Services.AddJobs(builder.Configuration, builder.Environment);
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
+app.MapJobsEndpoints();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace JobSheetQA.Bot.Jobs;
+
+/// <summary>Start-up checks for the <c>Jobs</c> settings; each message names the key to fix.</summary>
+internal sealed partial class JobsOptionsValidator(IServiceProvider services) : IValidateOptions<JobsOptions>
+{
+    internal const int MaxWorkerCount = 64;
+    internal static readonly TimeSpan MinPollInterval = TimeSpan.FromMilliseconds(100);
+    internal static readonly TimeSpan MaxPollInterval = TimeSpan.FromMinutes(1);
+
+    public ValidateOptionsResult Validate(string? name, JobsOptions options)
+    {
+        const string section = JobsOptions.SectionName;
+        var failures = new List<string>();
+
+        if (options.WorkerCount < 1 || options.WorkerCount > MaxWorkerCount)
+            failures.Add($"{section}:WorkerCount must be between 1 and {MaxWorkerCount} (got {options.WorkerCount}).");
+
+        for (var i = 0; i < options.Queues.Length; i++)
+        {
+            // Hangfire's own rule for queue names; it would otherwise fail only when the first job is enqueued.
+            if (!QueueName().IsMatch(options.Queues[i] ?? ""))
+                failures.Add($"{section}:Queues:{i} ('{options.Queues[i]}') must use only lowercase letters, digits, '_' and '-'.");
+        }
+
+        foreach (var duplicate in options.Queues.GroupBy(q => q).Where(g => g.Count() > 1))
+            failures.Add($"{section}:Queues lists '{duplicate.Key}' more than once.");
+
+        if (options.Queues.Length > 0 && !options.Queues.Contains(JobsOptions.DefaultQueue))
+            failures.Add($"{section}:Queues must include '{JobsOptions.DefaultQueue}': jobs that name no queue are enqueued there.");
+
+        if (options.PollInterval < MinPollInterval || options.PollInterval > MaxPollInterval)
+            failures.Add($"{section}:PollInterval must be between {MinPollInterval:c} and {MaxPollInterval:c} (got {options.PollInterval:c}).");
+
+        if (options.DashboardPolicy is { } policy)
+        {
+            if (string.IsNullOrWhiteSpace(policy))
+                failures.Add($"{section}:DashboardPolicy must name an authorization policy, or be left out for loopback-only access.");
+            else if (!PolicyExists(policy))
+                failures.Add($"{section}:DashboardPolicy names '{policy}', but no authorization policy of that name is registered.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private bool PolicyExists(string policy) =>
+        services.GetService<IAuthorizationPolicyProvider>() is { } provider
+        // The default provider answers synchronously from the registered options; this runs once, at start-up.
+        && provider.GetPolicyAsync(policy).GetAwaiter().GetResult() is not null;
+
+    [GeneratedRegex("^[a-z0-9_-]+$")]
+    private static partial Regex QueueName();
+}

@@ -1,0 +1,91 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage.SQLite;
+using JobSheetQA.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace JobSheetQA.Bot.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>The SQLite file Hangfire keeps beside the bot's own database (never the same file).</summary>
+    public const string SqliteFileName = "hangfire.db";
+
+    /// <summary>The PostgreSQL schema that holds Hangfire's tables, beside the bot's own.</summary>
+    public const string PostgresSchema = "hangfire";
+
+    /// <summary>
+    /// Registers Hangfire (design.md §6, §7): its storage follows the bot's <c>Storage:Provider</c> (SQLite in its own
+    /// file under <c>Storage:DataDirectory</c> for the single instance; PostgreSQL in its own schema for scale-out), a
+    /// job server started with the host, <see cref="IBackgroundJobClient"/> and <see cref="IRecurringJobManager"/>, and
+    /// the <c>Jobs</c> and <c>Tracking</c> settings. Jobs are resolved from the container, one scope per run.
+    /// Call after <c>AddStorage</c>: hosted services start in registration order, so the bot's migrations are applied
+    /// before the first job runs.
+    /// </summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<JobsOptions>()
+            .Bind(configuration.GetSection(JobsOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                if (options.Queues.Length == 0)
+                    options.Queues = [JobsOptions.DefaultQueue];
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
+
+        services.AddOptions<TrackingOptions>()
+            .Bind(configuration.GetSection(TrackingOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>());
+
+        // Storage and activator are this host's own services, registered before AddHangfire: its defaults would read the
+        // process-wide JobStorage.Current and JobActivator.Current, which every host in the process (tests) overwrites.
+        services.TryAddSingleton(serviceProvider => CreateStorage(serviceProvider, environment));
+        services.TryAddSingleton<JobActivator>(serviceProvider =>
+            new AspNetCoreJobActivator(serviceProvider.GetRequiredService<IServiceScopeFactory>()));
+
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        services.AddHangfireServer((serviceProvider, server) =>
+        {
+            var options = serviceProvider.GetRequiredService<IOptions<JobsOptions>>().Value;
+            server.WorkerCount = options.WorkerCount;
+            server.Queues = options.Queues;
+            server.SchedulePollingInterval = options.PollInterval;
+        });
+
+        return services;
+    }
+
+    private static JobStorage CreateStorage(IServiceProvider serviceProvider, IHostEnvironment environment)
+    {
+        var storage = serviceProvider.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var jobs = serviceProvider.GetRequiredService<IOptions<JobsOptions>>().Value;
+
+        if (storage.Provider == StorageProvider.PostgreSql)
+        {
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = PostgresSchema,
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = jobs.PollInterval,
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.PostgresConnectionString!, options), options);
+        }
+
+        // SQLite is the single-instance default: the file must not be shared by two bot processes (see SqliteFileName).
+        var directory = Path.GetDirectoryName(storage.SqliteDatabasePath(environment.ContentRootPath))!;
+        Directory.CreateDirectory(directory);
+        return new SQLiteStorage(Path.Combine(directory, SqliteFileName), new SQLiteStorageOptions
+        {
+            QueuePollInterval = jobs.PollInterval,
+        });
+    }
+}
