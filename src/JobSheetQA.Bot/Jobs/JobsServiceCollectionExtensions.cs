@@ -48,10 +48,11 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<JobActivator>(serviceProvider =>
             new AspNetCoreJobActivator(serviceProvider.GetRequiredService<IServiceScopeFactory>()));
 
-        services.AddHangfire(hangfire => hangfire
+        services.AddHangfire((serviceProvider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(serviceProvider.GetRequiredService<ILoggerFactory>())));
 
         services.AddHangfireServer((serviceProvider, server) =>
         {
@@ -66,6 +67,8 @@ public static class JobsServiceCollectionExtensions
 
     private static JobStorage CreateStorage(IServiceProvider serviceProvider, IHostEnvironment environment)
     {
+        // Configure Hangfire (serializer, this host's logging) before the storage's components ask for loggers.
+        serviceProvider.GetRequiredService<IGlobalConfiguration>();
         var storage = serviceProvider.GetRequiredService<IOptions<StorageOptions>>().Value;
         var jobs = serviceProvider.GetRequiredService<IOptions<JobsOptions>>().Value;
 
@@ -76,6 +79,9 @@ public static class JobsServiceCollectionExtensions
                 SchemaName = PostgresSchema,
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = jobs.PollInterval,
+                // Retry an unreachable database a few times at start-up, then fail the start with the cause, rather than
+                // run on without a schema and log errors forever.
+                AllowDegradedModeWithoutStorage = false,
             };
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.PostgresConnectionString!, options), options);
         }

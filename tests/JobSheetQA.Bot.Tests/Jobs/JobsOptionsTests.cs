@@ -1,0 +1,123 @@
+using JobSheetQA.Bot.Jobs;
+using JobSheetQA.Bot.Tests.Jobs.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+
+namespace JobSheetQA.Bot.Tests.Jobs;
+
+public sealed class JobsOptionsTests
+{
+    [Fact]
+    public void With_no_settings_the_server_is_small_polls_every_second_and_the_dashboard_is_local_only()
+    {
+        using var services = Build([]);
+
+        var jobs = services.GetRequiredService<IOptions<JobsOptions>>().Value;
+        var tracking = services.GetRequiredService<IOptions<TrackingOptions>>().Value;
+
+        Assert.Equal(2, jobs.WorkerCount);
+        Assert.Equal([JobsOptions.DefaultQueue], jobs.Queues);
+        Assert.Equal(TimeSpan.FromSeconds(1), jobs.PollInterval);
+        Assert.Null(jobs.DashboardPolicy);
+        Assert.Equal(TimeSpan.FromSeconds(10), tracking.PollInterval);
+    }
+
+    [Fact]
+    public void Configured_queues_replace_the_default_list_in_their_order()
+    {
+        using var services = Build(new()
+        {
+            ["Jobs:Queues:0"] = "tracking",
+            ["Jobs:Queues:1"] = "default",
+            ["Jobs:WorkerCount"] = "4",
+            ["Jobs:PollInterval"] = "00:00:00.500",
+            ["Tracking:PollInterval"] = "00:00:30",
+        });
+
+        var jobs = services.GetRequiredService<IOptions<JobsOptions>>().Value;
+
+        Assert.Equal(["tracking", "default"], jobs.Queues);
+        Assert.Equal(4, jobs.WorkerCount);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), jobs.PollInterval);
+        Assert.Equal(TimeSpan.FromSeconds(30), services.GetRequiredService<IOptions<TrackingOptions>>().Value.PollInterval);
+    }
+
+    [Theory]
+    [InlineData("Jobs:WorkerCount", "0", "Jobs:WorkerCount must be between 1 and 64 (got 0).")]
+    [InlineData("Jobs:WorkerCount", "65", "Jobs:WorkerCount must be between 1 and 64 (got 65).")]
+    [InlineData("Jobs:Queues:0", "Tracking", "Jobs:Queues:0 ('Tracking') must use only lowercase letters, digits, '_' and '-'.")]
+    [InlineData("Jobs:Queues:0", "track ing", "Jobs:Queues:0 ('track ing') must use only lowercase letters")]
+    [InlineData("Jobs:Queues:0", "tracking", "Jobs:Queues must include 'default'")]
+    [InlineData("Jobs:PollInterval", "00:00:00", "Jobs:PollInterval must be between 00:00:00.1000000 and 00:01:00 (got 00:00:00).")]
+    [InlineData("Jobs:PollInterval", "00:15:00", "Jobs:PollInterval must be between")]
+    [InlineData("Jobs:DashboardPolicy", " ", "Jobs:DashboardPolicy must name an authorization policy")]
+    [InlineData("Jobs:DashboardPolicy", "ops", "Jobs:DashboardPolicy names 'ops', but no authorization policy of that name is registered.")]
+    public void An_invalid_jobs_setting_is_refused_naming_its_key(string key, string value, string message)
+    {
+        using var services = Build(new() { [key] = value });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<JobsOptions>>().Value);
+
+        Assert.Contains(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_queue_listed_twice_is_refused()
+    {
+        using var services = Build(new() { ["Jobs:Queues:0"] = "default", ["Jobs:Queues:1"] = "default" });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<JobsOptions>>().Value);
+
+        Assert.Equal(["Jobs:Queues lists 'default' more than once."], failure.Failures);
+    }
+
+    [Theory]
+    [InlineData("00:00:00.500")]
+    [InlineData("00:11:00")]
+    public void A_tracking_poll_interval_outside_one_second_to_ten_minutes_is_refused(string value)
+    {
+        using var services = Build(new() { ["Tracking:PollInterval"] = value });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<TrackingOptions>>().Value);
+
+        Assert.StartsWith("Tracking:PollInterval must be between 00:00:01 and 00:10:00", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_named_policy_that_is_registered_is_accepted()
+    {
+        using var services = Build(new() { ["Jobs:DashboardPolicy"] = "ops" },
+            s => s.AddAuthorizationBuilder().AddPolicy("ops", policy => policy.RequireAuthenticatedUser()));
+
+        Assert.Equal("ops", services.GetRequiredService<IOptions<JobsOptions>>().Value.DashboardPolicy);
+    }
+
+    [Theory]
+    [InlineData("Jobs:WorkerCount", "0")]
+    [InlineData("Tracking:PollInterval", "00:00:00")]
+    public void The_bot_refuses_to_start_with_an_invalid_setting_and_names_it(string key, string value)
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => JobsTestHost.Start(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Sqlite",
+            [key] = value,
+        }));
+
+        Assert.Contains(key, ExceptionChain.Find<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var environment = Substitute.For<IHostEnvironment>();
+        environment.ContentRootPath.Returns(Path.GetTempPath());
+        var services = new ServiceCollection();
+        services.AddLogging();
+        configure?.Invoke(services);
+        services.AddJobs(configuration, environment);
+        return services.BuildServiceProvider();
+    }
+}
