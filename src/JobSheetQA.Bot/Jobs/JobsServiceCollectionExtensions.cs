@@ -11,7 +11,10 @@ namespace JobSheetQA.Bot.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
-    /// <summary>The SQLite file Hangfire keeps beside the bot's own database (never the same file).</summary>
+    /// <summary>
+    /// The SQLite file Hangfire keeps beside the bot's own database (never the same file). One bot process per data
+    /// folder: <see cref="SqliteInstanceLock"/> refuses a second one.
+    /// </summary>
     public const string SqliteFileName = "hangfire.db";
 
     /// <summary>The PostgreSQL schema that holds Hangfire's tables, beside the bot's own.</summary>
@@ -45,6 +48,8 @@ public static class JobsServiceCollectionExtensions
         // Storage and activator are this host's own services, registered before AddHangfire: its defaults would read the
         // process-wide JobStorage.Current and JobActivator.Current, which every host in the process (tests) overwrites.
         services.TryAddSingleton(serviceProvider => CreateStorage(serviceProvider, environment));
+        // Resolved only for SQLite, before the storage; the container releases it when the host stops.
+        services.TryAddSingleton(serviceProvider => SqliteInstanceLock.Acquire(SqliteDirectory(serviceProvider, environment)));
         services.TryAddSingleton<JobActivator>(serviceProvider =>
             new AspNetCoreJobActivator(serviceProvider.GetRequiredService<IServiceScopeFactory>()));
 
@@ -86,12 +91,16 @@ public static class JobsServiceCollectionExtensions
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.PostgresConnectionString!, options), options);
         }
 
-        // SQLite is the single-instance default: the file must not be shared by two bot processes (see SqliteFileName).
-        var directory = Path.GetDirectoryName(storage.SqliteDatabasePath(environment.ContentRootPath))!;
+        // SQLite is the single-instance default: the file must not be shared by two bot processes.
+        var directory = SqliteDirectory(serviceProvider, environment);
         Directory.CreateDirectory(directory);
+        serviceProvider.GetRequiredService<SqliteInstanceLock>();
         return new SQLiteStorage(Path.Combine(directory, SqliteFileName), new SQLiteStorageOptions
         {
             QueuePollInterval = jobs.PollInterval,
         });
     }
+
+    private static string SqliteDirectory(IServiceProvider serviceProvider, IHostEnvironment environment) =>
+        Path.GetDirectoryName(serviceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.SqliteDatabasePath(environment.ContentRootPath))!;
 }

@@ -70,9 +70,13 @@ public abstract class JobServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_server_uses_the_default_queue_and_a_small_worker_pool()
+    public async Task The_server_uses_the_default_queue_and_a_small_worker_pool()
     {
-        var server = Assert.Single(Host.Get<JobStorage>().GetMonitoringApi().Servers());
+        // The server announces itself in the storage shortly after the host has started.
+        var monitoring = Host.Get<JobStorage>().GetMonitoringApi();
+        await WaitUntilAsync(() => monitoring.Servers().Count > 0, "no job server registered itself");
+
+        var server = Assert.Single(monitoring.Servers());
 
         Assert.Equal(2, server.WorkersCount);
         Assert.Equal([JobsOptions.DefaultQueue], server.Queues);
@@ -85,13 +89,16 @@ public abstract class JobServerTests : IAsyncLifetime
     }
 
     // The job's state moves to Succeeded just after the method returns; wait for it, bounded.
-    private async Task WaitForStateAsync(string jobId, string state)
+    private Task WaitForStateAsync(string jobId, string state) =>
+        WaitUntilAsync(() => StateOf(jobId) == state, $"job {jobId} did not reach {state}");
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
     {
         var stopwatch = Stopwatch.StartNew();
-        while (StateOf(jobId) != state)
+        while (!condition())
         {
             if (stopwatch.Elapsed > Bound)
-                throw new Xunit.Sdk.XunitException($"job {jobId} is {StateOf(jobId)}, not {state}, after {Bound.TotalSeconds:0} s");
+                throw new Xunit.Sdk.XunitException($"{failure} within {Bound.TotalSeconds:0} s");
             await Task.Delay(50);
         }
     }
