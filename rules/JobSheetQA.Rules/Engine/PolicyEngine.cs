@@ -49,7 +49,9 @@ public sealed class PolicyEngine
             session.TryInsertAll(facts, BatchOptions.SkipFailed);
             session.Fire();
 
+            // Query returns an IQueryable: ordering it would compile an expression tree on every decision (about 1 ms).
             var findings = session.Query<Finding>()
+                .AsEnumerable()
                 .OrderBy(f => f.Outcome)
                 .ThenBy(f => _catalogueOrder.GetValueOrDefault(f.RuleId, int.MaxValue))
                 .ToList();
