@@ -1,9 +1,11 @@
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Hosting;
 using JobSheetQA.Bot.Jobs;
 using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddSharedSettingsFile();
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddPolicy(builder.Configuration);
 builder.Services.AddGitHubGateway(builder.Configuration);
