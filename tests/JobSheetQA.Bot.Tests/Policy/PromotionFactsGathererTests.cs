@@ -2,7 +2,10 @@ using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.GitHub;
 using JobSheetQA.Bot.Tests.Storage.Support;
+using System.Reflection;
+using System.Text;
 using JobSheetQA.GitHubSandbox.Control;
+using JobSheetQA.GitHubSandbox.Simulation;
 using JobSheetQA.GitHubSandbox.State;
 using JobSheetQA.Rules.Decisions;
 using JobSheetQA.Rules.Engine;
@@ -20,7 +23,8 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
     private static readonly PromotionPolicy Policy = PolicyLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "policy.yaml"));
     private static readonly PolicyEngine Engine = new();
     private static readonly RequesterIdentity Dana = new("teams", "aad-dana", "Dana Okafor", "dana@example.com");
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    // The sandbox stamps runs with the real clock; nightly parity freshness is judged against the same clock.
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private GatewayHarness _github = null!;
     private StorageTestHost _storage = null!;
 
@@ -125,6 +129,25 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
         Assert.Equal(RuleVerdict.Deny, Engine.Decide(gathered.Facts!).VerdictOf("ACCESS"));
     }
 
+    [Theory]
+    [InlineData("latest.pass.json", RuleVerdict.Pass)]
+    [InlineData("latest.fail.json", RuleVerdict.Deny)]
+    public async Task Nightly_parity_is_read_from_the_newest_nightly_run_and_judged_against_the_repository_thresholds(string sample, RuleVerdict expected)
+    {
+        _github.Control.SetFile(".github/workflows/" + Policy.NightlyParity.Workflow,
+            "name: Nightly Parity\non:\n  workflow_dispatch:\njobs:\n  parity:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run parity\n");
+        _github.Control.EnqueueScenario(new Scenario { ParityReport = Encoding.UTF8.GetBytes(ReadRepositoryFile("parity/samples/" + sample)) });
+        await RunNightlyAsync();
+
+        var facts = await GatherAsync(Ask("staging") with { UseNightlyParity = true });
+        var decision = Engine.Decide(facts);
+
+        Assert.NotNull(facts.NightlyParity);
+        Assert.Equal(expected, decision.VerdictOf("NIGHTLY-PARITY"));
+        if (expected == RuleVerdict.Deny)
+            Assert.Contains("field_match_rate", decision.Findings.Single(f => f.RuleId == "NIGHTLY-PARITY").Message);
+    }
+
     [Fact]
     public async Task A_github_failure_stops_gathering_with_an_actionable_error()
     {
@@ -134,5 +157,24 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
 
         Assert.False(gathered.Succeeded);
         Assert.DoesNotContain("Exception", gathered.Error.Message);
+    }
+
+    private async Task RunNightlyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = _github.Sandbox.ApiBaseAddress };
+        http.DefaultRequestHeaders.Add("Authorization", "token " + GatewayHarness.Token);
+        http.DefaultRequestHeaders.Add("User-Agent", "tests");
+        using var response = await http.PostAsync(
+            $"repos/{_github.Owner}/{_github.Repo}/actions/workflows/{Policy.NightlyParity.Workflow}/dispatches",
+            new StringContent("""{"ref":"main"}""", Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var run = _github.Control.ListRuns().Single(r => r.Workflow.EndsWith(Policy.NightlyParity.Workflow, StringComparison.Ordinal));
+        await _github.WaitForCompletionAsync(run.Id);
+    }
+
+    private static string ReadRepositoryFile(string relativePath)
+    {
+        var root = typeof(PromotionFactsGathererTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        return File.ReadAllText(Path.Combine(root, relativePath));
     }
 }
