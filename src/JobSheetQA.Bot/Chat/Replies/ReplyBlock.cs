@@ -1,0 +1,4 @@
+namespace JobSheetQA.Bot.Chat.Replies;
+
+/// <summary>One part of a reply.</summary>
+public abstract record ReplyBlock;

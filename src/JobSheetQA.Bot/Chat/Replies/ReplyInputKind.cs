@@ -1,0 +1,7 @@
+namespace JobSheetQA.Bot.Chat.Replies;
+
+public enum ReplyInputKind
+{
+    Text,
+    Toggle,
+}
