@@ -20,7 +20,7 @@ public sealed record PromotionRequest(
     RequesterIdentity Requester)
 {
     /// <summary>The branch name the ref designates (<c>refs/heads/main</c> → <c>main</c>).</summary>
-    public string Branch => Ref.StartsWith("refs/heads/", StringComparison.Ordinal) ? Ref["refs/heads/".Length..] : Ref;
+    public string Branch => GitRef.BranchOf(Ref);
 
     public bool IsProduction => Environment == EnvironmentNames.Production;
 }

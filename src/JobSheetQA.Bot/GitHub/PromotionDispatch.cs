@@ -1,4 +1,5 @@
 using System.Globalization;
+using JobSheetQA.Rules.Facts;
 
 namespace JobSheetQA.Bot.GitHub;
 
@@ -18,7 +19,7 @@ public sealed record PromotionDispatch(
     string? SkipParityAcknowledgement)
 {
     /// <summary>The branch name the ref designates (<c>refs/heads/main</c> → <c>main</c>), used to filter runs.</summary>
-    public string Branch => Ref.StartsWith("refs/heads/", StringComparison.Ordinal) ? Ref["refs/heads/".Length..] : Ref;
+    public string Branch => GitRef.BranchOf(Ref);
 
     /// <summary>The workflow inputs. Values are strings ("true"/"false"): a JSON boolean is not what the
     /// dispatch API documents, and <c>github.event.inputs.x</c> is a string anyway (actions/runner#1483).</summary>

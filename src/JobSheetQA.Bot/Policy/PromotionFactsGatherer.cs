@@ -26,7 +26,7 @@ public sealed class PromotionFactsGatherer(
     public async Task<GatheredFacts> GatherAsync(PromotionAsk ask, CancellationToken cancellationToken = default)
     {
         var gitRef = ask.Ref ?? policy.AllowedBranch;
-        var head = await github.GetBranchHeadAsync(BranchOf(gitRef), cancellationToken);
+        var head = await github.GetBranchHeadAsync(GitRef.BranchOf(gitRef), cancellationToken);
         if (!head.Succeeded)
             return GatheredFacts.Failed(head.Error);
 
@@ -71,7 +71,7 @@ public sealed class PromotionFactsGatherer(
 
     private async Task<GitHubResult<NightlyParityResult?>> JudgeNightlyParityAsync(string gitRef, CancellationToken cancellationToken)
     {
-        var report = await github.GetLatestNightlyParityAsync(policy.NightlyParity, BranchOf(gitRef), cancellationToken);
+        var report = await github.GetLatestNightlyParityAsync(policy.NightlyParity, GitRef.BranchOf(gitRef), cancellationToken);
         if (!report.Succeeded)
             return report.Error;
         if (report.Value is null)
@@ -95,7 +95,4 @@ public sealed class PromotionFactsGatherer(
         var evaluation = ParityEvaluator.Evaluate(nightly.Text, thresholds.Text, $"nightly run {nightly.RunId} {nightly.EntryPath}", ThresholdsPath);
         return evaluation.Succeeded ? evaluation.Value.Messages : evaluation.Errors.Select(e => e.ToString()).ToList();
     }
-
-    private static string BranchOf(string gitRef) =>
-        gitRef.StartsWith("refs/heads/", StringComparison.Ordinal) ? gitRef["refs/heads/".Length..] : gitRef;
 }
