@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Tests.Support;
 using JobSheetQA.Rules.Facts;
 using JobSheetQA.Rules.Policy;
 
@@ -6,15 +7,7 @@ namespace JobSheetQA.Bot.Tests.GitHub;
 
 public sealed class GateJobMapperTests
 {
-    private static readonly GateMap Gates = new(new Dictionary<PromotionStep, string>
-    {
-        [PromotionStep.ValidateRequest] = "Validate Request",
-        [PromotionStep.CiGate] = "CI Gate",
-        [PromotionStep.PolicyGate] = "Policy Gate",
-        [PromotionStep.RehearsalGate] = "Rehearsal Gate",
-        [PromotionStep.ParityGate] = "Parity Gate",
-        [PromotionStep.Deploy] = "Deploy",
-    });
+    private static readonly GateMap Gates = ShippedPolicy.Value.Gates;
 
     private static long _ids;
 

@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Tests.Support;
 using JobSheetQA.GitHubSandbox.Simulation;
 using JobSheetQA.Rules.Facts;
 using JobSheetQA.Rules.Parity;
@@ -9,7 +10,7 @@ namespace JobSheetQA.Bot.Tests.GitHub;
 /// <summary>Whole promotions through the gateway and the sandbox, read the way the bot will read them.</summary>
 public sealed class SimulatedPromotionTests
 {
-    private static readonly GateMap Gates = PolicyLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "policy.yaml")).Gates;
+    private static readonly GateMap Gates = ShippedPolicy.Value.Gates;
 
     [Fact]
     public async Task A_staging_promotion_completes_with_success_and_five_gates_then_deploy_passed()

@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Tests.Support;
 using JobSheetQA.GitHubSandbox.Simulation;
 using JobSheetQA.Rules.Facts;
 using JobSheetQA.Rules.Policy;
@@ -9,16 +10,7 @@ namespace JobSheetQA.Bot.Tests.GitHub;
 
 public sealed class WorkflowRunTrackerTests
 {
-    /// <summary>policy.yaml's <c>gates:</c> section.</summary>
-    private static readonly GateMap Gates = new(new Dictionary<PromotionStep, string>
-    {
-        [PromotionStep.ValidateRequest] = "Validate Request",
-        [PromotionStep.CiGate] = "CI Gate",
-        [PromotionStep.PolicyGate] = "Policy Gate",
-        [PromotionStep.RehearsalGate] = "Rehearsal Gate",
-        [PromotionStep.ParityGate] = "Parity Gate",
-        [PromotionStep.Deploy] = "Deploy",
-    });
+    private static readonly GateMap Gates = ShippedPolicy.Value.Gates;
 
     private static async Task<long> Dispatch(GatewayHarness h, string id, Scenario? scenario = null)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using JobSheetQA.Bot.Policy;
+using JobSheetQA.Bot.Tests.Support;
 using JobSheetQA.Rules.Engine;
 using JobSheetQA.Rules.Policy;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -8,8 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Tests.Hosting;
 
-// The bot's entry point is reached through one of its public types: `Program` is ambiguous in this project while the
-// GitHub sandbox (also referenced here) declares a global `Program` too. Any public type of the bot assembly will do.
+// WebApplicationFactory needs a public type of the bot assembly to find its entry point; any one will do.
 public sealed class StartupTests : IClassFixture<WebApplicationFactory<PolicyOptions>>
 {
     private readonly WebApplicationFactory<PolicyOptions> _factory;
@@ -51,7 +51,7 @@ public sealed class StartupTests : IClassFixture<WebApplicationFactory<PolicyOpt
 
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("Policy:File", FindInChain<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
+        Assert.Contains("Policy:File", ExceptionChain.Find<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class StartupTests : IClassFixture<WebApplicationFactory<PolicyOpt
 
             var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-            var invalid = FindInChain<PolicyValidationException>(failure);
+            var invalid = ExceptionChain.Find<PolicyValidationException>(failure);
             Assert.Equal(2, invalid.Errors.Count);
             Assert.Contains($"{path}:{skipLine + 1}:5: environments[1].allow_parity_skip: production parity skip is impossible", failure.ToString(), StringComparison.Ordinal);
             Assert.Contains($"{path}:{durationLine + 1}:3: nightly_parity.max_age: 'soon' is not a duration", failure.ToString(), StringComparison.Ordinal);
@@ -90,20 +90,6 @@ public sealed class StartupTests : IClassFixture<WebApplicationFactory<PolicyOpt
 
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains($"{path}: policy file not found", FindInChain<PolicyValidationException>(failure).Message, StringComparison.Ordinal);
-    }
-
-    private static T FindInChain<T>(Exception exception) where T : Exception =>
-        SelfAndInner(exception).OfType<T>().FirstOrDefault()
-        ?? throw new Xunit.Sdk.XunitException($"expected a {typeof(T).Name} in {exception}");
-
-    private static IEnumerable<Exception> SelfAndInner(Exception exception)
-    {
-        yield return exception;
-        IEnumerable<Exception> inner = exception is AggregateException aggregate
-            ? aggregate.InnerExceptions
-            : exception.InnerException is { } single ? [single] : [];
-        foreach (var nested in inner.SelectMany(SelfAndInner))
-            yield return nested;
+        Assert.Contains($"{path}: policy file not found", ExceptionChain.Find<PolicyValidationException>(failure).Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using JobSheetQA.Bot.Tests.Jobs.Support;
+using JobSheetQA.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

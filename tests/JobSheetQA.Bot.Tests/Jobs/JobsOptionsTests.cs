@@ -1,5 +1,6 @@
 using JobSheetQA.Bot.Jobs;
 using JobSheetQA.Bot.Tests.Jobs.Support;
+using JobSheetQA.Bot.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

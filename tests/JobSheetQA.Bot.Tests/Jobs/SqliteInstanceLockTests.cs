@@ -1,5 +1,6 @@
 using JobSheetQA.Bot.Jobs;
 using JobSheetQA.Bot.Tests.Jobs.Support;
+using JobSheetQA.Bot.Tests.Support;
 
 namespace JobSheetQA.Bot.Tests.Jobs;
 

@@ -1,9 +1,10 @@
+using System.Reflection;
+using System.Text;
 using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.GitHub;
 using JobSheetQA.Bot.Tests.Storage.Support;
-using System.Reflection;
-using System.Text;
+using JobSheetQA.Bot.Tests.Support;
 using JobSheetQA.GitHubSandbox.Control;
 using JobSheetQA.GitHubSandbox.Simulation;
 using JobSheetQA.GitHubSandbox.State;
@@ -20,7 +21,7 @@ namespace JobSheetQA.Bot.Tests.Policy;
 /// <summary>Facts gathered from the GitHub sandbox over real HTTP and from a real SQLite database, judged by the real rules.</summary>
 public sealed class PromotionFactsGathererTests : IAsyncLifetime
 {
-    private static readonly PromotionPolicy Policy = PolicyLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "policy.yaml"));
+    private static readonly PromotionPolicy Policy = ShippedPolicy.Value;
     private static readonly PolicyEngine Engine = new();
     private static readonly RequesterIdentity Dana = new("teams", "aad-dana", "Dana Okafor", "dana@example.com");
     // The sandbox stamps runs with the real clock; nightly parity freshness is judged against the same clock.

@@ -1,4 +1,4 @@
-namespace JobSheetQA.Bot.Tests.Jobs.Support;
+namespace JobSheetQA.Bot.Tests.Support;
 
 /// <summary>Start-up failures arrive wrapped (host, aggregate, options); the tests look for the cause inside.</summary>
 public static class ExceptionChain
