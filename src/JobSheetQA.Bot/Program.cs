@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Chat;
 using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Hosting;
 using JobSheetQA.Bot.Jobs;
@@ -9,6 +10,7 @@ builder.Configuration.AddSharedSettingsFile();
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddPolicy(builder.Configuration);
 builder.Services.AddGitHubGateway(builder.Configuration);
+builder.Services.AddChat();
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));

@@ -1,0 +1,12 @@
+using JobSheetQA.Rules.Facts;
+
+namespace JobSheetQA.Bot.Chat.Turns;
+
+/// <summary>A message being answered: the message, the stored conversation it belongs to, and the time it is handled at.</summary>
+/// <param name="ConversationReferenceId">The stored conversation reference, for promotions and jobs to post into later.</param>
+public sealed record ChatTurn(ChatMessage Message, long ConversationReferenceId, DateTimeOffset Now)
+{
+    public RequesterIdentity Sender => Message.Sender;
+
+    public ConversationAddress Conversation => Message.Conversation;
+}
