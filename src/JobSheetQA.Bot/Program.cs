@@ -3,6 +3,7 @@ using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Hosting;
 using JobSheetQA.Bot.Jobs;
 using JobSheetQA.Bot.Policy;
+using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddPolicy(builder.Configuration);
 builder.Services.AddGitHubGateway(builder.Configuration);
 builder.Services.AddChat();
+builder.Services.AddPromotions();
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
