@@ -9,7 +9,7 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
 {
     public async Task<WriteWindowEntity> OpenAsync(
         string environment, string changeRequest, string openedBy, DateTimeOffset openedAt, DateTimeOffset endsAt,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, long? conversationReferenceId = null)
     {
         var window = new WriteWindowEntity
         {
@@ -18,6 +18,7 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
             OpenedBy = openedBy,
             OpenedAt = openedAt,
             EndsAt = endsAt,
+            ConversationReferenceId = conversationReferenceId,
         };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.WriteWindows.Add(window);
