@@ -44,7 +44,7 @@ public static class PostureChecklist
         return promotionId.Length > 0;
     }
 
-    /// <summary>The checklist question for a production promotion that just succeeded; post it with update key <see cref="UpdateKey"/>.</summary>
+    /// <summary>The checklist question for a production promotion that just succeeded; post it once, keyed by <see cref="IdempotencyKey"/>.</summary>
     public static Reply Prompt(PromotionEntity promotion)
     {
         var inputs = Items.Select(item => new ReplyInput(item.Id, item.Label, ReplyInputKind.Toggle)).ToList();
@@ -58,8 +58,11 @@ public static class PostureChecklist
         ]);
     }
 
-    /// <summary>A stable key for posting the prompt once per promotion (idempotency key of the outbound post).</summary>
-    public static string UpdateKey(string promotionId) => $"posture-checklist:{promotionId}";
+    /// <summary>The idempotency key for <c>ConversationPoster.PostAsync</c>: the prompt is posted once per promotion, whatever retries.</summary>
+    public static string IdempotencyKey(string promotionId) => $"posture-checklist:{promotionId}";
+
+    /// <summary>The outbound post kind recorded with it.</summary>
+    public const string PostKind = "posture-checklist";
 
     /// <summary>The answers as the entity stores them.</summary>
     public static PostureChecklistEntity Answers(FormSubmission form, PromotionEntity promotion, ChatTurn turn, string? note) => new()
