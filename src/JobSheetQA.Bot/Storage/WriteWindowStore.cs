@@ -35,6 +35,23 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
             .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, closedBy), cancellationToken);
     }
 
+    /// <summary>
+    /// Withdraws window <paramref name="id"/> when another current window of its environment was opened before it (a lower id):
+    /// two instances that both judged "none open" and both inserted keep only the first. Returns true when it was withdrawn.
+    /// </summary>
+    public async Task<bool> WithdrawIfNotFirstAsync(long id, string environment, string withdrawnBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var earlier = await db.WriteWindows.AsNoTracking()
+            .AnyAsync(w => w.Environment == environment && w.Id < id && w.ClosedAt == null && w.EndsAt > now, cancellationToken);
+        if (!earlier)
+            return false;
+
+        await db.WriteWindows.Where(w => w.Id == id && w.ClosedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, withdrawnBy).SetProperty(w => w.EndCheckDoneAt, now), cancellationToken);
+        return true;
+    }
+
     /// <summary>Windows of <paramref name="environment"/> that are not closed and not yet ended: the facts POSTURE-* read.</summary>
     public async Task<IReadOnlyList<WriteWindow>> CurrentAsync(string environment, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

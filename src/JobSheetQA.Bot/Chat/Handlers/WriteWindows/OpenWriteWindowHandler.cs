@@ -43,6 +43,15 @@ public sealed class OpenWriteWindowHandler(
         var endsAt = turn.Now + command.Duration;
         var window = await writeWindows.OpenAsync(
             command.Environment, command.ChangeRequest, turn.Sender.DisplayName, turn.Now, endsAt, cancellationToken, turn.ConversationReferenceId);
+        if (await writeWindows.WithdrawIfNotFirstAsync(window.Id, command.Environment, "bot (opened twice at once)", turn.Now, cancellationToken))
+        {
+            var first = (await writeWindows.CurrentAsync(command.Environment, turn.Now, cancellationToken)).FirstOrDefault();
+            await audit.AppendAsync(new AuditEntry(turn.Now, turn.Sender.DisplayName, "write-window.refused", Environment: command.Environment,
+                Details: JsonSerializer.Serialize(new { changeRequest = command.ChangeRequest, reason = "another window was opened at the same moment" })), cancellationToken);
+            return [Reply.Text(
+                $"Write window refused for {command.Environment}: another window{(first is null ? "" : $" ({first.ChangeRequest} by {first.OpenedBy})")} was opened at the same moment (WRITE-WINDOW, runbook §4.3: one at a time). Nothing else changed.")];
+        }
+
         await audit.AppendAsync(new AuditEntry(turn.Now, turn.Sender.DisplayName, "write-window.opened", Environment: command.Environment,
             Details: JsonSerializer.Serialize(new
             {

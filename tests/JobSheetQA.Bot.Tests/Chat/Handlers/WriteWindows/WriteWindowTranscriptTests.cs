@@ -63,6 +63,25 @@ public sealed class WriteWindowTranscriptTests : TranscriptTests
     }
 
     [Fact]
+    public async Task Racing_opens_leave_exactly_one_window()
+    {
+        var start = new TaskCompletionSource();
+        var racers = Enumerable.Range(1, 6).Select(i => Task.Run(async () =>
+        {
+            await start.Task;
+            return await Chat.SayAsync($"user{i}", $"write-window open production CHG-{i} for 1h", conversationId: $"room-{i}");
+        })).ToList();
+
+        start.SetResult();
+        var answers = await Task.WhenAll(racers);
+
+        Assert.Single(answers, a => a.StartsWith("Write window **open**", StringComparison.Ordinal));
+        Assert.All(answers.Where(a => !a.StartsWith("Write window **open**", StringComparison.Ordinal)),
+            a => Assert.StartsWith("Write window refused for production", a, StringComparison.Ordinal));
+        Assert.Single(await Chat.Get<WriteWindowStore>().CurrentAsync("production", DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
     public async Task A_malformed_duration_gets_the_usage()
     {
         var answer = await Chat.SayAsync("wendy", "write-window open production CHG-1 for two-hours");
