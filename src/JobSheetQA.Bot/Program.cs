@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.Chat;
+using JobSheetQA.Bot.Chat.Handlers;
 using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Hosting;
 using JobSheetQA.Bot.Jobs;
@@ -12,6 +13,7 @@ builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddPolicy(builder.Configuration);
 builder.Services.AddGitHubGateway(builder.Configuration);
 builder.Services.AddChat();
+builder.Services.AddChatCommands();
 builder.Services.AddPromotions();
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
 var app = builder.Build();

@@ -31,6 +31,8 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<WriteWindowEntity> WriteWindows => Set<WriteWindowEntity>();
 
+    public DbSet<PostureChecklistEntity> PostureChecklists => Set<PostureChecklistEntity>();
+
     public DbSet<ConversationReferenceEntity> ConversationReferences => Set<ConversationReferenceEntity>();
 
     public DbSet<SubscriptionEntity> Subscriptions => Set<SubscriptionEntity>();
@@ -113,6 +115,16 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
             window.ToTable("write_windows");
             window.HasKey(w => w.Id);
             window.HasIndex(w => new { w.Environment, w.EndsAt });
+            window.HasOne<ConversationReferenceEntity>().WithMany().HasForeignKey(w => w.ConversationReferenceId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<PostureChecklistEntity>(checklist =>
+        {
+            checklist.ToTable("posture_checklists");
+            checklist.HasKey(c => c.Id);
+            // One checklist per promotion: the first answers are the evidence (runbook §4.2).
+            checklist.HasIndex(c => c.PromotionId).IsUnique();
+            checklist.HasOne<PromotionEntity>().WithMany().HasForeignKey(c => c.PromotionId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<ConversationReferenceEntity>(reference =>

@@ -57,6 +57,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<OutboundPosts>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<StoredFactsReader>();
+        services.AddSingleton<PostureChecklistStore>();
+        services.AddSingleton<PromotionHistory>();
         return services;
     }
 }

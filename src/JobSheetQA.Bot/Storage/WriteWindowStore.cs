@@ -9,7 +9,7 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
 {
     public async Task<WriteWindowEntity> OpenAsync(
         string environment, string changeRequest, string openedBy, DateTimeOffset openedAt, DateTimeOffset endsAt,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, long? conversationReferenceId = null)
     {
         var window = new WriteWindowEntity
         {
@@ -18,6 +18,7 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
             OpenedBy = openedBy,
             OpenedAt = openedAt,
             EndsAt = endsAt,
+            ConversationReferenceId = conversationReferenceId,
         };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.WriteWindows.Add(window);
@@ -32,6 +33,23 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
         return await db.WriteWindows
             .Where(w => w.Environment == environment && w.ClosedAt == null && w.EndsAt > now)
             .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, closedBy), cancellationToken);
+    }
+
+    /// <summary>
+    /// Withdraws window <paramref name="id"/> when another current window of its environment was opened before it (a lower id):
+    /// two instances that both judged "none open" and both inserted keep only the first. Returns true when it was withdrawn.
+    /// </summary>
+    public async Task<bool> WithdrawIfNotFirstAsync(long id, string environment, string withdrawnBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var earlier = await db.WriteWindows.AsNoTracking()
+            .AnyAsync(w => w.Environment == environment && w.Id < id && w.ClosedAt == null && w.EndsAt > now, cancellationToken);
+        if (!earlier)
+            return false;
+
+        await db.WriteWindows.Where(w => w.Id == id && w.ClosedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, withdrawnBy).SetProperty(w => w.EndCheckDoneAt, now), cancellationToken);
+        return true;
     }
 
     /// <summary>Windows of <paramref name="environment"/> that are not closed and not yet ended: the facts POSTURE-* read.</summary>

@@ -28,6 +28,7 @@ public abstract class MigrationTests(IStorageTestDatabase database) : StorageTes
         Assert.Equal(0, await db.Acknowledgements.CountAsync());
         Assert.Equal(0, await db.StagingVerifications.CountAsync());
         Assert.Equal(0, await db.WriteWindows.CountAsync());
+        Assert.Equal(0, await db.PostureChecklists.CountAsync());
         Assert.Equal(0, await db.ConversationReferences.CountAsync());
         Assert.Equal(0, await db.Subscriptions.CountAsync());
         Assert.Equal(0, await db.ProcessedInbound.CountAsync());

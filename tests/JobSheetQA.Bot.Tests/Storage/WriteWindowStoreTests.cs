@@ -38,6 +38,21 @@ public abstract class WriteWindowStoreTests(IStorageTestDatabase database) : Sto
         Assert.Empty(await store.DueForEndCheckAsync(Now.AddHours(2)));
     }
 
+    [Fact]
+    public async Task Of_two_windows_opened_at_once_the_later_is_withdrawn_and_the_first_kept()
+    {
+        var store = Get<WriteWindowStore>();
+        var first = await store.OpenAsync(EnvironmentNames.Production, "CR-1", "Alice", Now, Now.AddHours(1));
+        var second = await store.OpenAsync(EnvironmentNames.Production, "CR-2", "Bob", Now, Now.AddHours(1), conversationReferenceId: null);
+
+        Assert.False(await store.WithdrawIfNotFirstAsync(first.Id, EnvironmentNames.Production, "bot", Now));
+        Assert.True(await store.WithdrawIfNotFirstAsync(second.Id, EnvironmentNames.Production, "bot", Now));
+
+        Assert.Equal(["CR-1"], (await store.CurrentAsync(EnvironmentNames.Production, Now.AddMinutes(1))).Select(w => w.ChangeRequest));
+        // A withdrawn window never relaxed anything, so it needs no end-of-window check.
+        Assert.Empty(await store.DueForEndCheckAsync(Now.AddMinutes(1)));
+    }
+
     public sealed class OnSqlite() : WriteWindowStoreTests(new SqliteTestDatabase());
 
     [Collection(PostgresCollection.Name)]

@@ -19,6 +19,9 @@ public sealed class WriteWindowEntity
 
     public string? ClosedBy { get; set; }
 
+    /// <summary>The conversation the window was opened from: its reminder and end-of-window check go back there.</summary>
+    public long? ConversationReferenceId { get; set; }
+
     /// <summary>When the "window ends soon" reminder went out; null until then.</summary>
     public DateTimeOffset? ReminderSentAt { get; set; }
 

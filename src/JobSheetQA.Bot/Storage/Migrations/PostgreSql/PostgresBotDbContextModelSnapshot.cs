@@ -290,6 +290,76 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                     b.ToTable("outbound_posts", (string)null);
                 });
 
+            modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.PostureChecklistEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CommitSha")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("commit_sha");
+
+                    b.Property<bool>("DatabaseReadOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("database_read_only");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("environment");
+
+                    b.Property<bool>("MonitoringAlertsConfigured")
+                        .HasColumnType("boolean")
+                        .HasColumnName("monitoring_alerts_configured");
+
+                    b.Property<bool>("NoDestructiveOperationsScheduled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("no_destructive_operations_scheduled");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PromotionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<bool>("PurgeExecutionDisabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("purge_execution_disabled");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<bool>("SchedulerDisabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("scheduler_disabled");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromotionId")
+                        .IsUnique();
+
+                    b.ToTable("posture_checklists", (string)null);
+                });
+
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.ProcessedInboundEntity", b =>
                 {
                     b.Property<string>("Channel")
@@ -528,6 +598,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("closed_by");
 
+                    b.Property<long?>("ConversationReferenceId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_reference_id");
+
                     b.Property<DateTime?>("EndCheckDoneAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("end_check_done_at");
@@ -556,6 +630,8 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ConversationReferenceId");
+
                     b.HasIndex("Environment", "EndsAt");
 
                     b.ToTable("write_windows", (string)null);
@@ -579,6 +655,15 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.PostureChecklistEntity", b =>
+                {
+                    b.HasOne("JobSheetQA.Bot.Storage.Entities.PromotionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PromotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.SubscriptionEntity", b =>
                 {
                     b.HasOne("JobSheetQA.Bot.Storage.Entities.ConversationReferenceEntity", "ConversationReference")
@@ -588,6 +673,14 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("ConversationReference");
+                });
+
+            modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.WriteWindowEntity", b =>
+                {
+                    b.HasOne("JobSheetQA.Bot.Storage.Entities.ConversationReferenceEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationReferenceId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.PromotionEntity", b =>

@@ -281,6 +281,74 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                     b.ToTable("outbound_posts", (string)null);
                 });
 
+            modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.PostureChecklistEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommitSha")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commit_sha");
+
+                    b.Property<bool>("DatabaseReadOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("database_read_only");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("environment");
+
+                    b.Property<bool>("MonitoringAlertsConfigured")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monitoring_alerts_configured");
+
+                    b.Property<bool>("NoDestructiveOperationsScheduled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("no_destructive_operations_scheduled");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PromotionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<bool>("PurgeExecutionDisabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("purge_execution_disabled");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<bool>("SchedulerDisabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheduler_disabled");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromotionId")
+                        .IsUnique();
+
+                    b.ToTable("posture_checklists", (string)null);
+                });
+
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.ProcessedInboundEntity", b =>
                 {
                     b.Property<string>("Channel")
@@ -513,6 +581,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_by");
 
+                    b.Property<long?>("ConversationReferenceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversation_reference_id");
+
                     b.Property<DateTime?>("EndCheckDoneAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("end_check_done_at");
@@ -541,6 +613,8 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ConversationReferenceId");
+
                     b.HasIndex("Environment", "EndsAt");
 
                     b.ToTable("write_windows", (string)null);
@@ -564,6 +638,15 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.PostureChecklistEntity", b =>
+                {
+                    b.HasOne("JobSheetQA.Bot.Storage.Entities.PromotionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PromotionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.SubscriptionEntity", b =>
                 {
                     b.HasOne("JobSheetQA.Bot.Storage.Entities.ConversationReferenceEntity", "ConversationReference")
@@ -573,6 +656,14 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ConversationReference");
+                });
+
+            modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.WriteWindowEntity", b =>
+                {
+                    b.HasOne("JobSheetQA.Bot.Storage.Entities.ConversationReferenceEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationReferenceId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.PromotionEntity", b =>

@@ -1,0 +1,56 @@
+using JobSheetQA.Bot.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobSheetQA.Bot.Storage;
+
+/// <summary>
+/// Answers to the read-only posture checklist asked after a production success (runbook §3.2 step 4, §4.2).
+/// The first answer per promotion is kept; the database's unique index decides between two instances.
+/// </summary>
+public sealed class PostureChecklistStore(IDbContextFactory<BotDbContext> contexts)
+{
+    /// <summary>Records <paramref name="checklist"/> unless its promotion already has one; returns the one that is stored.</summary>
+    public async Task<PostureChecklistRecording> RecordAsync(PostureChecklistEntity checklist, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var existing = await db.PostureChecklists.AsNoTracking().FirstOrDefaultAsync(c => c.PromotionId == checklist.PromotionId, cancellationToken);
+            if (existing is not null)
+                return new PostureChecklistRecording(false, existing);
+
+            db.PostureChecklists.Add(checklist);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new PostureChecklistRecording(true, checklist);
+            }
+            catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception))
+            {
+                // Answered at the same moment elsewhere; that answer stands.
+            }
+        }
+
+        return new PostureChecklistRecording(false, (await ForPromotionAsync(checklist.PromotionId, cancellationToken))!);
+    }
+
+    public async Task<PostureChecklistEntity?> ForPromotionAsync(string promotionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PostureChecklists.AsNoTracking().FirstOrDefaultAsync(c => c.PromotionId == promotionId, cancellationToken);
+    }
+
+    /// <summary>The newest checklist recorded for <paramref name="environment"/>, or null.</summary>
+    public async Task<PostureChecklistEntity?> LatestAsync(string environment, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PostureChecklists.AsNoTracking()
+            .Where(c => c.Environment == environment)
+            .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+}
+
+/// <summary>What <see cref="PostureChecklistStore.RecordAsync"/> did: recorded this answer, or found an earlier one.</summary>
+/// <param name="Recorded">True when this call stored <paramref name="Checklist"/>.</param>
+/// <param name="Checklist">The checklist now stored for the promotion.</param>
+public sealed record PostureChecklistRecording(bool Recorded, PostureChecklistEntity Checklist);
