@@ -46,7 +46,7 @@ public sealed class StatusHandler(PromotionStore promotions, PromotionLocks lock
         if (promotion.RunUrl is not null)
             facts.Add(new ReplyFact("run", promotion.RunUrl));
         if (promotion.ReadDecision() is { Findings.Count: > 0 } decision)
-            facts.Add(new ReplyFact("decision", $"{decision.Verdict}: " + string.Join(", ", decision.Findings.Select(f => $"{f.RuleId} ({f.Outcome})"))));
+            facts.Add(new ReplyFact("decision", $"{decision.Verdict}: " + string.Join(", ", decision.Findings.Select(f => $"{f.RuleId} ({f.Outcome})").Distinct())));
         return new Reply([.. card.Blocks, new FactsBlock(facts)]);
     }
 
@@ -81,7 +81,7 @@ public sealed class StatusHandler(PromotionStore promotions, PromotionLocks lock
     {
         var run = promotion.RunUrl is null ? "" : $" · [run {promotion.RunId}]({promotion.RunUrl})";
         var objections = promotion.State == PromotionState.Refused && promotion.ReadDecision() is { } decision
-            ? decision.Findings.Where(f => f.Outcome == JobSheetQA.Rules.Decisions.FindingOutcome.Deny).Select(f => f.RuleId).ToList()
+            ? decision.Findings.Where(f => f.Outcome == JobSheetQA.Rules.Decisions.FindingOutcome.Deny).Select(f => f.RuleId).Distinct().ToList()
             : [];
         var state = PromotionText.State(promotion.State) + (objections.Count > 0 ? $" ({string.Join(", ", objections)})" : "");
         return $"`{promotion.Id}` {PromotionText.What(promotion)} · {state} · `{PromotionText.Commit(promotion.CommitSha)}` · "
