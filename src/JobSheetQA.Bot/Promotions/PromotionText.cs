@@ -41,6 +41,6 @@ public static class PromotionText
         StepOutcome.Running => "…",
         StepOutcome.Skipped => "–",
         StepOutcome.Cancelled => "⊘",
-        _ => "·",
+        _ => "○",
     };
 }

@@ -61,7 +61,7 @@ public sealed class CancelStatusHistoryTranscripts : TranscriptTest
         Assert.Matches($"^\\*\\*staging\\*\\*: held by Dana since \\d{{4}}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC \\(promotion `{id}`\\)\n", all);
         Assert.Contains($"- `{id}` promote staging · dispatched · `{promotion.CommitSha[..7]}` · Dana · ", all, StringComparison.Ordinal);
         Assert.Contains($"[run {promotion.RunId}]({promotion.RunUrl})", all, StringComparison.Ordinal);
-        Assert.Contains("- gates: Validate Request · · CI Gate ·", all, StringComparison.Ordinal);
+        Assert.Contains("- gates: Validate Request ○ · CI Gate ○ · Policy Gate ○ · Rehearsal Gate ○ · Parity Gate ○ · Deploy ○", all, StringComparison.Ordinal);
         Assert.Contains("**production**: free", all, StringComparison.Ordinal);
         Assert.DoesNotContain("production", staging, StringComparison.Ordinal);
         Assert.Contains($"promote staging · {promotion.CommitSha[..7]} · Dana · {id} — dispatched", one, StringComparison.Ordinal);

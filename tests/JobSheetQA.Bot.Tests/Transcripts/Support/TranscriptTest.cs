@@ -22,9 +22,18 @@ public abstract partial class TranscriptTest : IAsyncLifetime
 
     public virtual Task InitializeAsync()
     {
-        Chat = ChatTestHost.Start(configureServices: s => s.AddSingleton<IRunTrackingScheduler>(Tracking));
+        Chat = ChatTestHost.Start(configureServices: services =>
+        {
+            services.AddSingleton<IRunTrackingScheduler>(Tracking);
+            ConfigureServices(services);
+        });
         GitHub = new SandboxControlClient(Chat);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Replaces services of the bot for one test class (registered after Program.cs, so they win).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync()
