@@ -106,6 +106,19 @@ public sealed class SkipAcknowledgementTranscripts : TranscriptTest
     }
 
     [Fact]
+    public async Task Typing_the_phrase_after_the_prompt_expired_dispatches_nothing_and_says_so()
+    {
+        await AskForAcknowledgementAsync("dana");
+        var promotion = (await Chat.Get<PromotionStore>().RecentAsync("staging", 1)).Single();
+        Assert.Single(await Chat.Get<AcknowledgementStore>().ExpireDueAsync(DateTimeOffset.UtcNow.AddMinutes(11)));
+
+        var bot = await Chat.SayAsync("dana", Phrase);
+
+        Assert.Equal($"The acknowledgement for promotion `{promotion.Id}` (staging) has expired; nothing was dispatched. Type `promote staging skip parity` to ask again.", bot);
+        Assert.Empty(await GitHub.RunsAsync());
+    }
+
+    [Fact]
     public async Task Text_that_is_no_acknowledgement_gets_help_when_nothing_is_waiting()
     {
         var bot = await Chat.SayAsync("dana", "hello there");
