@@ -105,6 +105,17 @@ public sealed class StagingPromotionTranscripts : TranscriptTest
     }
 
     [Fact]
+    public async Task An_unknown_environment_is_refused_citing_REQ_ENV()
+    {
+        var bot = await Chat.SayAsync("dana", "promote qa");
+
+        Assert.StartsWith("Denied: promote qa from main", bot, StringComparison.Ordinal);
+        Assert.Contains("DENY REQ-ENV (runbook §2.1)", bot, StringComparison.Ordinal);
+        Assert.Empty(await GitHub.RunsAsync());
+        Assert.Null(await Chat.Get<PromotionLocks>().GetAsync("qa"));
+    }
+
+    [Fact]
     public async Task A_repeated_inbound_message_promotes_once()
     {
         var message = new ChatMessage("teams-activity-42", ChatTestHost.Conversation("general"), ChatTestHost.User("dana"), "promote staging");
