@@ -12,9 +12,10 @@ public static class PromotionLifecycle
     private static readonly IReadOnlyDictionary<PromotionState, PromotionState[]> Next = new Dictionary<PromotionState, PromotionState[]>
     {
         [PromotionState.Requested] = [PromotionState.Evaluated, PromotionState.Refused, PromotionState.Cancelled],
-        [PromotionState.Evaluated] = [PromotionState.AwaitingAcknowledgement, PromotionState.Dispatched, PromotionState.Refused, PromotionState.Cancelled],
+        // Failed: GitHub definitely refused the dispatch, so no run exists and the environment is freed.
+        [PromotionState.Evaluated] = [PromotionState.AwaitingAcknowledgement, PromotionState.Dispatched, PromotionState.Refused, PromotionState.Failed, PromotionState.Cancelled],
         // A wrong phrase is refused with the phrase expected, but the prompt stays open until it expires (design.md §5).
-        [PromotionState.AwaitingAcknowledgement] = [PromotionState.Dispatched, PromotionState.Refused, PromotionState.Expired, PromotionState.Cancelled],
+        [PromotionState.AwaitingAcknowledgement] = [PromotionState.Dispatched, PromotionState.Refused, PromotionState.Failed, PromotionState.Expired, PromotionState.Cancelled],
         // A fast run can finish before the tracker ever sees it running.
         [PromotionState.Dispatched] = [PromotionState.Running, PromotionState.Succeeded, PromotionState.Failed, PromotionState.Cancelled],
         [PromotionState.Running] = [PromotionState.Succeeded, PromotionState.Failed, PromotionState.Cancelled],

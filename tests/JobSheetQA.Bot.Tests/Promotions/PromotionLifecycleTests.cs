@@ -18,6 +18,8 @@ public sealed class PromotionLifecycleTests
         { PromotionState.Dispatched, PromotionState.Succeeded },
         { PromotionState.Evaluated, PromotionState.Refused },
         { PromotionState.AwaitingAcknowledgement, PromotionState.Expired },
+        { PromotionState.Evaluated, PromotionState.Failed },
+        { PromotionState.AwaitingAcknowledgement, PromotionState.Failed },
     };
 
     [Theory]
@@ -27,6 +29,7 @@ public sealed class PromotionLifecycleTests
 
     [Theory]
     [InlineData(PromotionState.Requested, PromotionState.Dispatched)]
+    [InlineData(PromotionState.Requested, PromotionState.Failed)]
     [InlineData(PromotionState.AwaitingAcknowledgement, PromotionState.Running)]
     [InlineData(PromotionState.Running, PromotionState.Dispatched)]
     [InlineData(PromotionState.Succeeded, PromotionState.Running)]

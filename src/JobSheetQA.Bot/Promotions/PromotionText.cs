@@ -1,0 +1,46 @@
+using System.Globalization;
+using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Storage.Entities;
+using JobSheetQA.Rules.Facts;
+
+namespace JobSheetQA.Bot.Promotions;
+
+/// <summary>How promotions are named in chat, in one place so every reply writes commits, times and states the same way.</summary>
+public static class PromotionText
+{
+    /// <summary>A commit as people read it (7 characters); "—" before the bot has read HEAD.</summary>
+    public static string Commit(string sha) => string.IsNullOrEmpty(sha) ? "—" : sha.Length > 7 ? sha[..7] : sha;
+
+    public static string Utc(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
+    /// <summary>The state in words: <c>awaiting-acknowledgement</c>, <c>succeeded</c>…</summary>
+    public static string State(PromotionState state) => PromotionTransitions.Name(state);
+
+    /// <summary>"promote staging (skip parity)": what was asked, without who or when.</summary>
+    public static string What(PromotionEntity promotion) =>
+        $"promote {promotion.Environment}"
+        + (promotion.SkipParity ? " skip parity" : "")
+        + (promotion.UseNightlyParity ? " with nightly parity" : "");
+
+    /// <summary>The gates in one line: "Validate Request ✓ · CI Gate … · Policy Gate ·".</summary>
+    public static string Gates(PromotionEntity promotion)
+    {
+        var outcomes = promotion.GateResults.ToDictionary(g => g.Step, g => g.Outcome);
+        return string.Join(" · ", Enum.GetValues<PromotionStep>()
+            .Select(step => $"{step.DisplayName()} {Mark(outcomes.GetValueOrDefault(step, StepOutcome.Pending))}"));
+    }
+
+    public static bool IsRequester(PromotionEntity promotion, RequesterIdentity who) =>
+        promotion.RequesterChannel == who.Channel && promotion.RequesterUserId == who.UserId;
+
+    private static string Mark(StepOutcome outcome) => outcome switch
+    {
+        StepOutcome.Passed => "✓",
+        StepOutcome.Failed => "✗",
+        StepOutcome.Running => "…",
+        StepOutcome.Skipped => "–",
+        StepOutcome.Cancelled => "⊘",
+        _ => "○",
+    };
+}
