@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Primitives;
 using Octokit.Webhooks;
 using Octokit.Webhooks.Events;
 using Octokit.Webhooks.Events.WorkflowJob;
@@ -15,6 +16,15 @@ public sealed class TrackerWakingWebhookProcessor(
 {
     /// <summary>The <see cref="InboundDeduplicator"/> channel for webhook deliveries.</summary>
     public const string DeliveryChannel = "github-webhook";
+
+    private static readonly HashSet<string> Handled = new(StringComparer.OrdinalIgnoreCase) { "workflow_run", "workflow_job" };
+
+    /// <summary>Other events (ping, push …) are acknowledged without being parsed: a payload shape this library does not
+    /// know must not turn into a failed delivery on GitHub's side.</summary>
+    public override ValueTask ProcessWebhookAsync(IDictionary<string, StringValues> headers, string body, CancellationToken cancellationToken = default) =>
+        headers.TryGetValue("X-GitHub-Event", out var eventName) && Handled.Contains(eventName.ToString())
+            ? base.ProcessWebhookAsync(headers, body, cancellationToken)
+            : ValueTask.CompletedTask;
 
     protected override async ValueTask ProcessWorkflowRunWebhookAsync(
         WebhookHeaders headers, WorkflowRunEvent workflowRunEvent, WorkflowRunAction action, CancellationToken cancellationToken = default)
