@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using JobSheetQA.Bot.Jobs;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
@@ -30,6 +31,8 @@ public sealed class GitHubWebhookTests : IAsyncLifetime
         client = chat.CreateClient();
         await AddPromotionAsync("p-hook-1", PromotionState.Running, runId: 4242);
         await AddPromotionAsync("p-hook-2", PromotionState.Succeeded, runId: 5151);
+        // A live polling chain, so the scheduled reconciler has no reason to wake p-hook-1 while a test counts wakes.
+        chat.Get<TrackingChains>().Start("p-hook-1");
     }
 
     public async Task DisposeAsync()
