@@ -1,6 +1,7 @@
 using JobSheetQA.Bot.Chat;
 using JobSheetQA.Bot.Chat.Handlers;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.GitHub.Webhooks;
 using JobSheetQA.Bot.Hosting;
 using JobSheetQA.Bot.Jobs;
 using JobSheetQA.Bot.Policy;
@@ -12,6 +13,7 @@ builder.Configuration.AddSharedSettingsFile();
 builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddPolicy(builder.Configuration);
 builder.Services.AddGitHubGateway(builder.Configuration);
+builder.Services.AddGitHubWebhooks(builder.Configuration);
 builder.Services.AddChat();
 builder.Services.AddChatCommands();
 builder.Services.AddPromotions();
@@ -19,6 +21,7 @@ builder.Services.AddJobs(builder.Configuration, builder.Environment);
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapJobsEndpoints();
+app.MapGitHubWebhookEndpoints();
 app.Run();
 
 public partial class Program;

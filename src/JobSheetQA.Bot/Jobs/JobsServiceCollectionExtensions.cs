@@ -3,6 +3,7 @@ using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
+using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -67,7 +68,30 @@ public static class JobsServiceCollectionExtensions
             server.SchedulePollingInterval = options.PollInterval;
         });
 
+        AddTracking(services);
         return services;
+    }
+
+    /// <summary>
+    /// The jobs that follow promotions (design.md §6): run tracking behind <see cref="IRunTrackingScheduler"/>,
+    /// acknowledgement expiry, the write-window watch and the reconciler, registered as recurring jobs at start-up
+    /// (after the job server, so the first reconcile can enqueue right away).
+    /// </summary>
+    private static void AddTracking(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TrackingChains>();
+        services.TryAddSingleton<IRunTrackingScheduler, HangfireRunTrackingScheduler>();
+        services.TryAddSingleton<AcknowledgementExpiryScheduler>();
+        services.TryAddSingleton<NotificationPoster>();
+        services.TryAddSingleton<ParityViolationReader>();
+        services.TryAddSingleton<TrackingReporter>();
+        services.TryAddSingleton<RunPoller>();
+        services.TryAddTransient<RunTrackingJob>();
+        services.TryAddTransient<AcknowledgementExpiryJob>();
+        services.TryAddTransient<WriteWindowWatchJob>();
+        services.TryAddTransient<TrackingReconcilerJob>();
+        services.AddHostedService<TrackingStartup>();
     }
 
     private static JobStorage CreateStorage(IServiceProvider serviceProvider, IHostEnvironment environment)

@@ -10,4 +10,17 @@ public sealed class TrackingOptions
     /// when configured, wake the tracker early; polling stays the backstop.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary><c>Tracking:MaxBackoff</c>: the longest wait between polls while GitHub keeps failing (never shorter than
+    /// <see cref="PollInterval"/>); a rate limit's own reset time is honoured even when later.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary><c>Tracking:QueuedNoticeAfter</c>: a run still queued this long after it was created is reported in the conversation (once).</summary>
+    public TimeSpan QueuedNoticeAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// <c>Tracking:RunNotFoundAfter</c>: a dispatched promotion whose run cannot be found by its correlation id for this
+    /// long is failed and reported, instead of being tracked for ever.
+    /// </summary>
+    public TimeSpan RunNotFoundAfter { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -87,6 +87,20 @@ public sealed class JobsOptionsTests
         Assert.StartsWith("Tracking:PollInterval must be between 00:00:01 and 00:10:00", failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Tracking:MaxBackoff", "00:00:00", "Tracking:MaxBackoff must be positive and at most 01:00:00 (got 00:00:00).")]
+    [InlineData("Tracking:MaxBackoff", "02:00:00", "Tracking:MaxBackoff must be positive and at most 01:00:00 (got 02:00:00).")]
+    [InlineData("Tracking:QueuedNoticeAfter", "-00:01:00", "Tracking:QueuedNoticeAfter must be positive (got -00:01:00).")]
+    [InlineData("Tracking:RunNotFoundAfter", "00:00:00", "Tracking:RunNotFoundAfter must be positive (got 00:00:00).")]
+    public void Tracking_waits_that_make_no_sense_are_refused_naming_the_key(string key, string value, string message)
+    {
+        using var services = Build(new() { [key] = value });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<TrackingOptions>>().Value);
+
+        Assert.Equal([message], failure.Failures);
+    }
+
     [Fact]
     public void A_named_policy_that_is_registered_is_accepted()
     {

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Octokit.Webhooks;
+using Octokit.Webhooks.AspNetCore;
+
+namespace JobSheetQA.Bot.GitHub.Webhooks;
+
+public static class WebhooksServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the GitHub webhook receiver (design.md §6): settings validated at start-up (an enabled endpoint needs
+    /// <c>GitHub:WebhookSecret</c>) and the processor that wakes the tracker on <c>workflow_run</c> / <c>workflow_job</c>.
+    /// </summary>
+    public static IServiceCollection AddGitHubWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebhookOptions>()
+            .Configure(options =>
+            {
+                options.Enabled = configuration.GetValue<bool>(WebhookOptions.EnabledKey);
+                options.Secret = configuration[WebhookOptions.SecretKey];
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WorkflowRunWaker>();
+        services.TryAddSingleton<WebhookEventProcessor, TrackerWakingWebhookProcessor>();
+        return services;
+    }
+
+    /// <summary>Maps <c>POST /api/github/webhooks</c> when <c>GitHub:Webhooks:Enabled</c> is true; nothing otherwise.</summary>
+    public static IEndpointRouteBuilder MapGitHubWebhookEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value;
+        if (options.Enabled)
+            endpoints.MapGitHubWebhooks(WebhookOptions.Path, options.Secret!);
+        return endpoints;
+    }
+}

@@ -1,0 +1,46 @@
+using JobSheetQA.Bot.Promotions;
+using JobSheetQA.Bot.Storage;
+
+namespace JobSheetQA.Bot.GitHub.Webhooks;
+
+/// <summary>
+/// Turns a webhook about a workflow run into "look at this promotion now". It never changes a promotion itself:
+/// REST stays the source of truth, and a missed or forged event changes nothing but timing.
+/// </summary>
+public sealed class WorkflowRunWaker(PromotionStore promotions, IRunTrackingScheduler scheduler, ILogger<WorkflowRunWaker> logger)
+{
+    private static readonly PromotionState[] InFlight = [PromotionState.Dispatched, PromotionState.Running];
+
+    /// <summary>Wakes the in-flight promotion the run belongs to, found by the correlation id in the run's title or by run id.</summary>
+    /// <returns>The promotion woken; null when the run is none of ours (another workflow, a finished promotion).</returns>
+    public async Task<string?> WakeAsync(long runId, string? displayTitle, CancellationToken cancellationToken)
+    {
+        string? promotionId = null;
+        if (CorrelationIdIn(displayTitle) is { } correlationId
+            && await promotions.FindByCorrelationIdAsync(correlationId, cancellationToken) is { } byCorrelation
+            && InFlight.Contains(byCorrelation.State))
+        {
+            promotionId = byCorrelation.Id;
+        }
+
+        // Only a handful of promotions are in flight (one per environment): matching the run id among them is cheap.
+        promotionId ??= (await promotions.InStatesAsync(InFlight, cancellationToken)).FirstOrDefault(p => p.RunId == runId)?.Id;
+        if (promotionId is null)
+        {
+            logger.LogDebug("Webhook for workflow run {RunId} matches no promotion in flight", runId);
+            return null;
+        }
+
+        scheduler.TrackSoon(promotionId);
+        return promotionId;
+    }
+
+    /// <summary>The id between the last <c>[</c> and <c>]</c> of a run title such as <c>Promotion staging [p-42]</c>.</summary>
+    internal static string? CorrelationIdIn(string? displayTitle)
+    {
+        if (string.IsNullOrEmpty(displayTitle) || !displayTitle.EndsWith(']'))
+            return null;
+        var open = displayTitle.LastIndexOf('[');
+        return open >= 0 && open < displayTitle.Length - 2 ? displayTitle[(open + 1)..^1] : null;
+    }
+}

@@ -1,0 +1,24 @@
+using Hangfire;
+
+namespace JobSheetQA.Bot.Jobs;
+
+/// <summary>
+/// Starts after the Hangfire server: registers the recurring jobs (acknowledgement expiry, write-window watch,
+/// tracking reconciler) and resumes tracking every in-flight promotion, so a restart loses nothing.
+/// </summary>
+internal sealed class TrackingStartup(IRecurringJobManager recurring, IServiceScopeFactory scopes, ILogger<TrackingStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Every 30 s: a requester waits at most that long to hear their acknowledgement expired (it is also scheduled at expiry).
+        recurring.AddOrUpdate<AcknowledgementExpiryJob>(AcknowledgementExpiryJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/30 * * * * *");
+        recurring.AddOrUpdate<WriteWindowWatchJob>(WriteWindowWatchJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<TrackingReconcilerJob>(TrackingReconcilerJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+
+        await using var scope = scopes.CreateAsyncScope();
+        var resumed = await scope.ServiceProvider.GetRequiredService<TrackingReconcilerJob>().ReconcileAsync(onlyOverdue: false, cancellationToken);
+        logger.LogInformation("Tracking resumed for {Count} in-flight promotion(s)", resumed);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
