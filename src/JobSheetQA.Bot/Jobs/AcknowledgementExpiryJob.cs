@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Storage.Entities;
 
 namespace JobSheetQA.Bot.Jobs;
 
@@ -24,22 +25,34 @@ public sealed class AcknowledgementExpiryJob(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         foreach (var acknowledgement in await acknowledgements.ExpireDueAsync(time.GetUtcNow(), cancellationToken))
-        {
-            var details = JsonSerializer.Serialize(new { acknowledgementId = acknowledgement.Id, ruleId = acknowledgement.RuleId, expiresAt = acknowledgement.ExpiresAt });
-            var move = await transitions.MoveAsync(acknowledgement.PromotionId, PromotionState.Expired, "bot", details, cancellationToken: cancellationToken);
-            if (move.Status == PromotionMoveStatus.NotAllowed)
-            {
-                // The promotion went on without this acknowledgement (dispatched, cancelled): nothing to tell.
-                logger.LogInformation("Acknowledgement {AcknowledgementId} expired; promotion {PromotionId} is {State}, left as it is",
-                    acknowledgement.Id, acknowledgement.PromotionId, move.Promotion?.State);
-                continue;
-            }
+            await ExpirePromotionAsync(acknowledgement, cancellationToken);
 
-            var promotion = move.Promotion ?? await promotions.FindAsync(acknowledgement.PromotionId, cancellationToken);
-            if (promotion?.ConversationReferenceId is not { } conversation)
-                continue;
-            await poster.PostOnceAsync(conversation, TrackingMessages.AcknowledgementExpired(promotion, acknowledgement),
-                IdempotencyKey(acknowledgement.Id), "ack-expired", promotion.Id, cancellationToken);
+        // An instance that stopped between expiring an acknowledgement and moving its promotion left the promotion
+        // waiting (and holding its environment) for an acknowledgement that can no longer come: finish that move now.
+        foreach (var waiting in await promotions.InStatesAsync([PromotionState.AwaitingAcknowledgement], cancellationToken))
+        {
+            var latest = (await acknowledgements.ForPromotionAsync(waiting.Id, cancellationToken)).FirstOrDefault();
+            if (latest?.State == AcknowledgementState.Expired)
+                await ExpirePromotionAsync(latest, cancellationToken);
         }
+    }
+
+    private async Task ExpirePromotionAsync(AcknowledgementEntity acknowledgement, CancellationToken cancellationToken)
+    {
+        var details = JsonSerializer.Serialize(new { acknowledgementId = acknowledgement.Id, ruleId = acknowledgement.RuleId, expiresAt = acknowledgement.ExpiresAt });
+        var move = await transitions.MoveAsync(acknowledgement.PromotionId, PromotionState.Expired, "bot", details, cancellationToken: cancellationToken);
+        if (move.Status == PromotionMoveStatus.NotAllowed)
+        {
+            // The promotion went on without this acknowledgement (dispatched, cancelled): nothing to tell.
+            logger.LogInformation("Acknowledgement {AcknowledgementId} expired; promotion {PromotionId} is {State}, left as it is",
+                acknowledgement.Id, acknowledgement.PromotionId, move.Promotion?.State);
+            return;
+        }
+
+        var promotion = move.Promotion ?? await promotions.FindAsync(acknowledgement.PromotionId, cancellationToken);
+        if (promotion?.ConversationReferenceId is not { } conversation)
+            return;
+        await poster.PostOnceAsync(conversation, TrackingMessages.AcknowledgementExpired(promotion, acknowledgement),
+            IdempotencyKey(acknowledgement.Id), "ack-expired", promotion.Id, cancellationToken);
     }
 }

@@ -82,7 +82,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TrackingChains>();
         services.TryAddSingleton<IRunTrackingScheduler, HangfireRunTrackingScheduler>();
-        services.TryAddSingleton<AcknowledgementExpiryScheduler>();
+        services.TryAddSingleton<IAcknowledgementExpiry, AcknowledgementExpiryScheduler>();
         services.TryAddSingleton<NotificationPoster>();
         services.TryAddSingleton<ParityViolationReader>();
         services.TryAddSingleton<TrackingReporter>();

@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Chat.Handlers.Posture;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Promotions;
@@ -77,8 +78,8 @@ public sealed class TrackingReporter(
             outcomesOnly: true, except: promotion.ConversationReferenceId, cancellationToken);
 
         if (promotion.State == PromotionState.Succeeded && policy.HasReadOnlyPosture(promotion.Environment))
-            done &= await PostToRequesterAsync(promotion, PostureChecklistPrompt.Build(promotion),
-                PostureChecklistPrompt.IdempotencyKey(promotion.Id), "posture-checklist", cancellationToken);
+            done &= await PostToRequesterAsync(promotion, PostureChecklist.Prompt(promotion),
+                PostureChecklist.IdempotencyKey(promotion.Id), PostureChecklist.PostKind, cancellationToken);
 
         if (!done && lastChance)
         {

@@ -1,13 +1,15 @@
+using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Rules.Policy;
 
 namespace JobSheetQA.Bot.Jobs;
 
 /// <summary>
 /// Watches write windows (runbook §4.3): a reminder before a window ends, and once it has ended (or was closed) a
-/// check of the posture flags that says whether the environment is back to read-only. Windows record no conversation,
-/// so both go to every subscribed conversation, once each; a window is marked done only after its posts are made.
+/// check of the posture flags that says whether the environment is back to read-only. Both go to the conversation the
+/// window was opened from and to every subscribed conversation, once each; a window is marked done only after its posts are made.
 /// </summary>
 public sealed class WriteWindowWatchJob(
     WriteWindowStore windows,
@@ -24,9 +26,7 @@ public sealed class WriteWindowWatchJob(
         var now = time.GetUtcNow();
         foreach (var window in await windows.DueForReminderAsync(now, policy.WriteWindows.ReminderBeforeEnd, cancellationToken))
         {
-            var reply = TrackingMessages.WriteWindowEndsSoon(window);
-            if (await poster.PostToSubscribersAsync(() => Task.FromResult<Chat.Replies.Reply?>(reply), $"write-window-reminder:{window.Id}", "write-window-reminder",
-                    null, outcomesOnly: false, except: null, cancellationToken))
+            if (await PostAsync(window, TrackingMessages.WriteWindowEndsSoon(window), $"write-window-reminder:{window.Id}", "write-window-reminder", cancellationToken))
                 await windows.MarkReminderSentAsync(window.Id, now, cancellationToken);
         }
 
@@ -42,10 +42,19 @@ public sealed class WriteWindowWatchJob(
                 continue;
             }
 
-            var reply = TrackingMessages.WriteWindowEnded(window, flags.Value);
-            if (await poster.PostToSubscribersAsync(() => Task.FromResult<Chat.Replies.Reply?>(reply), $"write-window-end:{window.Id}", "write-window-end",
-                    null, outcomesOnly: false, except: null, cancellationToken))
+            if (await PostAsync(window, TrackingMessages.WriteWindowEnded(window, flags.Value), $"write-window-end:{window.Id}", "write-window-end", cancellationToken))
                 await windows.MarkEndCheckDoneAsync(window.Id, now, cancellationToken);
         }
+    }
+
+    /// <summary>Into the window's own conversation (when it has one) and every subscribed conversation but that one; true when all are done.</summary>
+    private async Task<bool> PostAsync(WriteWindowEntity window, Reply reply, string keyPrefix, string kind, CancellationToken cancellationToken)
+    {
+        var done = true;
+        if (window.ConversationReferenceId is { } opener)
+            done &= await poster.PostOnceAsync(opener, reply, $"{keyPrefix}:{opener}", kind, null, cancellationToken);
+        done &= await poster.PostToSubscribersAsync(() => Task.FromResult<Reply?>(reply), keyPrefix, kind,
+            null, outcomesOnly: false, except: window.ConversationReferenceId, cancellationToken);
+        return done;
     }
 }

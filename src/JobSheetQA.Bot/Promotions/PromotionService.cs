@@ -22,6 +22,7 @@ public sealed class PromotionService(
     PromotionTransitions transitions,
     PromotionLocks locks,
     AcknowledgementStore acknowledgements,
+    IAcknowledgementExpiry acknowledgementExpiry,
     PromotionFactsGatherer gatherer,
     PolicyEngine engine,
     PromotionPolicy policy,
@@ -119,6 +120,8 @@ public sealed class PromotionService(
             await acknowledgements.CancelForPromotionAsync(promotion.Id, CancellationToken.None);
             return [Reply.Text($"Promotion `{promotion.Id}` is {PromotionText.State(moved.Promotion?.State ?? PromotionState.Cancelled)}; no acknowledgement is needed.")];
         }
+
+        acknowledgementExpiry.ExpireAt(acknowledgement.ExpiresAt);
 
         var minutes = (int)Math.Round(policy.Acknowledgement.ExpiresAfter.TotalMinutes);
         var prompt = new TextBlock(

@@ -102,6 +102,16 @@ public sealed class AcknowledgementStore(IDbContextFactory<BotDbContext> context
         return expired;
     }
 
+    /// <summary>A promotion's acknowledgements, newest first.</summary>
+    public async Task<IReadOnlyList<AcknowledgementEntity>> ForPromotionAsync(string promotionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Acknowledgements.AsNoTracking()
+            .Where(a => a.PromotionId == promotionId)
+            .OrderByDescending(a => a.RequestedAt)
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Cancels a promotion's pending acknowledgements (the promotion was cancelled or re-evaluated).</summary>
     public async Task<int> CancelForPromotionAsync(string promotionId, CancellationToken cancellationToken = default)
     {

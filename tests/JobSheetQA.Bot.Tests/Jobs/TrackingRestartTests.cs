@@ -34,7 +34,7 @@ public sealed class TrackingRestartTests
 
             await using var second = ChatTestHost.Restart(folder, channel, bed.Settings());
             await channel.WaitForMessageAsync(m => m.Text.Contains($"({staging}", StringComparison.Ordinal) && m.Text.Contains("succeeded", StringComparison.Ordinal), conversationId: "general");
-            await channel.WaitForMessageAsync(m => m.Text.Contains("Read-only posture checklist", StringComparison.Ordinal), conversationId: "prod-room");
+            await channel.WaitForMessageAsync(m => m.Text.Contains("verify the read-only posture", StringComparison.Ordinal), conversationId: "prod-room");
             await channel.WaitForMessageAsync(m => m.Text.Contains($"({production}", StringComparison.Ordinal) && m.Text.Contains("succeeded", StringComparison.Ordinal), conversationId: "prod-room");
 
             foreach (var (id, room) in new[] { (staging, "general"), (production, "prod-room") })
@@ -45,8 +45,8 @@ public sealed class TrackingRestartTests
                 Assert.Equal(PromotionState.Succeeded, (await second.Get<PromotionStore>().FindAsync(id))!.State);
             }
 
-            Assert.Single(TrackingBed.TextMessages(channel, "prod-room", "Read-only posture checklist"));
-            Assert.Empty(TrackingBed.TextMessages(channel, "general", "Read-only posture checklist"));
+            Assert.Single(TrackingBed.TextMessages(channel, "prod-room", "verify the read-only posture"));
+            Assert.Empty(TrackingBed.TextMessages(channel, "general", "verify the read-only posture"));
             Assert.Equal(2, bed.Control.ListRuns().Count);
         }
         finally

@@ -1,13 +1,11 @@
 using JobSheetQA.Bot.Chat.Outbound;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Chat.Turns;
-using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Rules.Facts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace JobSheetQA.Bot.Tests.Chat.Support;
@@ -49,8 +47,6 @@ public sealed class ChatTestHost : IAsyncDisposable
             {
                 services.AddSingleton<IChannelSender>(channel);
                 configureServices?.Invoke(services);
-                // Fills the gap only: a test's own fake, or the Jobs module's tracking, wins.
-                services.TryAddSingleton<IRunTrackingScheduler, RecordingRunTrackingScheduler>();
             });
         });
     }
