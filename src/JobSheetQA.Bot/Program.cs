@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Channels.Teams;
 using JobSheetQA.Bot.Chat;
 using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Hosting;
@@ -14,9 +15,11 @@ builder.Services.AddGitHubGateway(builder.Configuration);
 builder.Services.AddChat();
 builder.Services.AddPromotions();
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
+builder.Services.AddTeamsChannel(builder.Configuration, builder.Environment);
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapJobsEndpoints();
+app.MapTeamsEndpoints();
 app.Run();
 
 public partial class Program;
