@@ -149,7 +149,11 @@ public sealed class TeamsActivityProcessor(
         TeamsLog.Forgotten(logger, forgotten);
     }
 
-    internal static Reply Welcome() => Reply.Text(
-        "Hello! I'm **JobSheetQA.Bot**: I check the runbook's policies and run `promotion.yml` for you, then report each gate here.\n\n" +
-        CommandParser.Help());
+    /// <summary>The hello on install: what the bot does, the commands, and buttons for the common ones.</summary>
+    internal static Reply Welcome() => new(
+    [
+        new TextBlock("Hello! I'm **JobSheetQA.Bot**: I check the runbook's policies and run `promotion.yml` for you, then report each gate here."),
+        new TextBlock(CommandParser.Help()),
+        new ButtonsBlock([new ReplyButton("Promote staging", "promote staging", ButtonStyle.Primary), new ReplyButton("Status", "status"), new ReplyButton("Help", "help")]),
+    ]);
 }

@@ -127,7 +127,9 @@ public sealed class TurnTests(TeamsBotFixture bot) : IClassFixture<TeamsBotFixtu
         var welcomes = bot.Rig.ConnectorRequests.Where(r => r.RawTarget.Contains(Uri.EscapeDataString(conversation), StringComparison.Ordinal)).ToList();
         var welcome = Assert.Single(welcomes);
         Assert.EndsWith($"/v3/conversations/{Uri.EscapeDataString(conversation)}/activities", welcome.RawTarget);
-        Assert.Contains("Hello", welcome.Body!["text"]!.GetValue<string>());
+        var card = welcome.Body!["attachments"]![0]!["content"]!.ToJsonString();
+        Assert.Contains("Hello", card);
+        Assert.Contains("\"value\":\"promote staging\"", card);
         Assert.NotNull(await bot.Host.Get<ConversationStore>().FindReferenceAsync("teams", conversation));
     }
 
