@@ -19,6 +19,7 @@ public sealed class TeamsActivityProcessor(
     ChatTurnHandler turns,
     ConversationStore conversations,
     ConversationPoster poster,
+    InboundDeduplicator deduplicator,
     TeamsChannelSender sender,
     TimeProvider time,
     ILogger<TeamsActivityProcessor> logger)
@@ -133,7 +134,9 @@ public sealed class TeamsActivityProcessor(
         var address = TeamsActivityReader.Address(activity);
         var known = await conversations.FindReferenceAsync(address.Channel, address.ConversationId, cancellationToken);
         var referenceId = await conversations.UpsertReferenceAsync(ConversationAddresses.ToEntity(address), time.GetUtcNow(), cancellationToken);
-        if (known is not null)
+        // Teams (and the simulator) send installationUpdate and conversationUpdate together: only one of them says hello.
+        if (known is not null
+            || !await deduplicator.TryMarkProcessedAsync(address.Channel, $"welcome:{referenceId}:{address.ConversationId}", time.GetUtcNow(), cancellationToken))
             return;
 
         var sent = await sender.SendAsync(address, Welcome(), cancellationToken);

@@ -134,6 +134,23 @@ public sealed class TurnTests(TeamsBotFixture bot) : IClassFixture<TeamsBotFixtu
     }
 
     [Fact]
+    public async Task Install_events_arriving_together_welcome_once()
+    {
+        const string conversation = "a:1welcome-race";
+        var responses = await Task.WhenAll(
+            bot.Host.PostSignedAsync(TestActivities.Installation(ServiceUrl, "add", conversation)),
+            bot.Host.PostSignedAsync(TestActivities.BotAdded(ServiceUrl, conversation)),
+            bot.Host.PostSignedAsync(TestActivities.BotAdded(ServiceUrl, conversation)));
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            response.Dispose();
+        }
+
+        Assert.Single(bot.Rig.ConnectorRequests, r => r.RawTarget.Contains(Uri.EscapeDataString(conversation), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_member_other_than_the_bot_joining_is_not_welcomed()
     {
         const string conversation = "19:someone-joined@thread.v2";
