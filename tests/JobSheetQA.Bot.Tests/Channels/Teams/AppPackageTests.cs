@@ -35,7 +35,7 @@ public sealed class AppPackageTests
     public void The_icons_are_PNGs_of_the_sizes_Teams_requires(string icon, int size)
     {
         var bytes = File.ReadAllBytes(Path.Combine(Folder, Manifest["icons"]![icon]!.GetValue<string>()));
-        Assert.Equal("\x89PNG"u8.ToArray(), bytes[..4]);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
         Assert.Equal(size, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16, 4)));
         Assert.Equal(size, BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20, 4)));
     }
