@@ -34,12 +34,19 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
+    public void Each_line_of_text_is_its_own_paragraph_without_indentation()
+    {
+        var text = Body(Reply.Text("Commands:\nstatus\n    current promotions\n\n- one"))[0]!["text"]!.GetValue<string>();
+        Assert.Equal("Commands:\n\nstatus\n\ncurrent promotions\n\n- one", text);
+    }
+
+    [Fact]
     public void Buttons_send_their_command_back_as_the_users_message()
     {
         var actions = Body(TestCardHandlers.CardReply)[2]!["actions"]!.AsArray();
         Assert.Equal("ActionSet", Body(TestCardHandlers.CardReply)[2]!["type"]!.GetValue<string>());
         Assert.Equal(
-            """{"type":"Action.Submit","title":"Cancel","data":{"msteams":{"type":"imBack","value":"cancel p-42"},"command":"cancel p-42"},"style":"destructive"}""",
+            """{"type":"Action.Submit","title":"Cancel","data":{"command":"cancel p-42"},"style":"destructive"}""",
             actions[0]!.ToJsonString());
         Assert.Null(actions[1]!["style"]);
     }

@@ -129,7 +129,7 @@ public sealed class TurnTests(TeamsBotFixture bot) : IClassFixture<TeamsBotFixtu
         Assert.EndsWith($"/v3/conversations/{Uri.EscapeDataString(conversation)}/activities", welcome.RawTarget);
         var card = welcome.Body!["attachments"]![0]!["content"]!.ToJsonString();
         Assert.Contains("Hello", card);
-        Assert.Contains("\"value\":\"promote staging\"", card);
+        Assert.Contains("\"command\":\"promote staging\"", card);
         Assert.NotNull(await bot.Host.Get<ConversationStore>().FindReferenceAsync("teams", conversation));
     }
 

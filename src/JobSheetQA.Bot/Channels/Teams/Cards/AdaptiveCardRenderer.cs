@@ -6,8 +6,7 @@ namespace JobSheetQA.Bot.Channels.Teams.Cards;
 
 /// <summary>
 /// Writes a channel-neutral <see cref="Reply"/> as Adaptive Card JSON, version 1.5 (research/chat-protocols.md §A3), with no
-/// card library: text as TextBlocks, facts as a FactSet, buttons as Action.Submit that send their command as if typed
-/// (<c>imBack</c>), forms as inputs with a submit action carrying the form id, and the status card as one row per step.
+/// card library: text as TextBlocks, facts as a FactSet, buttons as Action.Submit that send their command as if typed, forms as inputs with a submit action carrying the form id, and the status card as one row per step.
 /// </summary>
 public static class AdaptiveCardRenderer
 {
@@ -17,7 +16,7 @@ public static class AdaptiveCardRenderer
     /// <summary>The key under which a form's submit data carries the form id.</summary>
     public const string FormIdKey = "formId";
 
-    /// <summary>The key under which a button's submit data carries its command (read when a client does not honour imBack).</summary>
+    /// <summary>The key under which a button's submit data carries its command; the adapter reads it as typed text.</summary>
     public const string CommandKey = "command";
 
     /// <summary>The <c>verb</c> of a form's Action.Execute.</summary>
@@ -51,7 +50,7 @@ public static class AdaptiveCardRenderer
 
     private static IEnumerable<JsonNode> RenderBlock(ReplyBlock block, FormActionKind formAction) => block switch
     {
-        TextBlock text => [Text(text.Markdown)],
+        TextBlock text => [Text(Paragraphs(text.Markdown))],
         FactsBlock facts => [FactSet(facts.Facts)],
         ButtonsBlock buttons => [ActionSet(buttons.Buttons.Select(Button))],
         FormBlock form => Form(form, formAction),
@@ -73,6 +72,13 @@ public static class AdaptiveCardRenderer
         return text;
     }
 
+    /// <summary>
+    /// Card markdown joins single line breaks and reads four leading spaces as code, so each line becomes its own
+    /// paragraph, trimmed (the help text is a list of indented lines).
+    /// </summary>
+    private static string Paragraphs(string markdown) =>
+        string.Join("\n\n", markdown.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
+
     private static JsonObject FactSet(IEnumerable<ReplyFact> facts) => new()
     {
         ["type"] = "FactSet",
@@ -85,18 +91,17 @@ public static class AdaptiveCardRenderer
         ["actions"] = new JsonArray(actions.Cast<JsonNode>().ToArray()),
     };
 
-    /// <summary>Teams posts an imBack button's value as the user's own message, so the command goes through the normal grammar.</summary>
+    /// <summary>
+    /// The button's data names its command; the adapter reads it as if typed, so it goes through the normal grammar. (Not
+    /// <c>msteams.imBack</c>: the Teams simulator's web UI ignores such a button.)
+    /// </summary>
     private static JsonObject Button(ReplyButton button)
     {
         var action = new JsonObject
         {
             ["type"] = "Action.Submit",
             ["title"] = button.Title,
-            ["data"] = new JsonObject
-            {
-                ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = button.Command },
-                [CommandKey] = button.Command,
-            },
+            ["data"] = new JsonObject { [CommandKey] = button.Command },
         };
         if (Style(button.Style) is { } style)
             action["style"] = style;
