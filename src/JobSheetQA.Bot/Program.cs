@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Channels.Teams;
 using JobSheetQA.Bot.Chat;
 using JobSheetQA.Bot.Chat.Handlers;
 using JobSheetQA.Bot.GitHub;
@@ -18,10 +19,12 @@ builder.Services.AddChat();
 builder.Services.AddChatCommands();
 builder.Services.AddPromotions();
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
+builder.Services.AddTeamsChannel(builder.Configuration, builder.Environment);
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapJobsEndpoints();
 app.MapGitHubWebhookEndpoints();
+app.MapTeamsEndpoints();
 app.Run();
 
 public partial class Program;

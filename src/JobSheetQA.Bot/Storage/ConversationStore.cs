@@ -53,6 +53,27 @@ public sealed class ConversationStore(IDbContextFactory<BotDbContext> contexts)
             .FirstOrDefaultAsync(r => r.Channel == channel && r.ConversationId == conversationId, cancellationToken);
     }
 
+    /// <summary>
+    /// Forgets a conversation the bot was removed from (uninstalled, or taken out of a team): the reference, every thread
+    /// reference below it (<c>{id};messageid=…</c> for Teams channel threads) and, by cascade, their subscriptions.
+    /// Later posts into them are undeliverable instead of failing at the platform. Returns how many references went.
+    /// </summary>
+    public async Task<int> ForgetReferenceAsync(string channel, string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var threadPrefix = conversationId + ";messageid=";
+        var ids = await db.ConversationReferences
+            .Where(r => r.Channel == channel && (r.ConversationId == conversationId || r.ConversationId.StartsWith(threadPrefix)))
+            .Select(r => r.Id)
+            .ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+            return 0;
+
+        // Subscriptions cascade in the schema; deleted explicitly too so it holds however the rows were deleted.
+        await db.Subscriptions.Where(s => ids.Contains(s.ConversationReferenceId)).ExecuteDeleteAsync(cancellationToken);
+        return await db.ConversationReferences.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>Subscribes a conversation (or changes whether it wants outcomes too); one subscription per conversation.</summary>
     public async Task SubscribeAsync(long conversationReferenceId, bool includeOutcomes, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using JobSheetQA.Bot.Chat.Turns;
+using JobSheetQA.Rules.Facts;
+
+namespace JobSheetQA.Bot.Channels.Teams.Activities;
+
+/// <summary>
+/// Reads what the chat layer needs out of an inbound activity: where it came from (a conversation reference for personal
+/// chats, group chats and channel threads, §A7), who sent it, and the text with the bot's own @mention taken out (§A2).
+/// </summary>
+public static class TeamsActivityReader
+{
+    /// <summary>The chat platform name conversation references and identities carry.</summary>
+    public const string ChannelName = "teams";
+
+    private const string ThreadMarker = ";messageid=";
+
+    public static ConversationAddress Address(Activity activity)
+    {
+        var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
+        var threadAt = conversationId.IndexOf(ThreadMarker, StringComparison.Ordinal);
+        return new ConversationAddress(
+            ChannelName,
+            conversationId,
+            ServiceUrl: activity.ServiceUrl,
+            TeamId: ChannelDataString(activity, "team", "id"),
+            ChannelId: ChannelDataString(activity, "channel", "id"),
+            TenantId: activity.Conversation?.TenantId ?? ChannelDataString(activity, "tenant", "id"),
+            BotId: activity.Recipient?.Id,
+            UserId: activity.From?.Id,
+            ThreadId: threadAt < 0 ? null : conversationId[(threadAt + ThreadMarker.Length)..]);
+    }
+
+    /// <summary>The sender: their Entra object id when Teams gives it (stable across chats), else the channel user id.</summary>
+    public static RequesterIdentity Requester(Activity activity)
+    {
+        var from = activity.From;
+        var userId = from?.AadObjectId is { Length: > 0 } aad ? aad : from?.Id ?? "unknown";
+        var name = from?.Name is { Length: > 0 } n ? n : userId;
+        return new RequesterIdentity(ChannelName, userId, name, from?.Email is { Length: > 0 } email ? email : null);
+    }
+
+    /// <summary>
+    /// The text with the first mention of the bot removed and the rest trimmed (BFJS removeRecipientMention); other people's
+    /// mentions stay. Teams' <c>&amp;nbsp;</c> becomes a space. Text without a bot mention is returned as typed.
+    /// </summary>
+    public static string TextWithoutBotMention(Activity activity)
+    {
+        var text = (activity.Text ?? "").Replace("&nbsp;", " ", StringComparison.Ordinal);
+        var botId = activity.Recipient?.Id;
+        var mention = activity.Entities?.FirstOrDefault(e =>
+            string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)
+            && botId is not null && e.Mentioned?.Id == botId && !string.IsNullOrEmpty(e.Text));
+        if (mention is null)
+            return text;
+
+        var mentionText = mention.Text!.Replace("&nbsp;", " ", StringComparison.Ordinal);
+        var at = text.IndexOf(mentionText, StringComparison.Ordinal);
+        return at < 0 ? text : text.Remove(at, mentionText.Length).Trim();
+    }
+
+    /// <summary>True when the members list names the bot itself (it was added or removed).</summary>
+    public static bool IncludesBot(Activity activity, IReadOnlyList<ChannelAccount>? members) =>
+        members is not null && activity.Recipient?.Id is { } botId && members.Any(m => m.Id == botId);
+
+    private static string? ChannelDataString(Activity activity, string objectName, string property) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty(objectName, out var child) && child.ValueKind == JsonValueKind.Object
+        && child.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

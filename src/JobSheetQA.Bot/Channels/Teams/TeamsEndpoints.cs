@@ -1,0 +1,84 @@
+using System.Text.Json;
+using JobSheetQA.Bot.Channels.Teams.Activities;
+using JobSheetQA.Bot.Channels.Teams.Auth;
+using Microsoft.Extensions.Options;
+
+namespace JobSheetQA.Bot.Channels.Teams;
+
+/// <summary>
+/// <c>POST /api/messages</c>, the Bot Framework messaging endpoint (research/chat-protocols.md §A1): 413 above the size
+/// cap, 400 for a body that is not an activity, 401 for any authentication failure, then 200 with an empty body for
+/// ordinary activities (replies go out through the Bot Connector) or the invoke response; 501 for unhandled invokes.
+/// Other methods get 405 from routing.
+/// </summary>
+public static class TeamsEndpoints
+{
+    public const string Path = "/api/messages";
+
+    public static IEndpointRouteBuilder MapTeamsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext context,
+        BotFrameworkAuthenticator authenticator,
+        TeamsActivityProcessor processor,
+        IOptions<TeamsOptions> options,
+        ILogger<TeamsActivityProcessor> logger)
+    {
+        var cancellationToken = context.RequestAborted;
+        var limit = options.Value.MaxRequestBytes;
+        if (context.Request.ContentLength > limit)
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        var body = await ReadBoundedAsync(context.Request.Body, limit, cancellationToken);
+        if (body is null)
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(body, Activity.Json);
+        }
+        catch (JsonException exception)
+        {
+            TeamsLog.Malformed(logger, $"not an activity: {exception.Message}");
+            return Results.BadRequest();
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            TeamsLog.Malformed(logger, "the activity has no type");
+            return Results.BadRequest();
+        }
+
+        var authentication = await authenticator.AuthenticateAsync(
+            context.Request.Headers.Authorization, activity.ChannelId, activity.ServiceUrl, cancellationToken);
+        if (!authentication.Succeeded)
+            return Results.Unauthorized();
+
+        var invokeResponse = await processor.ProcessAsync(activity, cancellationToken);
+        if (invokeResponse is null)
+            return Results.Ok();
+        return invokeResponse.Body is null
+            ? Results.StatusCode(invokeResponse.Status)
+            : Results.Json(invokeResponse.Body, statusCode: invokeResponse.Status);
+    }
+
+    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (a chunked body has no Content-Length).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

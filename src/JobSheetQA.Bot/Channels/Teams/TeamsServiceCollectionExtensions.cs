@@ -1,0 +1,49 @@
+using JobSheetQA.Bot.Channels.Teams.Auth;
+using JobSheetQA.Bot.Channels.Teams.Connector;
+using JobSheetQA.Bot.Chat.Outbound;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace JobSheetQA.Bot.Channels.Teams;
+
+public static class TeamsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Teams front end (design.md §2 Channels/Teams): the bot's identity (root <c>MicrosoftApp*</c> keys) and
+    /// the <c>Teams</c> settings, both validated at start-up; inbound token checks; the Bot Connector client with its MSAL
+    /// token and serviceUrl allow-list; the activity processor behind <c>/api/messages</c>; and the <c>teams</c> sender
+    /// the conversation poster uses.
+    /// </summary>
+    public static IServiceCollection AddTeamsChannel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<BotCredentialsOptions>()
+            .Bind(configuration)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotCredentialsOptions>, BotCredentialsOptionsValidator>());
+
+        services.AddOptions<TeamsOptions>()
+            .Bind(configuration.GetSection(TeamsOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                if (options.AllowedServiceUrlHosts.Length == 0)
+                    options.AllowedServiceUrlHosts = [.. TeamsOptions.DefaultAllowedServiceUrlHosts];
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
+
+        services.AddHttpClient(TeamsHttpClients.Metadata, http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(TeamsHttpClients.Token, http => http.Timeout = TimeSpan.FromSeconds(15));
+        // Below the Bot Service's own ~15 s turn timeout, so a slow connector leaves time to answer the turn.
+        services.AddHttpClient(TeamsHttpClients.Connector, http => http.Timeout = TimeSpan.FromSeconds(10));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BotFrameworkAuthenticator>();
+        services.TryAddSingleton<BotConnectorTokenProvider>();
+        services.TryAddSingleton<ServiceUrlPolicy>();
+        services.TryAddSingleton<BotConnectorClient>();
+        services.TryAddSingleton<TeamsChannelSender>();
+        services.AddSingleton<IChannelSender>(provider => provider.GetRequiredService<TeamsChannelSender>());
+        services.TryAddSingleton<TeamsActivityProcessor>();
+        return services;
+    }
+}

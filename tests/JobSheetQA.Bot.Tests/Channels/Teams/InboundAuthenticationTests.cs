@@ -1,0 +1,164 @@
+using System.Net;
+using JobSheetQA.Bot.Tests.Channels.Teams.Support;
+
+namespace JobSheetQA.Bot.Tests.Channels.Teams;
+
+/// <summary>
+/// research/chat-protocols.md C1.1–C1.7: every way a Bot Framework or Entra token can be wrong gets 401 and never reaches
+/// the bot; the right token gets 200. Tokens are signed with test keys the rig publishes as OpenID metadata on 127.0.0.1.
+/// </summary>
+public sealed class InboundAuthenticationTests(TeamsBotFixture bot) : IClassFixture<TeamsBotFixture>
+{
+    private BotFrameworkRig Rig => bot.Rig;
+
+    private TestSigningKey Key => Rig.BotFrameworkKeys[0];
+
+    private string Valid() => TestTokens.BotFramework(Key, Rig.ServiceUrl);
+
+    [Fact]
+    public Task A_valid_Bot_Framework_token_is_accepted() => bot.AssertAcceptedAsync(bot.NewMessage(), "Bearer " + Valid());
+
+    // C1.1
+    [Fact]
+    public Task Missing_Authorization_is_refused() => bot.AssertRefusedAsync(bot.NewMessage(), null);
+
+    [Theory]
+    [InlineData("Basic {0}")]
+    [InlineData("bearer {0}")]
+    [InlineData("Bearer {0} extra")]
+    [InlineData("Bearer")]
+    [InlineData("{0}")]
+    public Task Authorization_that_is_not_exactly_Bearer_and_a_token_is_refused(string format) =>
+        bot.AssertRefusedAsync(bot.NewMessage(), string.Format(format, Valid()));
+
+    [Fact]
+    public Task A_bearer_value_that_is_not_a_JWT_is_refused() => bot.AssertRefusedAsync(bot.NewMessage(), "Bearer not-a-jwt");
+
+    // C1.2
+    [Fact]
+    public Task A_bad_signature_is_refused() => bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Tampered(Valid()));
+
+    [Fact]
+    public Task A_token_signed_by_an_unpublished_key_is_refused()
+    {
+        var stranger = TestSigningKey.Create("not-published", ["msteams"]);
+        return bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.BotFramework(stranger, Rig.ServiceUrl));
+    }
+
+    [Fact]
+    public Task An_unsigned_token_is_refused() => bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Unsigned(Key.Kid, Rig.ServiceUrl));
+
+    [Fact]
+    public Task An_HS256_token_naming_a_published_key_is_refused() =>
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Hs256(Key.Kid, Rig.ServiceUrl));
+
+    // C1.3
+    [Fact]
+    public Task A_token_expired_more_than_five_minutes_ago_is_refused() =>
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.BotFramework(Key, Rig.ServiceUrl, expiresIn: TimeSpan.FromMinutes(-6)));
+
+    [Fact]
+    public Task A_token_not_valid_for_more_than_five_minutes_yet_is_refused() =>
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.BotFramework(Key, Rig.ServiceUrl, notBeforeIn: TimeSpan.FromMinutes(6)));
+
+    [Fact]
+    public Task A_token_expired_within_the_skew_is_accepted() =>
+        bot.AssertAcceptedAsync(bot.NewMessage(), "Bearer " + TestTokens.BotFramework(Key, Rig.ServiceUrl, expiresIn: TimeSpan.FromMinutes(-4)));
+
+    [Fact]
+    public Task A_token_valid_within_the_skew_from_now_is_accepted() =>
+        bot.AssertAcceptedAsync(bot.NewMessage(), "Bearer " + TestTokens.BotFramework(Key, Rig.ServiceUrl, notBeforeIn: TimeSpan.FromMinutes(4)));
+
+    // C1.4
+    [Fact]
+    public Task A_wrong_issuer_is_refused() =>
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.BotFramework(Key, Rig.ServiceUrl, issuer: "https://api.botframework.com.evil.example"));
+
+    [Fact]
+    public Task A_wrong_audience_is_refused() =>
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.BotFramework(Key, Rig.ServiceUrl, audience: Guid.NewGuid().ToString()));
+
+    // C1.5
+    [Fact]
+    public Task A_token_without_a_serviceurl_claim_is_refused() =>
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.BotFramework(Key, Rig.ServiceUrl, includeServiceUrl: false));
+
+    [Fact]
+    public Task A_serviceurl_claim_for_another_service_is_refused() =>
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.BotFramework(Key, "https://smba.trafficmanager.net/emea/"));
+
+    [Fact]
+    public Task The_serviceurl_claim_is_compared_ignoring_case() =>
+        bot.AssertAcceptedAsync(bot.NewMessage(), "Bearer " + TestTokens.BotFramework(Key, Rig.ServiceUrl.ToUpperInvariant().Replace("HTTP://", "http://")));
+
+    // C1.6
+    [Fact]
+    public Task A_channel_the_key_is_not_endorsed_for_is_refused() =>
+        bot.AssertRefusedAsync(bot.NewMessage(channelId: "slack"), "Bearer " + Valid());
+
+    [Fact]
+    public Task An_empty_channel_id_skips_the_endorsement_check() =>
+        bot.AssertAcceptedAsync(bot.NewMessage(channelId: ""), "Bearer " + Valid());
+
+    // C1.7
+    [Theory]
+    [InlineData("1.0", "appid")]
+    [InlineData("2.0", "azp")]
+    public Task An_Entra_token_naming_this_bot_for_its_version_is_accepted(string version, string appClaim) =>
+        bot.AssertAcceptedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], EntraTenant, new Dictionary<string, object>
+        {
+            ["ver"] = version, [appClaim] = TestTokens.AppId, ["tid"] = EntraTenant,
+        }, v2Issuer: version == "2.0"));
+
+    [Theory]
+    [InlineData("1.0", "azp")]
+    [InlineData("2.0", "appid")]
+    [InlineData("3.0", "appid")]
+    [InlineData(null, "appid")]
+    public Task An_Entra_token_without_the_app_claim_of_its_version_is_refused(string? version, string presentClaim)
+    {
+        var claims = new Dictionary<string, object> { [presentClaim] = TestTokens.AppId, ["tid"] = EntraTenant };
+        if (version is not null)
+            claims["ver"] = version;
+        return bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], EntraTenant, claims));
+    }
+
+    [Fact]
+    public Task An_Entra_token_for_another_app_is_refused() =>
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], EntraTenant, new Dictionary<string, object>
+        {
+            ["ver"] = "1.0", ["appid"] = Guid.NewGuid().ToString(), ["tid"] = EntraTenant,
+        }));
+
+    [Fact]
+    public Task An_Entra_token_whose_tid_differs_from_its_issuer_tenant_is_refused() =>
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], EntraTenant, new Dictionary<string, object>
+        {
+            ["ver"] = "1.0", ["appid"] = TestTokens.AppId, ["tid"] = "f8cdef31-a31e-4b4a-93e4-5f571e91255a",
+        }));
+
+    [Fact]
+    public Task An_Entra_token_from_an_unknown_tenant_is_refused() =>
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], TestTokens.TenantId, new Dictionary<string, object>
+        {
+            ["ver"] = "1.0", ["appid"] = TestTokens.AppId, ["tid"] = TestTokens.TenantId,
+        }));
+
+    [Fact]
+    public Task A_Bot_Framework_key_cannot_sign_an_Entra_token() =>
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Key, EntraTenant, new Dictionary<string, object>
+        {
+            ["ver"] = "1.0", ["appid"] = TestTokens.AppId, ["tid"] = EntraTenant,
+        }));
+
+    [Fact]
+    public async Task A_refused_request_says_nothing_about_why()
+    {
+        using var response = await bot.Host.PostAsync(bot.NewMessage(), "Bearer " + TestTokens.Tampered(Valid()));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The Bot Framework's first-party tenant: channel and emulator tokens come from it.</summary>
+    private const string EntraTenant = "d6d49420-f39b-4df7-a1dc-d59a935871db";
+}
