@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Channels.Slack;
 using JobSheetQA.Bot.Chat;
 using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Hosting;
@@ -12,11 +13,13 @@ builder.Services.AddStorage(builder.Configuration, builder.Environment);
 builder.Services.AddPolicy(builder.Configuration);
 builder.Services.AddGitHubGateway(builder.Configuration);
 builder.Services.AddChat();
+builder.Services.AddSlackChannel(builder.Configuration);
 builder.Services.AddPromotions();
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapJobsEndpoints();
+app.MapSlackEndpoints();
 app.Run();
 
 public partial class Program;
