@@ -5,7 +5,8 @@ public sealed class SlackHostFixture : IAsyncLifetime
 {
     public SlackTestHost Slack { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Slack = await SlackTestHost.StartAsync();
+    // One worker: turns are handled in arrival order, so "the next message was answered" means every earlier one was handled.
+    public async Task InitializeAsync() => Slack = await SlackTestHost.StartAsync(new Dictionary<string, string?> { ["Slack:Workers"] = "1" });
 
     public async Task DisposeAsync() => await Slack.DisposeAsync();
 
