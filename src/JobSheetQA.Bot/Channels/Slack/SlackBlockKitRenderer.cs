@@ -96,7 +96,7 @@ public static partial class SlackBlockKitRenderer
                     {
                         ["type"] = "checkboxes",
                         ["action_id"] = input.Id,
-                        ["options"] = new JsonArray(new JsonObject { ["text"] = PlainText(input.Label), ["value"] = input.Id }),
+                        ["options"] = new JsonArray(new JsonObject { ["text"] = PlainText(input.Label, 75), ["value"] = input.Id }),
                     },
                 };
             }
@@ -104,7 +104,7 @@ public static partial class SlackBlockKitRenderer
             {
                 var element = new JsonObject { ["type"] = "plain_text_input", ["action_id"] = input.Id };
                 if (input.Placeholder is { } placeholder)
-                    element["placeholder"] = PlainText(placeholder);
+                    element["placeholder"] = PlainText(placeholder, 150);
                 yield return new JsonObject { ["type"] = "input", ["block_id"] = blockId, ["label"] = PlainText(input.Label), ["element"] = element };
             }
         }
@@ -131,7 +131,7 @@ public static partial class SlackBlockKitRenderer
             {
                 ["type"] = "button",
                 ["action_id"] = SlackInboundParser.LinkActionId,
-                ["text"] = PlainText("View workflow run"),
+                ["text"] = PlainText("View workflow run", 75),
                 ["url"] = card.RunUrl,
             };
             yield return Actions([link]);
@@ -167,7 +167,7 @@ public static partial class SlackBlockKitRenderer
         {
             ["type"] = "button",
             ["action_id"] = actionId,
-            ["text"] = PlainText(title),
+            ["text"] = PlainText(title, 75),
             ["value"] = value,
         };
         if (style != ButtonStyle.Default)
@@ -177,7 +177,8 @@ public static partial class SlackBlockKitRenderer
 
     private static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
 
-    private static JsonObject PlainText(string text) => new() { ["type"] = "plain_text", ["text"] = Cut(text, 150), ["emoji"] = true };
+    // Slack's plain-text limits: 75 characters on buttons and options, 150 in placeholders, 2000 in labels.
+    private static JsonObject PlainText(string text, int max = 2000) => new() { ["type"] = "plain_text", ["text"] = Cut(text, max), ["emoji"] = true };
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
