@@ -25,7 +25,9 @@ public static class SlackServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SlackWebApi.HttpClientName, (serviceProvider, client) =>
-            client.Timeout = serviceProvider.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout);
+                client.Timeout = serviceProvider.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout)
+            // The default HttpClient log lines carry the URL, and a response_url is itself a credential; SlackLog says what matters.
+            .RemoveAllLoggers();
         services.TryAddSingleton<SlackWebApi>();
         services.TryAddSingleton<SlackRequestVerifier>();
         services.TryAddSingleton<SlackInboundQueue>();

@@ -24,7 +24,10 @@ public sealed class SlackWebApiTests(SlackWebApiTests.Fixture fixture) : IClassF
         public SlackTestHost Slack { get; private set; } = null!;
 
         public async Task InitializeAsync() =>
-            Slack = await SlackTestHost.StartAsync(configureServices: services => services.AddSingleton<ILoggerProvider>(Logs));
+            Slack = await SlackTestHost.StartAsync(
+                // HttpClient's own logging would write request URLs, response_urls included.
+                new Dictionary<string, string?> { ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace" },
+                services => services.AddSingleton<ILoggerProvider>(Logs));
 
         public async Task DisposeAsync() => await Slack.DisposeAsync();
     }
@@ -203,5 +206,19 @@ public sealed class SlackWebApiTests(SlackWebApiTests.Fixture fixture) : IClassF
         var call = Assert.Single(Calls("chat.postEphemeral", channel));
         Assert.Equal("U0DANA", call.Str("user"));
         Assert.Equal(channel, call.Str("channel"));
+    }
+
+    [Fact]
+    public async Task A_response_url_is_a_credential_and_is_never_logged()
+    {
+        var secretPath = $"T0TEAM01-{Guid.NewGuid():N}";
+        slack.Api.Script("response_url", SlackDoubleResponse.ServerError(500));
+
+        var sent = await Sender.RespondAsync(slack.Api.ResponseUrl(secretPath), new System.Text.Json.Nodes.JsonObject { ["text"] = "hi" }, "ephemeral", false, CancellationToken.None);
+
+        Assert.True(sent.Succeeded);
+        Assert.Equal(2, slack.Api.CallsTo("response_url").Count(c => c.Str("__id") == secretPath));
+        Assert.Contains(logs.Lines, line => line.Contains("[5213]", StringComparison.Ordinal));
+        Assert.DoesNotContain(secretPath, logs.All, StringComparison.Ordinal);
     }
 }
