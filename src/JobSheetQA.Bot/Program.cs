@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Channels.Slack;
 using JobSheetQA.Bot.Channels.Teams;
 using JobSheetQA.Bot.Chat;
 using JobSheetQA.Bot.Chat.Handlers;
@@ -20,11 +21,13 @@ builder.Services.AddChatCommands();
 builder.Services.AddPromotions();
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
 builder.Services.AddTeamsChannel(builder.Configuration, builder.Environment);
+builder.Services.AddSlackChannel(builder.Configuration);
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Text("ok"));
 app.MapJobsEndpoints();
 app.MapGitHubWebhookEndpoints();
 app.MapTeamsEndpoints();
+app.MapSlackEndpoints();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,141 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace JobSheetQA.Bot.Channels.Slack;
+
+/// <summary>
+/// The HTTP edge of the Slack adapter (chat-protocols.md B1–B4): reads the raw body (413 over 4 MB), verifies the
+/// signature on those bytes (401), parses (400), then queues the turn and acknowledges at once, well within Slack's
+/// 3 seconds. Answers go out later through the Web API or the request's <c>response_url</c>.
+/// </summary>
+public sealed class SlackRequestReceiver(
+    SlackRequestVerifier verifier, SlackInboundQueue queue, IOptions<SlackOptions> options, ILogger<SlackRequestReceiver> logger)
+{
+    public const int MaxBodyBytes = 4 * 1024 * 1024;
+
+    public Task<IResult> EventsAsync(HttpContext context) =>
+        ReceiveAsync(context, formBody: false, body =>
+        {
+            using var json = JsonDocument.Parse(body);
+            var parsed = SlackInboundParser.ParseEvent(json.RootElement, options.Value.BotUserId);
+            if (parsed.Turn?.EventId is { } eventId && context.Request.Headers["X-Slack-Retry-Num"] is { Count: > 0 } retry)
+                SlackLog.EventRetried(logger, eventId, retry.ToString(), context.Request.Headers["X-Slack-Retry-Reason"].ToString());
+            return parsed;
+        });
+
+    public Task<IResult> CommandsAsync(HttpContext context) =>
+        ReceiveAsync(context, formBody: true, body => SlackInboundParser.ParseCommand(Form(body), options.Value.CommandResponseType));
+
+    public Task<IResult> InteractionsAsync(HttpContext context) =>
+        ReceiveAsync(context, formBody: true, body =>
+        {
+            var form = Form(body);
+            if (!form.TryGetValue("payload", out var payload) || string.IsNullOrWhiteSpace(payload))
+                return SlackInboundParse.Invalid("no payload field");
+            using var json = JsonDocument.Parse(payload);
+            return SlackInboundParser.ParseInteraction(json.RootElement, options.Value.BotUserId);
+        });
+
+    private async Task<IResult> ReceiveAsync(HttpContext context, bool formBody, Func<byte[], SlackInboundParse> parse)
+    {
+        var path = context.Request.Path.Value ?? "";
+        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            SlackLog.RequestRefused(logger, path, $"body over {MaxBodyBytes} bytes");
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // Slack's certificate check carries no signature and wants only a 200 (chat-protocols.md B1).
+        if (formBody && IsSslCheck(body))
+            return Results.Ok();
+
+        if (verifier.Verify(context.Request.Headers, body) is { } refusal)
+        {
+            SlackLog.RequestRefused(logger, path, refusal);
+            return Results.Unauthorized();
+        }
+
+        SlackInboundParse parsed;
+        try
+        {
+            parsed = parse(body);
+        }
+        catch (Exception exception) when (exception is JsonException or DecoderFallbackException or InvalidOperationException)
+        {
+            parsed = SlackInboundParse.Invalid($"malformed body ({exception.GetType().Name})");
+        }
+
+        if (parsed.Error is { } error)
+        {
+            SlackLog.RequestMalformed(logger, path, error);
+            return Results.BadRequest(new { error });
+        }
+
+        if (parsed.Challenge is { } challenge)
+            return Results.Json(new { challenge });
+
+        if (parsed.Ignored is { } reason)
+        {
+            SlackLog.Ignored(logger, path, reason);
+            return Results.Ok();
+        }
+
+        if (!queue.TryEnqueue(parsed.Turn!))
+        {
+            SlackLog.QueueFull(logger, queue.Capacity, path);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Results.Ok();
+    }
+
+    /// <summary>The body exactly as sent, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+            return null;
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static bool IsSslCheck(byte[] body)
+    {
+        try
+        {
+            return Form(body).GetValueOrDefault("ssl_check") == "1";
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>A form body's fields; a field given twice counts as malformed rather than guessing which one is meant.</summary>
+    private static Dictionary<string, string> Form(byte[] body)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, values) in QueryHelpers.ParseQuery(StrictUtf8.GetString(body)))
+        {
+            if (values.Count != 1)
+                throw new InvalidOperationException($"form field {key} is repeated");
+            fields[key] = values[0] ?? "";
+        }
+
+        return fields;
+    }
+}

@@ -1,0 +1,43 @@
+using JobSheetQA.Bot.Chat.Outbound;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace JobSheetQA.Bot.Channels.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Slack channel (chat-protocols.md part B) when <c>Slack:Enabled</c> is true: request verification,
+    /// the inbound queue and its workers, the Web API client, the <see cref="IChannelSender"/> for <c>slack</c>
+    /// conversations and, with <c>Slack:AppToken</c>, the Socket Mode connection. The settings are always bound and
+    /// validated, so a half-configured Slack fails at start-up with the key to fix.
+    /// </summary>
+    public static IServiceCollection AddSlackChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>()
+            .Bind(configuration.GetSection(SlackOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+
+        var settings = configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>() ?? new SlackOptions();
+        if (!settings.Enabled)
+            return services;
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SlackWebApi.HttpClientName, (serviceProvider, client) =>
+                client.Timeout = serviceProvider.GetRequiredService<IOptions<SlackOptions>>().Value.RequestTimeout)
+            // The default HttpClient log lines carry the URL, and a response_url is itself a credential; SlackLog says what matters.
+            .RemoveAllLoggers();
+        services.TryAddSingleton<SlackWebApi>();
+        services.TryAddSingleton<SlackRequestVerifier>();
+        services.TryAddSingleton<SlackInboundQueue>();
+        services.TryAddSingleton<SlackRequestReceiver>();
+        services.TryAddSingleton<SlackChannelSender>();
+        services.AddSingleton<IChannelSender>(serviceProvider => serviceProvider.GetRequiredService<SlackChannelSender>());
+        services.TryAddSingleton<SlackTurnProcessor>();
+        services.AddHostedService<SlackInboundWorker>();
+        if (!string.IsNullOrWhiteSpace(settings.AppToken))
+            services.AddHostedService<SlackSocketModeClient>();
+        return services;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using JobSheetQA.Bot.Chat.Replies;
+using JobSheetQA.Bot.Chat.Turns;
+using JobSheetQA.Bot.Storage;
+
+namespace JobSheetQA.Bot.Channels.Slack;
+
+/// <summary>
+/// Handles one queued Slack turn: drops an <c>event_id</c> seen before (Slack retries an event it thinks was missed),
+/// replaces a clicked message so its buttons cannot be pressed twice, hands the message to <see cref="ChatTurnHandler"/>
+/// (which also drops a repeated (channel, ts)) and sends the answers where the request wants them.
+/// </summary>
+public sealed class SlackTurnProcessor(
+    ChatTurnHandler turns, InboundDeduplicator deduplicator, SlackChannelSender sender, TimeProvider time, ILogger<SlackTurnProcessor> logger)
+{
+    public async Task ProcessAsync(SlackInboundTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.EventId is { } eventId
+            && !await deduplicator.TryMarkProcessedAsync(SlackInboundParser.ChannelName, $"event:{eventId}", time.GetUtcNow(), cancellationToken))
+        {
+            SlackLog.DuplicateEvent(logger, eventId);
+            return;
+        }
+
+        if (turn.Clicked is { } clicked)
+            await sender.RespondAsync(clicked.ResponseUrl, WithoutControls(clicked), "in_channel", replaceOriginal: true, cancellationToken);
+
+        var result = await turns.HandleAsync(turn.Message, cancellationToken);
+        foreach (var reply in result.Replies)
+            await AnswerAsync(turn, reply, cancellationToken);
+    }
+
+    private async Task AnswerAsync(SlackInboundTurn turn, Reply reply, CancellationToken cancellationToken)
+    {
+        var route = turn.Route;
+        if (route.ResponseUrl is { } url)
+        {
+            var sent = await sender.RespondAsync(url, SlackBlockKitRenderer.Render(reply), route.ResponseType, replaceOriginal: false, cancellationToken);
+            // An expired or used-up response_url: the asker still gets the answer, privately.
+            if (!sent.Succeeded && turn.Message.Sender.UserId is { } user)
+                await sender.SendEphemeralAsync(route.Channel, user, route.ThreadTs, reply, cancellationToken);
+            return;
+        }
+
+        await sender.SendAsync(turn.Message.Conversation with { ConversationId = route.Channel, ThreadId = route.ThreadTs }, reply, cancellationToken);
+    }
+
+    /// <summary>The clicked message as it was, minus its buttons and inputs, plus who chose what.</summary>
+    internal static JsonObject WithoutControls(SlackClickedMessage clicked)
+    {
+        var blocks = new JsonArray();
+        foreach (var block in clicked.Blocks)
+        {
+            var type = block?["type"]?.GetValue<string>();
+            // Inputs and buttons go; a row of links only (the run link) stays.
+            if (block is null || type is "input" || (type is "actions" && !OnlyLinks(block)))
+                continue;
+            blocks.Add(block.DeepClone());
+        }
+
+        blocks.Add(new JsonObject
+        {
+            ["type"] = "context",
+            ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = clicked.Note }),
+        });
+        return new JsonObject { ["text"] = clicked.Text, ["blocks"] = blocks };
+    }
+
+    private static bool OnlyLinks(JsonNode actions) =>
+        actions["elements"] is JsonArray elements && elements.All(element => element?["url"] is not null);
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using JobSheetQA.Bot.Chat.Turns;
+using JobSheetQA.Bot.Tests.Channels.Slack.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JobSheetQA.Bot.Tests.Channels.Slack;
+
+/// <summary>Interactivity (chat-protocols.md B4, B6; C2 case 11): a click is acknowledged, the clicked message replaced, the inputs read from state.values.</summary>
+public sealed class SlackInteractionsTests : IAsyncLifetime
+{
+    private SlackTestHost slack = null!;
+
+    public async Task InitializeAsync() =>
+        slack = await SlackTestHost.StartAsync(configureServices: services => services.AddSingleton<IChatFormHandler, EchoFormHandler>());
+
+    public async Task DisposeAsync() => await slack.DisposeAsync();
+
+    [Fact]
+    public async Task A_button_sends_its_command_the_original_is_replaced_and_the_answer_goes_in_the_thread()
+    {
+        var payload = BlockActions("C0CLICK", "click", new JsonObject
+        {
+            ["action_id"] = "cmd:1:0",
+            ["block_id"] = "b1",
+            ["type"] = "button",
+            ["value"] = "promot staging",
+            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Try again" },
+            ["action_ts"] = "1764150100.000001",
+        });
+
+        var ack = await slack.PostInteractionAsync(payload);
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        Assert.Equal("", await ack.Content.ReadAsStringAsync());
+        var replaced = await slack.Api.WaitForCallAsync("response_url", c => c.Str("__id") == "click");
+        Assert.True(replaced.Body["replace_original"]!.GetValue<bool>());
+        var blocks = replaced.Body["blocks"]!.AsArray();
+        Assert.DoesNotContain(blocks, b => b!["type"]!.GetValue<string>() is "actions" or "input");
+        Assert.Equal("section", blocks[0]!["type"]!.GetValue<string>());
+        Assert.Equal("<@U0DANA> chose *Try again*", blocks[^1]!["elements"]![0]!["text"]!.GetValue<string>());
+
+        var answer = await slack.Api.WaitForCallAsync("chat.postMessage", c => c.Str("channel") == "C0CLICK");
+        Assert.Equal("1764150000.000050", answer.Str("thread_ts"));
+        Assert.Contains("Did you mean `promote staging`?", answer.Str("text"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_submission_reads_its_inputs_from_state_values()
+    {
+        var payload = BlockActions("C0FORM", "form", new JsonObject
+        {
+            ["action_id"] = "form-submit",
+            ["block_id"] = "submit",
+            ["type"] = "button",
+            ["value"] = EchoFormHandler.FormId,
+            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Acknowledge" },
+        });
+        payload["state"] = new JsonObject
+        {
+            ["values"] = new JsonObject
+            {
+                [$"{EchoFormHandler.FormId}/reason"] = new JsonObject { ["reason"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "I_ACCEPT_PARITY_SKIP" } },
+                [$"{EchoFormHandler.FormId}/health"] = new JsonObject
+                {
+                    ["health"] = new JsonObject
+                    {
+                        ["type"] = "checkboxes",
+                        ["selected_options"] = new JsonArray(new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Health" }, ["value"] = "health" }),
+                    },
+                },
+                [$"{EchoFormHandler.FormId}/smoke"] = new JsonObject { ["smoke"] = new JsonObject { ["type"] = "checkboxes", ["selected_options"] = new JsonArray() } },
+                ["other-form/reason"] = new JsonObject { ["reason"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = "not mine" } },
+            },
+        };
+
+        Assert.Equal(HttpStatusCode.OK, (await slack.PostInteractionAsync(payload)).StatusCode);
+
+        var answer = await slack.Api.WaitForCallAsync("chat.postMessage", c => c.Str("channel") == "C0FORM");
+        Assert.Equal("echo from dana.okafor (U0DANA): health=health; reason=I_ACCEPT_PARITY_SKIP; smoke=false; health checked=True", answer.Str("text"));
+        var replaced = await slack.Api.WaitForCallAsync("response_url", c => c.Str("__id") == "form");
+        Assert.Equal("<@U0DANA> submitted *Acknowledge*", replaced.Body["blocks"]!.AsArray()[^1]!["elements"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_click_on_an_ephemeral_message_is_answered_through_the_response_url()
+    {
+        var payload = BlockActions("C0EPH", "eph", new JsonObject { ["action_id"] = "cmd:0:0", ["type"] = "button", ["value"] = "promot staging" });
+        payload["container"]!["is_ephemeral"] = true;
+
+        await slack.PostInteractionAsync(payload);
+
+        await slack.Api.WaitForCallAsync("response_url", c => c.Str("__id") == "eph" && c.Str("response_type") == "ephemeral"
+            && c.Str("text")?.Contains("Did you mean", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(slack.Api.CallsTo("chat.postMessage"), c => c.Str("channel") == "C0EPH");
+    }
+
+    [Theory]
+    [InlineData("view_submission")]
+    [InlineData("shortcut")]
+    [InlineData("message_action")]
+    public async Task Other_payload_types_are_acknowledged(string type)
+    {
+        var response = await slack.PostInteractionAsync(new JsonObject { ["type"] = type, ["user"] = new JsonObject { ["id"] = "U0DANA" } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_click_on_the_run_link_is_acknowledged_and_nothing_is_posted()
+    {
+        var payload = BlockActions("C0LINK", "link", new JsonObject { ["action_id"] = "link", ["type"] = "button", ["url"] = "https://example.test/run/1" });
+
+        Assert.Equal(HttpStatusCode.OK, (await slack.PostInteractionAsync(payload)).StatusCode);
+    }
+
+    /// <summary>A <c>block_actions</c> payload as Slack sends it for a click on a bot message in a channel.</summary>
+    private JsonObject BlockActions(string channel, string responseId, JsonObject action) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = "U0DANA", ["username"] = "dana.okafor", ["name"] = "dana.okafor", ["team_id"] = SlackTestHost.TeamId },
+        ["api_app_id"] = "A0TEST",
+        ["token"] = "deprecated",
+        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1764150000.000050", ["channel_id"] = channel, ["is_ephemeral"] = false },
+        ["trigger_id"] = $"{Guid.NewGuid():N}.trigger",
+        ["team"] = new JsonObject { ["id"] = SlackTestHost.TeamId, ["domain"] = "jobsheetqa" },
+        ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "releases" },
+        ["message"] = new JsonObject
+        {
+            ["type"] = "message",
+            ["user"] = SlackTestHost.BotUserId,
+            ["ts"] = "1764150000.000050",
+            ["bot_id"] = "B0BOT",
+            ["text"] = "I don't know \"promot\".",
+            ["blocks"] = new JsonArray(
+                new JsonObject { ["type"] = "section", ["block_id"] = "s1", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = "I don't know \"promot\"." } },
+                new JsonObject { ["type"] = "actions", ["block_id"] = "b1", ["elements"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = "cmd:1:0", ["value"] = "promot staging" }) }),
+        },
+        ["state"] = new JsonObject { ["values"] = new JsonObject() },
+        ["response_url"] = slack.Api.ResponseUrl(responseId).ToString(),
+        ["actions"] = new JsonArray(action),
+    };
+}

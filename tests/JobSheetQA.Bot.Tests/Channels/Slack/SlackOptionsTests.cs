@@ -1,0 +1,65 @@
+using System.Net;
+using JobSheetQA.Bot.Channels.Slack;
+using JobSheetQA.Bot.Tests.Chat.Support;
+using JobSheetQA.Bot.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace JobSheetQA.Bot.Tests.Channels.Slack;
+
+/// <summary>The <c>Slack</c> settings: off by default (no account needed), and checked at start-up with messages that name the key.</summary>
+public sealed class SlackOptionsTests
+{
+    [Fact]
+    public async Task Slack_is_off_by_default_and_its_endpoints_do_not_exist()
+    {
+        await using var bot = ChatTestHost.Start();
+
+        var response = await bot.CreateClient().PostAsync("/api/slack/events", new StringContent("{}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.False(bot.Get<IOptions<SlackOptions>>().Value.Enabled);
+    }
+
+    [Fact]
+    public void Enabling_slack_without_a_signing_secret_fails_start_up_naming_the_key()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => ChatTestHost.Start(new Dictionary<string, string?>
+        {
+            ["Slack:Enabled"] = "true",
+            ["Slack:BotToken"] = "xoxb-1",
+        }));
+
+        Assert.Contains("Slack:SigningSecret is required", ExceptionChain.Find<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Slack:BotToken", "", "Slack:BotToken is required")]
+    [InlineData("Slack:BotToken", "xoxp-user-token", "Slack:BotToken must be a bot token")]
+    [InlineData("Slack:AppToken", "xoxb-not-an-app-token", "Slack:AppToken must be an app-level token")]
+    [InlineData("Slack:ApiBaseUrl", "https://slack.test/api", "Slack:ApiBaseUrl must end with '/'")]
+    [InlineData("Slack:CommandResponseType", "public", "Slack:CommandResponseType must be 'ephemeral' or 'in_channel'")]
+    [InlineData("Slack:Workers", "0", "Slack:Workers must be between 1 and 64")]
+    [InlineData("Slack:MaxAttempts", "11", "Slack:MaxAttempts must be between 1 and 10")]
+    public void Each_bad_setting_is_named(string key, string value, string message)
+    {
+        var options = new Dictionary<string, string?>
+        {
+            ["Slack:Enabled"] = "true",
+            ["Slack:SigningSecret"] = "secret",
+            ["Slack:BotToken"] = "xoxb-1",
+            [key] = value,
+        };
+        var settings = new SlackOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(options).Build().GetSection("Slack").Bind(settings);
+
+        var result = new SlackOptionsValidator().Validate(null, settings);
+
+        Assert.True(result.Failed);
+        Assert.Contains(message, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nothing_is_checked_while_slack_is_off() =>
+        Assert.True(new SlackOptionsValidator().Validate(null, new SlackOptions { Workers = 0, CommandResponseType = "x" }).Succeeded);
+}

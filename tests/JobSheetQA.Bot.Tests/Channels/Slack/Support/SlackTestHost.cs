@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using JobSheetQA.Bot.Channels.Slack;
+using JobSheetQA.Bot.Tests.Chat.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JobSheetQA.Bot.Tests.Channels.Slack.Support;
+
+/// <summary>
+/// The whole bot (see <see cref="ChatTestHost"/>) with Slack enabled and its Web API pointed at a <see cref="SlackApiDouble"/>
+/// on 127.0.0.1. Tests send requests as Slack does, signed with the test signing secret, and read what the bot posted
+/// back from the double.
+/// </summary>
+public sealed class SlackTestHost : IAsyncDisposable
+{
+    public const string SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+    public const string BotToken = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";
+    public const string AppToken = "xapp-1-A0TEST-1234567890-abcdef0123456789";
+    public const string BotUserId = "UBOT0001";
+    public const string TeamId = "T0TEAM01";
+
+    private readonly HttpClient client;
+    private int nextEvent;
+
+    private SlackTestHost(SlackApiDouble api, ChatTestHost bot)
+    {
+        Api = api;
+        Bot = bot;
+        client = bot.CreateClient();
+    }
+
+    public SlackApiDouble Api { get; }
+
+    public ChatTestHost Bot { get; }
+
+    public static async Task<SlackTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var api = await SlackApiDouble.StartAsync();
+        try
+        {
+            var all = new Dictionary<string, string?>
+            {
+                ["Slack:Enabled"] = "true",
+                ["Slack:SigningSecret"] = SigningSecret,
+                ["Slack:BotToken"] = BotToken,
+                ["Slack:ApiBaseUrl"] = api.ApiBaseUrl.ToString(),
+                ["Slack:RetryBaseDelay"] = "00:00:00.050",
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+                all[key] = value;
+            return new SlackTestHost(api, ChatTestHost.Start(all, configureServices));
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+    /// <summary>The <c>X-Slack-Signature</c> Slack would send for <paramref name="body"/> at <paramref name="timestamp"/>.</summary>
+    public static string Signature(byte[] body, long timestamp, string secret = SigningSecret) =>
+        "v0=" + Convert.ToHexStringLower(SlackRequestVerifier.Sign(secret, timestamp.ToString(CultureInfo.InvariantCulture), body));
+
+    /// <summary>Posts <paramref name="body"/> signed as Slack does; <paramref name="tweak"/> can spoil the request afterwards.</summary>
+    public async Task<HttpResponseMessage> PostSignedAsync(string path, byte[] body, string contentType, long? timestamp = null, Action<HttpRequestMessage>? tweak = null)
+    {
+        var ts = timestamp ?? Now;
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.TryAddWithoutValidation(SlackRequestVerifier.TimestampHeader, ts.ToString(CultureInfo.InvariantCulture));
+        request.Headers.TryAddWithoutValidation(SlackRequestVerifier.SignatureHeader, Signature(body, ts));
+        tweak?.Invoke(request);
+        return await client.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> PostEventAsync(JsonObject body, Action<HttpRequestMessage>? tweak = null) =>
+        PostSignedAsync("/api/slack/events", Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", tweak: tweak);
+
+    public Task<HttpResponseMessage> PostCommandAsync(IReadOnlyDictionary<string, string> fields) =>
+        PostSignedAsync("/api/slack/commands", Encoding.UTF8.GetBytes(FormEncode(fields)), "application/x-www-form-urlencoded");
+
+    public Task<HttpResponseMessage> PostInteractionAsync(JsonObject payload) =>
+        PostSignedAsync("/api/slack/interactions", Encoding.UTF8.GetBytes(FormEncode(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() })),
+            "application/x-www-form-urlencoded");
+
+    /// <summary>Form encoding as Slack sends it: spaces as <c>+</c>.</summary>
+    public static string FormEncode(IReadOnlyDictionary<string, string> fields) =>
+        string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value).Replace("%20", "+", StringComparison.Ordinal)}"));
+
+    public string NextEventId() => $"Ev{Interlocked.Increment(ref nextEvent):0000}{Guid.NewGuid():N}"[..20];
+
+    /// <summary>An <c>event_callback</c> envelope around <paramref name="slackEvent"/>, as the Events API sends it.</summary>
+    public JsonObject Callback(JsonObject slackEvent, string? eventId = null) => new()
+    {
+        ["token"] = "deprecated-verification-token",
+        ["team_id"] = TeamId,
+        ["api_app_id"] = "A0TEST",
+        ["event"] = slackEvent,
+        ["type"] = "event_callback",
+        ["event_id"] = eventId ?? NextEventId(),
+        ["event_time"] = Now,
+        ["authorizations"] = new JsonArray(new JsonObject { ["enterprise_id"] = null, ["team_id"] = TeamId, ["user_id"] = BotUserId, ["is_bot"] = true, ["is_enterprise_install"] = false }),
+        ["is_ext_shared_channel"] = false,
+        ["event_context"] = "4-eyJldCI6ImFwcF9tZW50aW9uIn0",
+    };
+
+    public static JsonObject AppMention(string channel, string user, string text, string ts, string? threadTs = null)
+    {
+        var e = new JsonObject
+        {
+            ["type"] = "app_mention",
+            ["user"] = user,
+            ["text"] = text,
+            ["ts"] = ts,
+            ["channel"] = channel,
+            ["event_ts"] = ts,
+            ["team"] = TeamId,
+        };
+        if (threadTs is not null)
+            e["thread_ts"] = threadTs;
+        return e;
+    }
+
+    public static JsonObject Message(string channel, string user, string text, string ts, string channelType = "im", string? threadTs = null)
+    {
+        var e = AppMention(channel, user, text, ts, threadTs);
+        e["type"] = "message";
+        e["channel_type"] = channelType;
+        return e;
+    }
+
+    /// <summary>The form fields of <c>/promote {text}</c>, with a response_url on the double.</summary>
+    public Dictionary<string, string> SlashCommand(string channel, string user, string text, string responseId) => new()
+    {
+        ["token"] = "deprecated-verification-token",
+        ["team_id"] = TeamId,
+        ["team_domain"] = "jobsheetqa",
+        ["channel_id"] = channel,
+        ["channel_name"] = "releases",
+        ["user_id"] = user,
+        ["user_name"] = "dana.okafor",
+        ["command"] = "/promote",
+        ["text"] = text,
+        ["api_app_id"] = "A0TEST",
+        ["is_enterprise_install"] = "false",
+        ["response_url"] = Api.ResponseUrl(responseId).ToString(),
+        ["trigger_id"] = $"{Guid.NewGuid():N}.trigger",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        await Bot.DisposeAsync();
+        await Api.DisposeAsync();
+    }
+}
