@@ -94,7 +94,7 @@ async function main() {
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
         '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
     await page.route('**/*', (route) => (['127.0.0.1', 'localhost'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort()));
     await page.goto(`${SIMULATOR}/`, { waitUntil: 'networkidle' });
     await page.locator('button[aria-label="Personal Chat"]').click(); // opening the chat installs the app
@@ -137,6 +137,8 @@ async function main() {
       since(mark).find((m) => textOf(latest(m)).includes('Cannot skip parity for production')));
 
     if (page) {
+      // The simulator's log panel takes a third of the page; close it so the conversation fills the picture.
+      await page.locator('button[title="Hide log panel"]').first().click({ timeout: 2000 }).catch(() => {});
       await pause(1500);
       await page.screenshot({ path: path.join(OUT, 'screenshot.png') });
     }

@@ -76,7 +76,7 @@ public static class AdaptiveCardRenderer
     /// Card markdown joins single line breaks and reads four leading spaces as code, so each line becomes its own
     /// paragraph, trimmed (the help text is a list of indented lines).
     /// </summary>
-    private static string Paragraphs(string markdown) =>
+    internal static string Paragraphs(string markdown) =>
         string.Join("\n\n", markdown.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
 
     private static JsonObject FactSet(IEnumerable<ReplyFact> facts) => new()

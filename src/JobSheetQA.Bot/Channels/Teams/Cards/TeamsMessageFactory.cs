@@ -17,7 +17,8 @@ public static class TeamsMessageFactory
 
         if (reply.Blocks.All(b => b is TextBlock))
         {
-            activity["text"] = PlainTextReplyRenderer.Render(reply);
+            // Teams markdown joins single line breaks too, which would run a refusal's findings into one paragraph.
+            activity["text"] = AdaptiveCardRenderer.Paragraphs(PlainTextReplyRenderer.Render(reply));
             activity["textFormat"] = "markdown";
             return activity;
         }
