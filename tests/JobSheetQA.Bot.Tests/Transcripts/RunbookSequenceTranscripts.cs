@@ -150,6 +150,7 @@ public abstract class RunbookSequenceTranscripts : IAsyncLifetime
         Assert.StartsWith("Write window **open** on production for CR-123 until", window, StringComparison.Ordinal);
         var allowed = await Chat.SayAsync("dana", "promote production");
         Assert.StartsWith("**Dispatched** promote production", allowed, StringComparison.Ordinal);
+        Assert.Contains("WARN POSTURE-PURGE:", allowed, StringComparison.Ordinal);
         var id = TranscriptTest.PromotionIdIn(allowed);
         Assert.Equal("production", RunOf(id).Inputs["target_environment"]);
         await WaitForOutcomeAsync(id, "succeeded: every gate passed");
