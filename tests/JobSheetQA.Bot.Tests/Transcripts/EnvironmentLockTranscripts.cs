@@ -1,9 +1,11 @@
 using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Tests.Storage.Support;
 using JobSheetQA.Bot.Tests.Transcripts.Support;
 
 namespace JobSheetQA.Bot.Tests.Transcripts;
 
-public sealed class EnvironmentLockTranscripts : TranscriptTest
+/// <summary>Runs on SQLite and on PostgreSQL (<see cref="OnSqlite"/>, <see cref="OnPostgreSql"/>).</summary>
+public abstract class EnvironmentLockTranscripts : TranscriptTest
 {
     [Fact]
     public async Task A_second_requester_is_told_who_holds_the_environment_and_since_when()
@@ -40,5 +42,15 @@ public sealed class EnvironmentLockTranscripts : TranscriptTest
         Assert.Equal(20, promotions.Count);
         Assert.Single(promotions, p => p.State == PromotionState.Dispatched);
         Assert.Equal(19, promotions.Count(p => p.State == PromotionState.Refused));
+    }
+
+    public sealed class OnSqlite : EnvironmentLockTranscripts
+    {
+    }
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgreSql(PostgresCluster cluster) : EnvironmentLockTranscripts
+    {
+        protected override Task<Dictionary<string, string?>> StorageSettingsAsync() => TranscriptStorage.PostgreSqlAsync(cluster);
     }
 }

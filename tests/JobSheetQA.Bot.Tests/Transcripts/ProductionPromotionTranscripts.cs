@@ -1,10 +1,12 @@
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Chat.Support;
+using JobSheetQA.Bot.Tests.Storage.Support;
 using JobSheetQA.Bot.Tests.Transcripts.Support;
 
 namespace JobSheetQA.Bot.Tests.Transcripts;
 
-public sealed class ProductionPromotionTranscripts : TranscriptTest
+/// <summary>Runs on SQLite and on PostgreSQL (<see cref="OnSqlite"/>, <see cref="OnPostgreSql"/>).</summary>
+public abstract class ProductionPromotionTranscripts : TranscriptTest
 {
     [Fact]
     public async Task Production_before_a_verified_staging_success_is_refused_citing_STAGE_FIRST()
@@ -64,5 +66,15 @@ public sealed class ProductionPromotionTranscripts : TranscriptTest
         Assert.Contains("DENY POSTURE-PURGE (runbook §4.1", bot, StringComparison.Ordinal);
         Assert.Contains("ENABLE_PURGE_EXECUTION", bot, StringComparison.Ordinal);
         Assert.Empty(await GitHub.RunsAsync());
+    }
+
+    public sealed class OnSqlite : ProductionPromotionTranscripts
+    {
+    }
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgreSql(PostgresCluster cluster) : ProductionPromotionTranscripts
+    {
+        protected override Task<Dictionary<string, string?>> StorageSettingsAsync() => TranscriptStorage.PostgreSqlAsync(cluster);
     }
 }

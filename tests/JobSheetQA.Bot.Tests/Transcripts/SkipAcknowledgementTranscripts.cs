@@ -2,11 +2,13 @@ using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Chat.Support;
+using JobSheetQA.Bot.Tests.Storage.Support;
 using JobSheetQA.Bot.Tests.Transcripts.Support;
 
 namespace JobSheetQA.Bot.Tests.Transcripts;
 
-public sealed class SkipAcknowledgementTranscripts : TranscriptTest
+/// <summary>Runs on SQLite and on PostgreSQL (<see cref="OnSqlite"/>, <see cref="OnPostgreSql"/>).</summary>
+public abstract class SkipAcknowledgementTranscripts : TranscriptTest
 {
     private const string Phrase = "I_ACCEPT_PARITY_SKIP";
 
@@ -134,5 +136,15 @@ public sealed class SkipAcknowledgementTranscripts : TranscriptTest
         Assert.StartsWith("ack:", form.FormId, StringComparison.Ordinal);
         Assert.Equal("phrase", Assert.Single(form.Inputs).Id);
         return form.FormId;
+    }
+
+    public sealed class OnSqlite : SkipAcknowledgementTranscripts
+    {
+    }
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgreSql(PostgresCluster cluster) : SkipAcknowledgementTranscripts
+    {
+        protected override Task<Dictionary<string, string?>> StorageSettingsAsync() => TranscriptStorage.PostgreSqlAsync(cluster);
     }
 }

@@ -20,16 +20,18 @@ public abstract partial class TranscriptTest : IAsyncLifetime
 
     protected RecordingRunTrackingScheduler Tracking { get; } = new();
 
-    public virtual Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        Chat = ChatTestHost.Start(configureServices: services =>
+        Chat = ChatTestHost.Start(await StorageSettingsAsync(), services =>
         {
             services.AddSingleton<IRunTrackingScheduler>(Tracking);
             ConfigureServices(services);
         });
         GitHub = new SandboxControlClient(Chat);
-        return Task.CompletedTask;
     }
+
+    /// <summary>Where the bot keeps its data: SQLite in the temp folder by default; see <see cref="TranscriptStorage"/> for PostgreSQL.</summary>
+    protected virtual Task<Dictionary<string, string?>> StorageSettingsAsync() => Task.FromResult(TranscriptStorage.Sqlite());
 
     /// <summary>Replaces services of the bot for one test class (registered after Program.cs, so they win).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
@@ -43,7 +45,7 @@ public abstract partial class TranscriptTest : IAsyncLifetime
     }
 
     /// <summary>The promotion id a reply names (<c>promotion `k7m2q9xa`</c>).</summary>
-    protected static string PromotionIdIn(string reply)
+    public static string PromotionIdIn(string reply)
     {
         var match = PromotionIdPattern().Match(reply);
         Assert.True(match.Success, $"No promotion id in:\n{reply}");
