@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace JobSheetQA.Bot.Storage;
 
@@ -7,10 +8,20 @@ namespace JobSheetQA.Bot.Storage;
 internal static class StorageDatabase
 {
     public static DbContextOptionsBuilder UseBotSqlite(this DbContextOptionsBuilder options, string databasePath) =>
-        options.UseSqlite(SqliteConnectionString(databasePath));
+        options.UseSqlite(SqliteConnectionString(databasePath)).QuietExpectedConflicts();
 
     public static DbContextOptionsBuilder UseBotPostgres(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString);
+        options.UseNpgsql(connectionString).QuietExpectedConflicts();
+
+    /// <summary>
+    /// De-duplication, reservations and locks work by inserting and catching the unique-key violation, so a failed
+    /// command is often the expected answer. EF Core would log each at Error; the exception still reaches the caller,
+    /// which handles it or lets it surface (and be logged) as a real failure, so EF's own line is kept at Debug.
+    /// </summary>
+    private static DbContextOptionsBuilder QuietExpectedConflicts(this DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     public static string SqliteConnectionString(string databasePath) => new SqliteConnectionStringBuilder
     {
