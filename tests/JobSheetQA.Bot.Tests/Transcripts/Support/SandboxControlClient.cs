@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using JobSheetQA.Bot.GitHub.Client;
 using JobSheetQA.Bot.Tests.Chat.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JobSheetQA.Bot.Tests.Transcripts.Support;
 
@@ -18,8 +19,14 @@ public sealed class SandboxControlClient : IDisposable
     private readonly HttpClient http;
 
     public SandboxControlClient(ChatTestHost chat)
+        : this(chat.Services)
     {
-        var api = chat.Get<IGitHubTargetAccessor>().Target.BaseAddress;
+    }
+
+    /// <summary>The sandbox of any whole bot (a channel test host), found through its services.</summary>
+    public SandboxControlClient(IServiceProvider bot)
+    {
+        var api = bot.GetRequiredService<IGitHubTargetAccessor>().Target.BaseAddress;
         http = new HttpClient { BaseAddress = new Uri(api, "/_sandbox/") };
     }
 

@@ -20,7 +20,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
     private readonly WebApplicationFactory<TeamsActivityProcessor> factory;
     private readonly HttpClient client;
 
-    private TeamsTestHost(BotFrameworkRig rig, string contentRoot, IDictionary<string, string?> settings, string environment)
+    private TeamsTestHost(BotFrameworkRig rig, string contentRoot, IDictionary<string, string?> settings, string environment, Action<IServiceCollection>? configureServices)
     {
         Rig = rig;
         ContentRoot = contentRoot;
@@ -41,6 +41,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
                     // Trust exactly the rig's self-signed certificate, nothing else.
                     ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == rig.Certificate.Thumbprint,
                 });
+                configureServices?.Invoke(services);
             });
         });
         client = factory.CreateClient();
@@ -70,10 +71,14 @@ public sealed class TeamsTestHost : IAsyncDisposable
         ["Teams:RetryBaseDelay"] = "00:00:00.020",
     };
 
-    /// <summary>Starts the bot; <paramref name="settings"/> override <see cref="Settings"/> (a null value removes a key's effect).</summary>
-    public static TeamsTestHost Start(BotFrameworkRig rig, IDictionary<string, string?>? settings = null, string environment = "Development")
+    /// <summary>
+    /// Starts the bot; <paramref name="settings"/> override <see cref="Settings"/> (a null value removes a key's effect);
+    /// <paramref name="configureServices"/> replaces services after Program.cs.
+    /// </summary>
+    public static TeamsTestHost Start(
+        BotFrameworkRig rig, IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? configureServices = null)
     {
-        var host = new TeamsTestHost(rig, Directory.CreateTempSubdirectory("jobsheetqa-teams-").FullName, settings ?? new Dictionary<string, string?>(), environment);
+        var host = new TeamsTestHost(rig, Directory.CreateTempSubdirectory("jobsheetqa-teams-").FullName, settings ?? new Dictionary<string, string?>(), environment, configureServices);
         try
         {
             _ = host.factory.Server;
