@@ -208,7 +208,7 @@ public sealed class TeamsParityChannel : IParityChannel
         using var response = await teams.PostSignedAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var suffix = "/activities/" + activity["id"]!.GetValue<string>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
             var reply = rig.ConnectorRequests.FirstOrDefault(r => r.Body is not null && r.RawTarget.EndsWith(suffix, StringComparison.Ordinal));

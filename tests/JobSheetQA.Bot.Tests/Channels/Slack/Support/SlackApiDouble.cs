@@ -94,7 +94,7 @@ public sealed class SlackApiDouble : IAsyncDisposable
 
     public async Task<SlackApiCall> WaitForCallAsync(string method, Func<SlackApiCall, bool>? match = null, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var found = calls.FirstOrDefault(c => c.Method == method && (match?.Invoke(c) ?? true));
@@ -108,7 +108,7 @@ public sealed class SlackApiDouble : IAsyncDisposable
 
     public async Task<JsonObject> WaitForSocketMessageAsync(Func<JsonObject, bool> match, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var found = socketReceived.FirstOrDefault(match);
@@ -122,7 +122,7 @@ public sealed class SlackApiDouble : IAsyncDisposable
 
     public async Task WaitForSocketConnectionsAsync(int count, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (SocketConnections < count || sockets.Count(s => s.State == WebSocketState.Open) == 0)
         {
             if (DateTime.UtcNow > deadline)
