@@ -38,4 +38,7 @@ internal static partial class TeamsLog
 
     [LoggerMessage(EventId = 5122, Level = LogLevel.Warning, Message = "A reply to Teams activity {ActivityId} was not delivered ({Status}): {Error}")]
     public static partial void ReplyFailed(ILogger logger, string? activityId, string status, string? error);
+
+    [LoggerMessage(EventId = 5130, Level = LogLevel.Information, Message = "Talk to the bot with the local Teams simulator (no Microsoft account needed): {Command}")]
+    public static partial void SimulatorHint(ILogger logger, string command);
 }

@@ -44,6 +44,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<TeamsChannelSender>();
         services.AddSingleton<IChannelSender>(provider => provider.GetRequiredService<TeamsChannelSender>());
         services.TryAddSingleton<TeamsActivityProcessor>();
+        services.AddHostedService<TeamsSimulatorHint>();
         return services;
     }
 }
