@@ -29,8 +29,8 @@ public abstract class RunbookSequenceTranscripts : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // A pace slow enough for the 1 s tracking poll to see the run in several states, fast enough to finish in seconds.
-        // Slow enough that the first poll finds the run going, so its card is updated in place even on a loaded machine.
+        // Slow enough that the 1 s tracking poll finds the run going (its card is updated in place even on a loaded
+        // machine), fast enough to finish in seconds.
         bed = await TrackingBed.StartAsync(stepDelay: TimeSpan.FromMilliseconds(700));
         Chat = ChatTestHost.Start(bed.Settings(await StorageSettingsAsync()));
     }
