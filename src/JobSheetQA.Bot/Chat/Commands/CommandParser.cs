@@ -37,30 +37,10 @@ public static class CommandParser
     {
         var typed = word.ToLowerInvariant();
         return VerbTable.All
-            .Select(verb => (verb, distance: verb.Name.StartsWith(typed, StringComparison.Ordinal) && typed.Length >= 3 ? 0 : Distance(typed, verb.Name)))
+            .Select(verb => (verb, distance: verb.Name.StartsWith(typed, StringComparison.Ordinal) && typed.Length >= 3 ? 0 : EditDistance.Between(typed, verb.Name)))
             .Where(candidate => candidate.distance <= Math.Max(1, Math.Min(2, candidate.verb.Name.Length / 3)))
             .OrderBy(candidate => candidate.distance)
             .Select(candidate => candidate.verb)
             .FirstOrDefault();
-    }
-
-    /// <summary>Levenshtein distance with adjacent transpositions counted as one edit.</summary>
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }
