@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Chat.Commands;
 using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Chat.Support;
@@ -24,6 +25,17 @@ public sealed class ChatTurnHandlerTests : IAsyncLifetime
         Assert.Contains("I don't know \"promot\".", answer, StringComparison.Ordinal);
         Assert.Contains("Did you mean `promote staging`?", answer, StringComparison.Ordinal);
         Assert.Contains("Commands:", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_command_the_grammar_can_produce_has_a_handler_in_the_running_bot()
+    {
+        var commandTypes = typeof(ChatCommand).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ChatCommand)) && !t.IsAbstract).ToList();
+
+        var handled = chat.Get<ChatTurnHandler>().HandledCommandTypes;
+
+        Assert.NotEmpty(commandTypes);
+        Assert.All(commandTypes, command => Assert.Contains(command, handled));
     }
 
     [Fact]
