@@ -68,11 +68,10 @@ public sealed class ChatTurnHandler
         var parsed = CommandParser.Parse(turn.Message.Text);
         if (parsed.Command is { } command)
         {
-            if (commandHandlers.TryGetValue(command.GetType(), out var handler))
-                return await handler.HandleAsync(command, turn, cancellationToken);
-
-            logger.LogWarning("No handler for {CommandType}", command.GetType().Name);
-            return [Reply.Text($"`{turn.Message.Text.Trim()}` is understood but not available yet.")];
+            // Every command type has a handler (a test checks it against the grammar), so a miss is a wiring bug.
+            var handler = commandHandlers.GetValueOrDefault(command.GetType())
+                ?? throw new InvalidOperationException($"No chat handler is registered for {command.GetType().Name}.");
+            return await handler.HandleAsync(command, turn, cancellationToken);
         }
 
         foreach (var textHandler in textHandlers)
