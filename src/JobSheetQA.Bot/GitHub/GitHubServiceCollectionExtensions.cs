@@ -1,13 +1,14 @@
 using System.Net;
+using JobSheetQA.Bot.GitHub.Auth;
+using JobSheetQA.Bot.GitHub.Client;
+using JobSheetQA.Bot.GitHub.Sandbox;
+using JobSheetQA.Bot.Hosting.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Octokit;
 using Octokit.Caching;
 using Octokit.Internal;
-using JobSheetQA.Bot.GitHub.Auth;
-using JobSheetQA.Bot.GitHub.Client;
-using JobSheetQA.Bot.GitHub.Sandbox;
 
 namespace JobSheetQA.Bot.GitHub;
 
@@ -21,7 +22,7 @@ public static class GitHubServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.SectionName)).ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IGitHubDelayer, TimeProviderDelayer>();
@@ -53,8 +54,9 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton<IRepositoryFacts, OctokitRepositoryFacts>();
         services.TryAddSingleton<IPromotionDispatcher, OctokitPromotionDispatcher>();
 
-        var mode = configuration.GetSection(GitHubOptions.SectionName).GetValue<GitHubMode?>(nameof(GitHubOptions.Mode)) ?? GitHubMode.Sandbox;
-        if (mode == GitHubMode.Sandbox)
+        // Read leniently here: an unreadable GitHub:Mode is reported by the start-up check, which runs before the sandbox would start.
+        var configuredMode = configuration[$"{GitHubOptions.SectionName}:{nameof(GitHubOptions.Mode)}"];
+        if (string.IsNullOrWhiteSpace(configuredMode) || !Enum.TryParse<GitHubMode>(configuredMode, ignoreCase: true, out var mode) || mode == GitHubMode.Sandbox)
         {
             services.AddHostedService<GitHubSandboxHostedService>();
         }

@@ -3,6 +3,7 @@ using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
+using JobSheetQA.Bot.Hosting.Settings;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,12 +39,12 @@ public static class JobsServiceCollectionExtensions
                 if (options.Queues.Length == 0)
                     options.Queues = [JobsOptions.DefaultQueue];
             })
-            .ValidateOnStart();
+            .ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
 
         services.AddOptions<TrackingOptions>()
             .Bind(configuration.GetSection(TrackingOptions.SectionName))
-            .ValidateOnStart();
+            .ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>());
 
         // Storage and activator are this host's own services, registered before AddHangfire: its defaults would read the

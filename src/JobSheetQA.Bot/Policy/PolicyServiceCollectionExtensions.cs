@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Hosting.Settings;
 using JobSheetQA.Rules.Engine;
 using JobSheetQA.Rules.Policy;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,7 +21,8 @@ public static class PolicyServiceCollectionExtensions
         services.AddOptions<PolicyOptions>()
             .Bind(configuration.GetSection(PolicyOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.File), "Policy:File must name the policy YAML file (absolute, or relative to the app base directory).")
-            .ValidateOnStart();
+            .ValidateAtStartup();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISettingsCheck, PolicyFileSettingsCheck>());
 
         services.TryAddSingleton(provider =>
             PolicyLoader.LoadFile(provider.GetRequiredService<IOptions<PolicyOptions>>().Value.ResolvePath(AppContext.BaseDirectory)));

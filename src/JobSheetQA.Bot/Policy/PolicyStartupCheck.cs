@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace JobSheetQA.Bot.Policy;
 
 /// <summary>
-/// Loads the policy and compiles the rules before anything else starts, so a host with an invalid policy never opens
-/// its port: it logs every error (file:line:column: key: message) and fails start-up.
+/// Compiles the rules before anything else starts, so the first promotion does not pay for it, and logs which policy
+/// is in force. The policy file's errors are reported earlier, with every other settings problem
+/// (<see cref="PolicyFileSettingsCheck"/>).
 /// </summary>
 internal sealed partial class PolicyStartupCheck(
     IServiceProvider services,
@@ -15,20 +16,9 @@ internal sealed partial class PolicyStartupCheck(
 {
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            var policy = services.GetRequiredService<PromotionPolicy>();
-            _ = services.GetRequiredService<PolicyEngine>();
-            LogPolicyLoaded(logger, options.Value.ResolvePath(AppContext.BaseDirectory), policy.Environments.Count);
-        }
-        catch (PolicyValidationException e)
-        {
-            LogPolicyInvalid(logger, e.PolicySource, e.Errors.Count);
-            foreach (var error in e.Errors)
-                LogPolicyError(logger, error.ToString());
-            throw;
-        }
-
+        var policy = services.GetRequiredService<PromotionPolicy>();
+        _ = services.GetRequiredService<PolicyEngine>();
+        LogPolicyLoaded(logger, options.Value.ResolvePath(AppContext.BaseDirectory), policy.Environments.Count);
         return Task.CompletedTask;
     }
 
@@ -44,10 +34,4 @@ internal sealed partial class PolicyStartupCheck(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Promotion policy {Path} loaded: {EnvironmentCount} environments; rules compiled")]
     private static partial void LogPolicyLoaded(ILogger logger, string path, int environmentCount);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Promotion policy {Path} is invalid ({ErrorCount} errors); the host will not start")]
-    private static partial void LogPolicyInvalid(ILogger logger, string path, int errorCount);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Policy error: {Error}")]
-    private static partial void LogPolicyError(ILogger logger, string error);
 }

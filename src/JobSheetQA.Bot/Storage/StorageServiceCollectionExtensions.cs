@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Hosting.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .Configure(options => options.PostgresConnectionString = configuration[StorageOptions.PostgresConnectionStringKey])
-            .ValidateOnStart();
+            .ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
         // The provider decides which context type (and so which migration set) is registered. An unreadable value

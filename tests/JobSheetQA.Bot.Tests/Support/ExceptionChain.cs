@@ -1,6 +1,10 @@
+using JobSheetQA.Bot.Hosting.Settings;
+
 namespace JobSheetQA.Bot.Tests.Support;
 
-/// <summary>Start-up failures arrive wrapped (host, aggregate, options); the tests look for the cause inside.</summary>
+/// <summary>
+/// Start-up failures arrive wrapped (host, aggregate, the settings check's problem list); the tests look for the cause inside.
+/// </summary>
 public static class ExceptionChain
 {
     public static T Find<T>(Exception exception) where T : Exception =>
@@ -10,9 +14,13 @@ public static class ExceptionChain
     private static IEnumerable<Exception> SelfAndInner(Exception exception)
     {
         yield return exception;
-        IEnumerable<Exception> inner = exception is AggregateException aggregate
-            ? aggregate.InnerExceptions
-            : exception.InnerException is { } single ? [single] : [];
+        IEnumerable<Exception> inner = exception switch
+        {
+            AggregateException aggregate => aggregate.InnerExceptions,
+            InvalidSettingsException invalid => invalid.Problems.Select(p => p.Cause).Distinct(),
+            { InnerException: { } single } => [single],
+            _ => [],
+        };
         foreach (var nested in inner.SelectMany(SelfAndInner))
             yield return nested;
     }

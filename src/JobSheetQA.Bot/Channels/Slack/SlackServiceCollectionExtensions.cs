@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.Chat.Outbound;
+using JobSheetQA.Bot.Hosting.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,11 +17,12 @@ public static class SlackServiceCollectionExtensions
     {
         services.AddOptions<SlackOptions>()
             .Bind(configuration.GetSection(SlackOptions.SectionName))
-            .ValidateOnStart();
+            .ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 
-        var settings = configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>() ?? new SlackOptions();
-        if (!settings.Enabled)
+        // Read leniently here: an unreadable value must not stop registration, so the start-up check can report it with the rest.
+        var section = configuration.GetSection(SlackOptions.SectionName);
+        if (!bool.TryParse(section[nameof(SlackOptions.Enabled)], out var enabled) || !enabled)
             return services;
 
         services.TryAddSingleton(TimeProvider.System);
@@ -36,7 +38,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IChannelSender>(serviceProvider => serviceProvider.GetRequiredService<SlackChannelSender>());
         services.TryAddSingleton<SlackTurnProcessor>();
         services.AddHostedService<SlackInboundWorker>();
-        if (!string.IsNullOrWhiteSpace(settings.AppToken))
+        if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.AppToken)]))
             services.AddHostedService<SlackSocketModeClient>();
         return services;
     }

@@ -1,6 +1,7 @@
 using JobSheetQA.Bot.Channels.Teams.Auth;
 using JobSheetQA.Bot.Channels.Teams.Connector;
 using JobSheetQA.Bot.Chat.Outbound;
+using JobSheetQA.Bot.Hosting.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ public static class TeamsServiceCollectionExtensions
     {
         services.AddOptions<BotCredentialsOptions>()
             .Bind(configuration)
-            .ValidateOnStart();
+            .ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotCredentialsOptions>, BotCredentialsOptionsValidator>());
 
         services.AddOptions<TeamsOptions>()
@@ -28,7 +29,7 @@ public static class TeamsServiceCollectionExtensions
                 if (options.AllowedServiceUrlHosts.Length == 0)
                     options.AllowedServiceUrlHosts = [.. TeamsOptions.DefaultAllowedServiceUrlHosts];
             })
-            .ValidateOnStart();
+            .ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
 
         services.AddHttpClient(TeamsHttpClients.Metadata, http => http.Timeout = TimeSpan.FromSeconds(10));

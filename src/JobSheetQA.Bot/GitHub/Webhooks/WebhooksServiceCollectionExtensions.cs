@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Hosting.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Octokit.Webhooks;
@@ -19,7 +20,7 @@ public static class WebhooksServiceCollectionExtensions
                 options.Enabled = configuration.GetValue<bool>(WebhookOptions.EnabledKey);
                 options.Secret = configuration[WebhookOptions.SecretKey];
             })
-            .ValidateOnStart();
+            .ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkflowRunWaker>();

@@ -1,0 +1,94 @@
+using JobSheetQA.Bot.Hosting.Settings;
+using JobSheetQA.Bot.Policy;
+using JobSheetQA.Bot.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace JobSheetQA.Bot.Tests.Hosting.Settings;
+
+/// <summary>
+/// Issue #7: every required setting of every enabled feature is checked before the host accepts traffic, and one
+/// failed start lists all the problems, each starting with its key.
+/// </summary>
+public sealed class StartupSettingsCheckTests
+{
+    [Fact]
+    public void Every_problem_of_every_enabled_feature_is_listed_in_one_message()
+    {
+        var missingPolicy = Path.Combine(Path.GetTempPath(), $"missing-policy-{Guid.NewGuid():N}.yaml");
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = "PostgreSql",
+            ["Policy:File"] = missingPolicy,
+            ["GitHub:Mode"] = "GitHub",
+            ["GitHub:Webhooks:Enabled"] = "true",
+            ["Jobs:WorkerCount"] = "0",
+            ["Tracking:PollInterval"] = "00:00:00",
+            ["Teams:MaxAttempts"] = "0",
+            ["Slack:Enabled"] = "true",
+        };
+
+        var invalid = StartExpectingInvalidSettings(settings, environment: "Production");
+
+        string[] expectedKeys =
+        [
+            "ConnectionStrings:Postgres", $"Policy:File: {missingPolicy}: policy file not found", "GitHub:Owner", "GitHub:Repository",
+            "GitHub:Mode is GitHub but no credentials", "GitHub:WebhookSecret", "Jobs:WorkerCount", "Tracking:PollInterval",
+            "MicrosoftAppId is not set", "Teams:MaxAttempts", "Slack:SigningSecret", "Slack:BotToken",
+        ];
+        Assert.Equal(expectedKeys.Length, invalid.Problems.Count);
+        foreach (var key in expectedKeys)
+            Assert.Single(invalid.Problems, p => p.Description.StartsWith(key, StringComparison.Ordinal));
+        Assert.StartsWith($"JobSheetQA.Bot cannot start: {expectedKeys.Length} settings need fixing", invalid.Message, StringComparison.Ordinal);
+        foreach (var problem in invalid.Problems)
+            Assert.Contains($"{Environment.NewLine}  - {problem.Description}", invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_that_cannot_be_read_is_named_by_key_with_what_the_setting_takes()
+    {
+        var invalid = StartExpectingInvalidSettings(new()
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["Jobs:WorkerCount"] = "lots",
+            ["Tracking:PollInterval"] = "soon",
+            ["Slack:Enabled"] = "yes",
+            ["GitHub:Mode"] = "Cloud",
+        });
+
+        Assert.Equal(
+            [
+                "Storage:Provider cannot be read from 'Postgres': it takes one of Sqlite, PostgreSql.",
+                "GitHub:Mode cannot be read from 'Cloud': it takes one of Sandbox, GitHub.",
+                "Jobs:WorkerCount cannot be read from 'lots': it takes a whole number.",
+                "Tracking:PollInterval cannot be read from 'soon': it takes a duration such as 00:00:10 (hh:mm:ss).",
+                "Slack:Enabled cannot be read from 'yes': it takes true or false.",
+            ],
+            invalid.Problems.Select(p => p.Description));
+    }
+
+    [Fact]
+    public void One_problem_is_one_line_under_the_heading()
+    {
+        var invalid = StartExpectingInvalidSettings(new() { ["GitHub:Webhooks:Enabled"] = "true" });
+
+        var problem = Assert.Single(invalid.Problems);
+        Assert.Equal(
+            $"JobSheetQA.Bot cannot start: 1 setting needs fixing (docs/configuration.md describes every key):{Environment.NewLine}  - {problem.Description}",
+            invalid.Message);
+    }
+
+    private static InvalidSettingsException StartExpectingInvalidSettings(Dictionary<string, string> settings, string environment = "Development")
+    {
+        using var factory = new WebApplicationFactory<PolicyOptions>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment(environment);
+            builder.UseSetting("Storage:DataDirectory", Path.Combine(Path.GetTempPath(), $"jobsheetqa-settings-{Guid.NewGuid():N}"));
+            foreach (var (key, value) in settings)
+                builder.UseSetting(key, value);
+        });
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        return ExceptionChain.Find<InvalidSettingsException>(failure);
+    }
+}
