@@ -127,5 +127,5 @@ public static class JobsServiceCollectionExtensions
     }
 
     private static string SqliteDirectory(IServiceProvider serviceProvider, IHostEnvironment environment) =>
-        Path.GetDirectoryName(serviceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.SqliteDatabasePath(environment.ContentRootPath))!;
+        serviceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectoryPath(environment.ContentRootPath);
 }

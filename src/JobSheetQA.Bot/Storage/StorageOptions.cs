@@ -18,7 +18,9 @@ public sealed class StorageOptions
     /// <summary>Read from <c>ConnectionStrings:Postgres</c>; required when <see cref="Provider"/> is PostgreSql.</summary>
     public string? PostgresConnectionString { get; set; }
 
+    /// <summary>The absolute path of the data folder for a host whose content root is <paramref name="contentRootPath"/>.</summary>
+    public string DataDirectoryPath(string contentRootPath) => Path.GetFullPath(Path.Combine(contentRootPath, DataDirectory));
+
     /// <summary>The absolute path of the SQLite database file for a host whose content root is <paramref name="contentRootPath"/>.</summary>
-    public string SqliteDatabasePath(string contentRootPath) =>
-        Path.Combine(Path.GetFullPath(Path.Combine(contentRootPath, DataDirectory)), SqliteFileName);
+    public string SqliteDatabasePath(string contentRootPath) => Path.Combine(DataDirectoryPath(contentRootPath), SqliteFileName);
 }

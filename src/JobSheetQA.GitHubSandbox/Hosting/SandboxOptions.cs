@@ -41,6 +41,12 @@ public sealed class SandboxOptions
     /// <summary>File whose text replaces the built-in promotion.yml in the default repository.</summary>
     public string? WorkflowPath { get; set; }
 
+    /// <summary>
+    /// JSON file that keeps the runs across restarts (created when missing); null keeps them in memory only. One
+    /// sandbox per file: the bot puts it in its data folder, which only one bot process may use.
+    /// </summary>
+    public string? StateFile { get; set; }
+
     /// <summary>Scenario of runs when none is queued.</summary>
     public Scenario DefaultScenario { get; set; } = Scenario.Success;
 

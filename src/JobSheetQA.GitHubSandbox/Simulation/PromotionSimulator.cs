@@ -121,6 +121,7 @@ internal sealed class PromotionSimulator(SandboxState state)
                 ParitySkipped = RequestValidation.SkipsParity(inputs),
             };
             state.Runs.Add(run);
+            state.SaveRuns();
 
             var wantsDetails = hasReturnFlag && returnFlag.ValueKind == JsonValueKind.True
                 && apiVersion == ReturnRunDetailsVersion
@@ -164,6 +165,7 @@ internal sealed class PromotionSimulator(SandboxState state)
             }
 
             run.CancelledAt = state.Time.GetUtcNow();
+            state.SaveRuns();
             return 202;
         }
     }
@@ -186,6 +188,7 @@ internal sealed class PromotionSimulator(SandboxState state)
 
             run.ReviewedAt = state.Time.GetUtcNow();
             run.ReviewApproved = approve;
+            state.SaveRuns();
             return 200;
         }
     }
@@ -237,6 +240,7 @@ internal sealed class PromotionSimulator(SandboxState state)
             }
 
             run.ArtifactExpiredAt = state.Time.GetUtcNow();
+            state.SaveRuns();
             return true;
         }
     }

@@ -19,7 +19,11 @@ internal sealed class SandboxState
         InitialRepository = options.Repository ?? RepositoryState.CreateDefault(
             options.WorkflowPath is { Length: > 0 } path ? File.ReadAllText(path) : null);
         Budget = new RateBudget(options.RateLimit);
-        Reset();
+        Clear();
+        if (options.StateFile is { } stateFile)
+        {
+            SandboxStateFile.Load(stateFile, this);
+        }
     }
 
     public object Sync { get; } = new();
@@ -57,7 +61,35 @@ internal sealed class SandboxState
 
     public long NextArtifactId { get; set; }
 
+    /// <summary>
+    /// Back to the state at start with no runs (saved runs forgotten too). With a state file the ids carry on rising: a
+    /// client that kept a run id from before must not find another run under it.
+    /// </summary>
     public void Reset()
+    {
+        lock (Sync)
+        {
+            var (runId, jobId, artifactId) = (NextRunId, NextJobId, NextArtifactId);
+            Clear();
+            if (Options.StateFile is not null)
+            {
+                (NextRunId, NextJobId, NextArtifactId) = (runId, jobId, artifactId);
+            }
+
+            SaveRuns();
+        }
+    }
+
+    /// <summary>Writes the runs to <see cref="SandboxOptions.StateFile"/>, if there is one; call under <see cref="Sync"/> after changing a run.</summary>
+    public void SaveRuns()
+    {
+        if (Options.StateFile is { } path)
+        {
+            SandboxStateFile.Save(path, this);
+        }
+    }
+
+    private void Clear()
     {
         lock (Sync)
         {

@@ -51,9 +51,7 @@ public sealed class ReadmeQuickstartTests : IAsyncLifetime
 
             using (var response = await PostAsync(client, "promote staging"))
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var dispatched = await WaitForReplyAsync(r => r.Contains("Dispatched", StringComparison.Ordinal));
-            promotionId = System.Text.RegularExpressions.Regex.Match(dispatched, @"promotion `([a-z0-9]+)`").Groups[1].Value;
-            Assert.NotEmpty(promotionId);
+            promotionId = PromotionIdIn(await WaitForReplyAsync(r => r.Contains("Dispatched", StringComparison.Ordinal)));
 
             var store = bot.Get<PromotionStore>();
             var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
@@ -79,6 +77,56 @@ public sealed class ReadmeQuickstartTests : IAsyncLifetime
             Assert.Contains("staging", history, StringComparison.Ordinal);
             Assert.Contains("succeeded", history, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task A_promotion_in_flight_when_the_bot_stops_finishes_after_it_starts_again()
+    {
+        var settings = new Dictionary<string, string?> { ["Tracking:PollInterval"] = "00:00:01" };
+        string promotionId;
+        long runId;
+        await using (var bot = ChatTestHost.Restart(contentRoot, new TestChannel(), settings))
+        {
+            using var client = bot.CreateClient();
+            using (var response = await PostAsync(client, "promote staging"))
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            promotionId = PromotionIdIn(await WaitForReplyAsync(r => r.Contains("Dispatched", StringComparison.Ordinal)));
+            var dispatched = (await bot.Get<PromotionStore>().FindAsync(promotionId))!;
+            // The sandbox's run takes seven 2 s steps; the bot stops long before the end.
+            Assert.True(dispatched.State is PromotionState.Dispatched or PromotionState.Running, $"promotion is {dispatched.State} before the stop");
+            runId = dispatched.RunId!.Value;
+        }
+
+        rig.ClearRecords();
+        await using (var restarted = ChatTestHost.Restart(contentRoot, new TestChannel(), settings))
+        {
+            var store = restarted.Get<PromotionStore>();
+            var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
+            PromotionEntity? promotion;
+            while ((promotion = await store.FindAsync(promotionId))?.State is not PromotionState.Succeeded)
+            {
+                Assert.True(DateTimeOffset.UtcNow < deadline, $"promotion {promotionId} is {promotion?.State}, not Succeeded, 90 s after the restart");
+                await Task.Delay(200);
+            }
+
+            Assert.Equal(runId, promotion.RunId);
+            await WaitForReplyAsync(r => r.Contains(promotionId, StringComparison.Ordinal) && r.Contains("succeeded", StringComparison.Ordinal));
+
+            // The environment lock went with the finished promotion, and the sandbox hands out a new run id.
+            using var client = restarted.CreateClient();
+            using (var response = await PostAsync(client, "promote staging"))
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var next = PromotionIdIn(await WaitForReplyAsync(r => r.Contains("Dispatched", StringComparison.Ordinal)));
+            Assert.NotEqual(promotionId, next);
+            Assert.NotEqual(runId, (await store.FindAsync(next))!.RunId);
+        }
+    }
+
+    private static string PromotionIdIn(string reply)
+    {
+        var id = System.Text.RegularExpressions.Regex.Match(reply, @"promotion `([a-z0-9]+)`").Groups[1].Value;
+        Assert.NotEmpty(id);
+        return id;
     }
 
     private Task<HttpResponseMessage> PostAsync(HttpClient client, string text) =>

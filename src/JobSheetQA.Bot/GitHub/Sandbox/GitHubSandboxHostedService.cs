@@ -1,24 +1,37 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using JobSheetQA.Bot.GitHub.Client;
+using JobSheetQA.Bot.Storage;
 using JobSheetQA.GitHubSandbox.Hosting;
 
 namespace JobSheetQA.Bot.GitHub.Sandbox;
 
 /// <summary>Mode <c>Sandbox</c>: runs the local GitHub sandbox in-process on 127.0.0.1 (a free port) and points the
-/// gateway at it, so the bot works on one machine with no real GitHub (design.md §8).</summary>
+/// gateway at it, so the bot works on one machine with no real GitHub (design.md §8). Its runs are kept in the data
+/// folder, so promotions in flight when the bot stops still finish after it starts again, as they would on GitHub.</summary>
 internal sealed class GitHubSandboxHostedService(
     GitHubTargetAccessor target,
     IOptions<GitHubOptions> options,
+    IOptions<StorageOptions> storage,
+    IHostEnvironment environment,
     TimeProvider timeProvider,
     ILogger<GitHubSandboxHostedService> logger) : IHostedService, IAsyncDisposable
 {
+    public const string StateFileName = "github-sandbox.json";
+
     private SandboxApp? _sandbox;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var sandboxOptions = new SandboxOptions { Host = "127.0.0.1", Port = 0, TimeProvider = timeProvider };
+        var dataDirectory = Directory.CreateDirectory(storage.Value.DataDirectoryPath(environment.ContentRootPath)).FullName;
+        var sandboxOptions = new SandboxOptions
+        {
+            Host = "127.0.0.1",
+            Port = 0,
+            TimeProvider = timeProvider,
+            StateFile = Path.Combine(dataDirectory, StateFileName),
+        };
         if (!string.IsNullOrWhiteSpace(settings.Owner))
         {
             sandboxOptions.Owner = settings.Owner;
