@@ -2,6 +2,7 @@ using JobSheetQA.Bot.GitHub;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace JobSheetQA.Bot.Tests.GitHub;
@@ -12,8 +13,11 @@ public sealed class SandboxModeTests
     public async Task With_no_settings_the_gateway_runs_against_an_in_process_sandbox_and_says_so()
     {
         var logs = new CapturingLoggerProvider();
+        var contentRoot = Directory.CreateTempSubdirectory("jobsheetqa-sandbox-mode-").FullName;
         var services = new ServiceCollection()
             .AddLogging(l => l.AddProvider(logs))
+            // The sandbox keeps its runs in the bot's data folder, under the content root.
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = contentRoot })
             .AddGitHubGateway(new ConfigurationBuilder().Build())
             .BuildServiceProvider();
         await using var _ = services;
@@ -40,6 +44,8 @@ public sealed class SandboxModeTests
             {
                 await service.StopAsync(CancellationToken.None);
             }
+
+            Directory.Delete(contentRoot, recursive: true);
         }
     }
 }
