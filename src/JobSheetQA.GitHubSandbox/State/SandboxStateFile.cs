@@ -47,7 +47,7 @@ internal static class SandboxStateFile
     public static void Save(string path, SandboxState state)
     {
         var saved = new SavedRuns(state.NextRunId, state.NextJobId, state.NextArtifactId, state.Runs);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp"; // unique: two sandboxes may share a file in one test process
         File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(saved, Json));
         File.Move(temporary, path, overwrite: true);
     }

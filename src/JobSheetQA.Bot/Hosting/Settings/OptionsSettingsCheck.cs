@@ -20,9 +20,10 @@ internal sealed class OptionsSettingsCheck<TOptions>(string name) : ISettingsChe
         {
             return [.. e.Failures.Select(failure => new SettingsProblem(failure, e))];
         }
-        catch (InvalidOperationException e) when (UnreadableSetting.TryDescribe(e, out var description))
+        catch (InvalidOperationException e)
         {
-            return [new SettingsProblem(description, e)];
+            // The configuration binder's way of saying a value cannot be converted; reworded when it can be read.
+            return [new SettingsProblem(UnreadableSetting.TryDescribe(e, out var description) ? description : e.Message, e)];
         }
     }
 }
