@@ -1,4 +1,5 @@
 using System.Globalization;
+using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Rules.Facts;
@@ -23,24 +24,14 @@ public static class PromotionText
         + (promotion.SkipParity ? " skip parity" : "")
         + (promotion.UseNightlyParity ? " with nightly parity" : "");
 
-    /// <summary>The gates in one line: "Validate Request ✓ · CI Gate … · Policy Gate ·".</summary>
+    /// <summary>The gates in one line: "Validate Request ✓ · CI Gate … · Policy Gate ○".</summary>
     public static string Gates(PromotionEntity promotion)
     {
         var outcomes = promotion.GateResults.ToDictionary(g => g.Step, g => g.Outcome);
         return string.Join(" · ", Enum.GetValues<PromotionStep>()
-            .Select(step => $"{step.DisplayName()} {Mark(outcomes.GetValueOrDefault(step, StepOutcome.Pending))}"));
+            .Select(step => $"{step.DisplayName()} {StepMarks.For(outcomes.GetValueOrDefault(step, StepOutcome.Pending), StepMarks.PendingInALine)}"));
     }
 
     public static bool IsRequester(PromotionEntity promotion, RequesterIdentity who) =>
         promotion.RequesterChannel == who.Channel && promotion.RequesterUserId == who.UserId;
-
-    private static string Mark(StepOutcome outcome) => outcome switch
-    {
-        StepOutcome.Passed => "✓",
-        StepOutcome.Failed => "✗",
-        StepOutcome.Running => "…",
-        StepOutcome.Skipped => "–",
-        StepOutcome.Cancelled => "⊘",
-        _ => "○",
-    };
 }

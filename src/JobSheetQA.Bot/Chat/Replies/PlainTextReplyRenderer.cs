@@ -33,7 +33,7 @@ public static class PlainTextReplyRenderer
                 case StatusCardBlock card:
                     text.AppendLine($"{card.Title} — {card.State}");
                     foreach (var step in card.Steps)
-                        text.AppendLine($"{Mark(step.Outcome)} {step.Step.DisplayName()}: {step.Outcome.ToString().ToLowerInvariant()}");
+                        text.AppendLine($"{StepMarks.For(step.Outcome)} {step.Step.DisplayName()}: {step.Outcome.ToString().ToLowerInvariant()}");
                     if (card.RunUrl is not null)
                         text.AppendLine($"run: {card.RunUrl}");
                     break;
@@ -44,14 +44,4 @@ public static class PlainTextReplyRenderer
 
         return text.ToString().TrimEnd();
     }
-
-    private static string Mark(StepOutcome outcome) => outcome switch
-    {
-        StepOutcome.Passed => "✓",
-        StepOutcome.Failed => "✗",
-        StepOutcome.Running => "…",
-        StepOutcome.Skipped => "–",
-        StepOutcome.Cancelled => "⊘",
-        _ => "·",
-    };
 }
