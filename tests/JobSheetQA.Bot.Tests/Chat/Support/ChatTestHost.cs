@@ -1,12 +1,9 @@
 using JobSheetQA.Bot.Chat.Outbound;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Chat.Turns;
+using JobSheetQA.Bot.Tests.Support;
 using JobSheetQA.Rules.Facts;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace JobSheetQA.Bot.Tests.Chat.Support;
 
@@ -25,42 +22,25 @@ public sealed class ChatTestHost : IAsyncDisposable
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
     };
 
-    private readonly string? postgres;
-    private readonly bool ownsContentRoot;
-    private readonly WebApplicationFactory<ChatTurnHandler> root;
-    private readonly WebApplicationFactory<ChatTurnHandler> factory;
+    private readonly BotHost bot;
     private int nextInboundId;
 
-    private ChatTestHost(string contentRoot, bool ownsContentRoot, IDictionary<string, string?> settings, TestChannel channel, Action<IServiceCollection>? configureServices)
+    private ChatTestHost(BotHost bot, TestChannel channel)
     {
-        ContentRoot = contentRoot;
-        this.ownsContentRoot = ownsContentRoot;
+        this.bot = bot;
         Channel = channel;
-        postgres = settings.TryGetValue("ConnectionStrings:Postgres", out var connectionString) ? connectionString : null;
-        root = new WebApplicationFactory<ChatTurnHandler>();
-        factory = root.WithWebHostBuilder(builder =>
-        {
-            builder.UseContentRoot(contentRoot);
-            foreach (var (key, value) in Defaults.Concat(settings))
-                builder.UseSetting(key, value);
-            builder.ConfigureServices(services =>
-            {
-                services.AddSingleton<IChannelSender>(channel);
-                configureServices?.Invoke(services);
-            });
-        });
     }
 
-    public string ContentRoot { get; }
+    public string ContentRoot => bot.ContentRoot;
 
     /// <summary>Everything the bot posted later (status cards, outcomes, notifications).</summary>
     public TestChannel Channel { get; }
 
-    public IServiceProvider Services => factory.Services;
+    public IServiceProvider Services => bot.Services;
 
-    public T Get<T>() where T : notnull => factory.Services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => bot.Get<T>();
 
-    public HttpClient CreateClient() => factory.CreateClient();
+    public HttpClient CreateClient() => bot.CreateClient();
 
     /// <summary>Starts the bot in a new temporary folder (removed on dispose).</summary>
     public static ChatTestHost Start(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null) =>
@@ -72,17 +52,12 @@ public sealed class ChatTestHost : IAsyncDisposable
 
     private static ChatTestHost Start(string contentRoot, bool ownsContentRoot, IDictionary<string, string?>? settings, TestChannel channel, Action<IServiceCollection>? configureServices)
     {
-        var host = new ChatTestHost(contentRoot, ownsContentRoot, settings ?? new Dictionary<string, string?>(), channel, configureServices);
-        try
+        var bot = BotHost.Start(contentRoot, ownsContentRoot, Defaults.Concat(settings ?? new Dictionary<string, string?>()), services =>
         {
-            _ = host.factory.Server;
-            return host;
-        }
-        catch
-        {
-            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            throw;
-        }
+            services.AddSingleton<IChannelSender>(channel);
+            configureServices?.Invoke(services);
+        });
+        return new ChatTestHost(bot, channel);
     }
 
     /// <summary>The identity a test user has on the test channel: <c>dana</c> → "Dana".</summary>
@@ -107,25 +82,5 @@ public sealed class ChatTestHost : IAsyncDisposable
     public static string Render(ChatTurnResult result) =>
         string.Join("\n---\n", result.Replies.Select(PlainTextReplyRenderer.Render)).TrimEnd();
 
-    public async ValueTask DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await root.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (postgres is not null)
-        {
-            using var connection = new NpgsqlConnection(postgres);
-            NpgsqlConnection.ClearPool(connection);
-        }
-
-        if (!ownsContentRoot)
-            return;
-        try
-        {
-            Directory.Delete(ContentRoot, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => bot.DisposeAsync();
 }

@@ -1,10 +1,6 @@
-using JobSheetQA.Bot.Jobs;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using JobSheetQA.Bot.Tests.Support;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace JobSheetQA.Bot.Tests.Jobs.Support;
 
@@ -22,73 +18,27 @@ public sealed class JobsTestHost : IAsyncDisposable
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
     };
 
-    private readonly string? postgres;
-    private readonly WebApplicationFactory<JobsOptions> root;
-    private readonly WebApplicationFactory<JobsOptions> factory;
+    private readonly BotHost bot;
 
-    private JobsTestHost(string contentRoot, IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices)
-    {
-        ContentRoot = contentRoot;
-        postgres = settings.TryGetValue("ConnectionStrings:Postgres", out var connectionString) ? connectionString : null;
-        root = new WebApplicationFactory<JobsOptions>();
-        factory = root.WithWebHostBuilder(builder =>
-        {
-            builder.UseContentRoot(contentRoot);
-            foreach (var (key, value) in Defaults.Concat(settings))
-                builder.UseSetting(key, value);
-            builder.ConfigureServices(services =>
-            {
-                services.AddSingleton(TimeProvider.System);
-                services.AddSingleton<JobRunLog>();
-                services.AddTransient<RecordingJob>();
-                configureServices?.Invoke(services);
-            });
-        });
-    }
+    private JobsTestHost(BotHost bot) => this.bot = bot;
 
-    public string ContentRoot { get; }
+    public string ContentRoot => bot.ContentRoot;
 
-    public TestServer Server => factory.Server;
+    public TestServer Server => bot.Server;
 
-    public IServiceProvider Services => factory.Services;
+    public IServiceProvider Services => bot.Services;
 
-    public T Get<T>() where T : notnull => factory.Services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => bot.Get<T>();
 
     /// <summary>Builds and starts the host; start-up failures (options validation) surface from here.</summary>
-    public static JobsTestHost Start(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
-    {
-        var host = new JobsTestHost(Directory.CreateTempSubdirectory("jobsheetqa-jobs-").FullName, settings, configureServices);
-        try
+    public static JobsTestHost Start(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null) =>
+        new(BotHost.Start(Directory.CreateTempSubdirectory("jobsheetqa-jobs-").FullName, ownsContentRoot: true, Defaults.Concat(settings), services =>
         {
-            _ = host.factory.Server;
-            return host;
-        }
-        catch
-        {
-            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            throw;
-        }
-    }
+            services.AddSingleton(TimeProvider.System);
+            services.AddSingleton<JobRunLog>();
+            services.AddTransient<RecordingJob>();
+            configureServices?.Invoke(services);
+        }));
 
-    public async ValueTask DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await root.DisposeAsync();
-        // Pooled SQLite connections keep the files open; close them before deleting the folder.
-        SqliteConnection.ClearAllPools();
-        // Hangfire's server opened a handful of connections to this test's database; give them back to the cluster now.
-        if (postgres is not null)
-        {
-            using var connection = new NpgsqlConnection(postgres);
-            NpgsqlConnection.ClearPool(connection);
-        }
-
-        try
-        {
-            Directory.Delete(ContentRoot, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => bot.DisposeAsync();
 }

@@ -2,9 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using JobSheetQA.Bot.Channels.Teams;
 using JobSheetQA.Bot.Chat.Turns;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using JobSheetQA.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JobSheetQA.Bot.Tests.Channels.Teams.Support;
@@ -16,46 +14,26 @@ namespace JobSheetQA.Bot.Tests.Channels.Teams.Support;
 /// </summary>
 public sealed class TeamsTestHost : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<TeamsActivityProcessor> root;
-    private readonly WebApplicationFactory<TeamsActivityProcessor> factory;
+    private readonly BotHost bot;
     private readonly HttpClient client;
 
-    private TeamsTestHost(BotFrameworkRig rig, string contentRoot, IDictionary<string, string?> settings, string environment, Action<IServiceCollection>? configureServices)
+    private TeamsTestHost(BotFrameworkRig rig, TestCardHandlers handlers, BotHost bot)
     {
         Rig = rig;
-        ContentRoot = contentRoot;
-        root = new WebApplicationFactory<TeamsActivityProcessor>();
-        factory = root.WithWebHostBuilder(builder =>
-        {
-            builder.UseContentRoot(contentRoot);
-            builder.UseEnvironment(environment);
-            foreach (var (key, value) in Settings(rig).Concat(settings))
-                builder.UseSetting(key, value);
-            builder.ConfigureServices(services =>
-            {
-                services.AddSingleton(Handlers);
-                services.AddSingleton<IChatTextHandler>(Handlers);
-                services.AddSingleton<IChatFormHandler>(Handlers);
-                services.AddHttpClient(TeamsHttpClients.Token).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
-                {
-                    // Trust exactly the rig's self-signed certificate, nothing else.
-                    ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == rig.Certificate.Thumbprint,
-                });
-                configureServices?.Invoke(services);
-            });
-        });
-        client = factory.CreateClient();
+        Handlers = handlers;
+        this.bot = bot;
+        client = bot.CreateClient();
     }
 
     public BotFrameworkRig Rig { get; }
 
-    public string ContentRoot { get; }
+    public string ContentRoot => bot.ContentRoot;
 
-    public TestCardHandlers Handlers { get; } = new();
+    public TestCardHandlers Handlers { get; }
 
-    public IServiceProvider Services => factory.Services;
+    public IServiceProvider Services => bot.Services;
 
-    public T Get<T>() where T : notnull => factory.Services.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => bot.Get<T>();
 
     /// <summary>A registered multi-tenant bot pointed at the rig.</summary>
     public static Dictionary<string, string?> Settings(BotFrameworkRig rig) => new()
@@ -78,17 +56,25 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public static TeamsTestHost Start(
         BotFrameworkRig rig, IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? configureServices = null)
     {
-        var host = new TeamsTestHost(rig, Directory.CreateTempSubdirectory("jobsheetqa-teams-").FullName, settings ?? new Dictionary<string, string?>(), environment, configureServices);
-        try
-        {
-            _ = host.factory.Server;
-            return host;
-        }
-        catch
-        {
-            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            throw;
-        }
+        var handlers = new TestCardHandlers();
+        var bot = BotHost.Start(
+            Directory.CreateTempSubdirectory("jobsheetqa-teams-").FullName,
+            ownsContentRoot: true,
+            Settings(rig).Concat(settings ?? new Dictionary<string, string?>()),
+            services =>
+            {
+                services.AddSingleton(handlers);
+                services.AddSingleton<IChatTextHandler>(handlers);
+                services.AddSingleton<IChatFormHandler>(handlers);
+                services.AddHttpClient(TeamsHttpClients.Token).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
+                {
+                    // Trust exactly the rig's self-signed certificate, nothing else.
+                    ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == rig.Certificate.Thumbprint,
+                });
+                configureServices?.Invoke(services);
+            },
+            environment);
+        return new TeamsTestHost(rig, handlers, bot);
     }
 
     /// <summary>Posts an activity with the given Authorization header value (null = none).</summary>
@@ -112,15 +98,6 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         client.Dispose();
-        await factory.DisposeAsync();
-        await root.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(ContentRoot, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await bot.DisposeAsync();
     }
 }
