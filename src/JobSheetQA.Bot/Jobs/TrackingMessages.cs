@@ -1,7 +1,8 @@
-using System.Globalization;
 using System.Text;
+using JobSheetQA.Bot.Chat.Handlers;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Rules.Facts;
@@ -14,7 +15,7 @@ public static class TrackingMessages
     public static Reply Outcome(PromotionEntity promotion, PromotionStep? failedGate, ParityFindings? parity, TimeSpan runNotFoundAfter)
     {
         var text = new StringBuilder();
-        var what = $"**{Describe(promotion)}** ({promotion.Id}, commit `{Short(promotion.CommitSha)}`, requested by {promotion.RequesterDisplayName})";
+        var what = $"**{Describe(promotion)}** ({promotion.Id}, commit `{PromotionText.Commit(promotion.CommitSha)}`, requested by {promotion.RequesterDisplayName})";
         switch (promotion.State)
         {
             case PromotionState.Succeeded:
@@ -42,7 +43,7 @@ public static class TrackingMessages
     public static Reply GateFailure(PromotionEntity promotion, PromotionStep gate, ParityFindings? parity)
     {
         var text = new StringBuilder(
-            $"🚨 **{gate.DisplayName()} failed** for **{Describe(promotion)}** ({promotion.Id}, commit `{Short(promotion.CommitSha)}`, requested by {promotion.RequesterDisplayName}).");
+            $"🚨 **{gate.DisplayName()} failed** for **{Describe(promotion)}** ({promotion.Id}, commit `{PromotionText.Commit(promotion.CommitSha)}`, requested by {promotion.RequesterDisplayName}).");
         AppendRun(text, promotion);
         AppendParity(text, parity);
         return new Reply([new TextBlock(text.ToString())]);
@@ -66,13 +67,13 @@ public static class TrackingMessages
         var who = promotion?.RequesterDisplayName is { } name ? $"{name}, your" : "Your";
         return Reply.Text(
             $"⌛ {who} acknowledgement for **promote {acknowledgement.Environment} --skip-parity** ({acknowledgement.PromotionId}) expired at "
-            + $"{acknowledgement.ExpiresAt.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture)} without the phrase being typed; nothing was dispatched "
+            + $"{ChatText.UtcTime(acknowledgement.ExpiresAt)} without the phrase being typed; nothing was dispatched "
             + $"and {acknowledgement.Environment} is free again. Ask again with `promote {acknowledgement.Environment} --skip-parity` if you still want it.");
     }
 
     public static Reply WriteWindowEndsSoon(WriteWindowEntity window) => Reply.Text(
         $"⏰ The write window **{window.ChangeRequest}** on **{window.Environment}** (opened by {window.OpenedBy}) ends at "
-        + $"{window.EndsAt.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture)}. Finish the writes and set the posture flags back to false "
+        + $"{ChatText.UtcTime(window.EndsAt)}. Finish the writes and set the posture flags back to false "
         + "(runbook §4.3).");
 
     public static Reply WriteWindowEnded(WriteWindowEntity window, IReadOnlyList<PostureFlag> flags)
@@ -120,5 +121,4 @@ public static class TrackingMessages
     private static string Duration(TimeSpan span) =>
         span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min" : $"{(int)Math.Max(1, span.TotalSeconds)} s";
 
-    private static string Short(string sha) => sha.Length > 7 ? sha[..7] : sha;
 }

@@ -19,7 +19,7 @@ public static class PromotionStatusCard
         var steps = Enum.GetValues<PromotionStep>()
             .Select(step => new StepStatus(step, outcomes.GetValueOrDefault(step, StepOutcome.Pending)))
             .ToList();
-        var title = $"promote {promotion.Environment}{(promotion.SkipParity ? " (parity skipped)" : "")} · {Short(promotion.CommitSha)} · {promotion.RequesterDisplayName} · {promotion.Id}";
+        var title = $"promote {promotion.Environment}{(promotion.SkipParity ? " (parity skipped)" : "")} · {PromotionText.Commit(promotion.CommitSha)} · {promotion.RequesterDisplayName} · {promotion.Id}";
         var card = new StatusCardBlock(title, StateInWords(promotion, steps), steps, promotion.RunUrl);
         return new Reply([card], UpdateKey(promotion.Id));
     }
@@ -39,9 +39,8 @@ public static class PromotionStatusCard
             PromotionState.Failed when failed is not null => $"failed at {failed.Step.DisplayName()}",
             PromotionState.Running when steps.FirstOrDefault(s => s.Outcome == StepOutcome.Running) is { } running => $"running: {running.Step.DisplayName()}",
             PromotionState.AwaitingAcknowledgement => "awaiting acknowledgement",
-            _ => promotion.State.ToString().ToLowerInvariant(),
+            _ => PromotionText.State(promotion.State),
         };
     }
 
-    private static string Short(string sha) => sha.Length > 7 ? sha[..7] : sha;
 }

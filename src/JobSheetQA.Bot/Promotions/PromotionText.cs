@@ -1,4 +1,4 @@
-using System.Globalization;
+using JobSheetQA.Bot.Chat.Handlers;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
@@ -10,10 +10,7 @@ namespace JobSheetQA.Bot.Promotions;
 public static class PromotionText
 {
     /// <summary>A commit as people read it (7 characters); "—" before the bot has read HEAD.</summary>
-    public static string Commit(string sha) => string.IsNullOrEmpty(sha) ? "—" : sha.Length > 7 ? sha[..7] : sha;
-
-    public static string Utc(DateTimeOffset at) =>
-        at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+    public static string Commit(string sha) => string.IsNullOrEmpty(sha) ? "—" : ChatText.ShortSha(sha);
 
     /// <summary>The state in words: <c>awaiting-acknowledgement</c>, <c>succeeded</c>…</summary>
     public static string State(PromotionState state) => PromotionTransitions.Name(state);

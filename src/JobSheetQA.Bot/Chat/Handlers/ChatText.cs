@@ -12,6 +12,10 @@ public static class ChatText
     public static string Utc(DateTimeOffset moment) =>
         moment.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
+    /// <summary>A UTC time of day, e.g. <c>08:15 UTC</c>, for moments within the next hours.</summary>
+    public static string UtcTime(DateTimeOffset moment) =>
+        moment.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
     /// <summary>A duration the way policy.yaml writes them: <c>2h</c>, <c>1h30m</c>, <c>45m</c>.</summary>
     public static string Duration(TimeSpan span)
     {

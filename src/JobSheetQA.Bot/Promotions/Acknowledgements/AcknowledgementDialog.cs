@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Chat.Handlers;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.Policy;
@@ -83,7 +84,7 @@ public sealed class AcknowledgementDialog(
         Reply.Text(
             $"**Missing skip acknowledgement**: you typed `{typed}`. Type exactly `{acknowledgement.PhraseExpected}` "
             + $"(case-sensitive, no extra spaces or characters; runbook §5.4). The prompt for promotion `{acknowledgement.PromotionId}` is still open until "
-            + $"{PromotionText.Utc(acknowledgement.ExpiresAt)}.");
+            + $"{ChatText.Utc(acknowledgement.ExpiresAt)}.");
 
     private static Reply NotYours(AcknowledgementEntity acknowledgement, PromotionEntity? promotion) =>
         Reply.Text(
@@ -93,7 +94,7 @@ public sealed class AcknowledgementDialog(
     private static Reply NotOpen(AcknowledgementUse use, AcknowledgementEntity acknowledgement) => Reply.Text(use switch
     {
         AcknowledgementUse.AlreadyUsed => $"That acknowledgement for promotion `{acknowledgement.PromotionId}` was already used; each one counts once. Nothing changed.",
-        AcknowledgementUse.Expired => $"The acknowledgement for promotion `{acknowledgement.PromotionId}` expired at {PromotionText.Utc(acknowledgement.ExpiresAt)}. "
+        AcknowledgementUse.Expired => $"The acknowledgement for promotion `{acknowledgement.PromotionId}` expired at {ChatText.Utc(acknowledgement.ExpiresAt)}. "
             + $"Nothing was dispatched; type `promote {acknowledgement.Environment} skip parity` to ask again.",
         AcknowledgementUse.Cancelled => $"The acknowledgement for promotion `{acknowledgement.PromotionId}` was cancelled with its promotion. Nothing was dispatched.",
         AcknowledgementUse.NotRequester => $"Only the requester can acknowledge promotion `{acknowledgement.PromotionId}`. Nothing changed.",

@@ -1,5 +1,6 @@
 using System.Text;
 using JobSheetQA.Bot.Chat.Commands;
+using JobSheetQA.Bot.Chat.Handlers;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.Storage;
@@ -40,7 +41,7 @@ public sealed class StatusHandler(PromotionStore promotions, PromotionLocks lock
         {
             new("promotion", promotion.Id),
             new("state", PromotionText.State(promotion.State)),
-            new("requested", $"{PromotionText.What(promotion)} by {promotion.RequesterDisplayName} at {PromotionText.Utc(promotion.CreatedAt)}"),
+            new("requested", $"{PromotionText.What(promotion)} by {promotion.RequesterDisplayName} at {ChatText.Utc(promotion.CreatedAt)}"),
             new("commit", PromotionText.Commit(promotion.CommitSha)),
         };
         if (promotion.RunUrl is not null)
@@ -58,7 +59,7 @@ public sealed class StatusHandler(PromotionStore promotions, PromotionLocks lock
             var held = await locks.GetAsync(environment, cancellationToken);
             text.AppendLine(held is null
                 ? $"**{environment}**: free"
-                : $"**{environment}**: held by {held.HeldBy} since {PromotionText.Utc(held.Since)} (promotion `{held.PromotionId}`)");
+                : $"**{environment}**: held by {held.HeldBy} since {ChatText.Utc(held.Since)} (promotion `{held.PromotionId}`)");
 
             var latest = (await promotions.RecentAsync(environment, 1, cancellationToken)).FirstOrDefault();
             if (held is not null && held.PromotionId != latest?.Id)
@@ -85,6 +86,6 @@ public sealed class StatusHandler(PromotionStore promotions, PromotionLocks lock
             : [];
         var state = PromotionText.State(promotion.State) + (objections.Count > 0 ? $" ({string.Join(", ", objections)})" : "");
         return $"`{promotion.Id}` {PromotionText.What(promotion)} · {state} · `{PromotionText.Commit(promotion.CommitSha)}` · "
-            + $"{promotion.RequesterDisplayName} · {PromotionText.Utc(promotion.CreatedAt)}{run}";
+            + $"{promotion.RequesterDisplayName} · {ChatText.Utc(promotion.CreatedAt)}{run}";
     }
 }

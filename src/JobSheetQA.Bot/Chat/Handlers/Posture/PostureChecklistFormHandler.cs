@@ -3,6 +3,7 @@ using System.Text.Json;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Rules.Policy;
 
@@ -29,7 +30,7 @@ public sealed class PostureChecklistFormHandler(
         if (!policy.HasReadOnlyPosture(promotion.Environment) || promotion.State != PromotionState.Succeeded)
         {
             return [Reply.Text(
-                $"Not recorded: the posture checklist is for a successful promotion to a read-only environment, and `{promotion.Id}` is a {promotion.Environment} promotion that is {promotion.State.ToString().ToLowerInvariant()}.")];
+                $"Not recorded: the posture checklist is for a successful promotion to a read-only environment, and `{promotion.Id}` is a {promotion.Environment} promotion that is {PromotionText.State(promotion.State)}.")];
         }
 
         var note = form.Value(PostureChecklist.Note)?.Trim();

@@ -1,5 +1,6 @@
 using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.GitHub.Client;
+using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Rules.Facts;
@@ -109,6 +110,6 @@ public sealed class ReadinessPackBuilder(
         promotion is null
             ? new ReadinessRun(environment, null, null, null, null, null, null, new Dictionary<PromotionStep, StepOutcome>())
             : new ReadinessRun(
-                environment, promotion.Id, promotion.CommitSha, promotion.State.ToString().ToLowerInvariant(), promotion.RequesterDisplayName,
+                environment, promotion.Id, promotion.CommitSha, PromotionText.State(promotion.State), promotion.RequesterDisplayName,
                 promotion.CompletedAt ?? promotion.CreatedAt, promotion.RunUrl, promotion.GateResults.ToDictionary(g => g.Step, g => g.Outcome));
 }
