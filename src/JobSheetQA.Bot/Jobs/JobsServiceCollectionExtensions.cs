@@ -92,6 +92,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddTransient<AcknowledgementExpiryJob>();
         services.TryAddTransient<WriteWindowWatchJob>();
         services.TryAddTransient<TrackingReconcilerJob>();
+        services.TryAddTransient<InboundPruneJob>();
         services.AddHostedService<TrackingStartup>();
     }
 

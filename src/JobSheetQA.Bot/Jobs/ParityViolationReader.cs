@@ -7,7 +7,7 @@ namespace JobSheetQA.Bot.Jobs;
 
 /// <summary>
 /// Reads a run's <c>promotion-parity-report</c> artifact and judges it against <c>parity/config/thresholds.json</c> at
-/// the promotion's ref, as the Parity Gate did (runbook §5.2), so a failure notice can name each violation.
+/// the promoted commit, as the Parity Gate did (runbook §5.2), so a failure notice can name each violation.
 /// </summary>
 public sealed class ParityViolationReader(IWorkflowRunTracker runs, IRepositoryFacts repository)
 {
@@ -20,11 +20,12 @@ public sealed class ParityViolationReader(IWorkflowRunTracker runs, IRepositoryF
         if (!report.Succeeded)
             return ParityFindings.Unreadable(report.Error.Message, WorthRetrying(report.Error.Kind));
 
-        var thresholds = await repository.GetFileAsync(PromotionFactsGatherer.ThresholdsPath, promotion.Ref, cancellationToken);
+        // The gate judged the promoted commit with that commit's thresholds; the branch may have moved on since.
+        var thresholds = await repository.GetFileAsync(PromotionFactsGatherer.ThresholdsPath, promotion.CommitSha, cancellationToken);
         if (!thresholds.Succeeded)
             return ParityFindings.Unreadable(thresholds.Error.Message, WorthRetrying(thresholds.Error.Kind));
         if (!thresholds.Value.Found)
-            return ParityFindings.Unreadable($"{PromotionFactsGatherer.ThresholdsPath} not found on {promotion.Ref}", worthRetrying: false);
+            return ParityFindings.Unreadable($"{PromotionFactsGatherer.ThresholdsPath} not found at {promotion.CommitSha}", worthRetrying: false);
 
         var evaluation = ParityEvaluator.Evaluate(
             report.Value.Text, thresholds.Value.Text, $"run {runId} {report.Value.EntryPath}", PromotionFactsGatherer.ThresholdsPath);

@@ -4,7 +4,7 @@ namespace JobSheetQA.Bot.Jobs;
 
 /// <summary>
 /// Starts after the Hangfire server: registers the recurring jobs (acknowledgement expiry, write-window watch,
-/// tracking reconciler) and resumes tracking every in-flight promotion, so a restart loses nothing.
+/// tracking reconciler, inbound prune) and resumes tracking every in-flight promotion, so a restart loses nothing.
 /// </summary>
 internal sealed class TrackingStartup(IRecurringJobManager recurring, IServiceScopeFactory scopes, ILogger<TrackingStartup> logger) : IHostedService
 {
@@ -14,6 +14,8 @@ internal sealed class TrackingStartup(IRecurringJobManager recurring, IServiceSc
         recurring.AddOrUpdate<AcknowledgementExpiryJob>(AcknowledgementExpiryJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), "*/30 * * * * *");
         recurring.AddOrUpdate<WriteWindowWatchJob>(WriteWindowWatchJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<TrackingReconcilerJob>(TrackingReconcilerJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        // Daily is plenty: the prune only keeps processed_inbound from growing, and a week of ids is kept anyway.
+        recurring.AddOrUpdate<InboundPruneJob>(InboundPruneJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily());
 
         await using var scope = scopes.CreateAsyncScope();
         var resumed = await scope.ServiceProvider.GetRequiredService<TrackingReconcilerJob>().ReconcileAsync(onlyOverdue: false, cancellationToken);

@@ -6,7 +6,8 @@ namespace JobSheetQA.Bot.Promotions;
 /// <summary>
 /// The one way a promotion changes state: checked against <see cref="PromotionLifecycle"/>, saved with the row version
 /// (two instances cannot both make the same move), written to the audit log, and on a final state the environment
-/// lock is released. A move to where the promotion already is changes nothing, so repeats are harmless.
+/// lock is released (also when a move is refused because the promotion is already final, in case it took the lock
+/// after its final move). A move to where the promotion already is changes nothing, so repeats are harmless.
 /// </summary>
 public sealed class PromotionTransitions(PromotionStore promotions, PromotionLocks locks, AuditLog audit, TimeProvider time, ILogger<PromotionTransitions> logger)
 {
@@ -33,6 +34,10 @@ public sealed class PromotionTransitions(PromotionStore promotions, PromotionLoc
                 case TransitionCheck.AlreadyThere:
                     return new PromotionMove(PromotionMoveStatus.AlreadyThere, current);
                 case TransitionCheck.NotAllowed:
+                    // A cancel between the move to Evaluated and taking the lock released nothing; nothing else would free it.
+                    if (PromotionLifecycle.IsFinal(current.State)
+                        && await locks.ReleaseAsync(current.Environment, current.Id, CancellationToken.None))
+                        logger.LogWarning("Promotion {PromotionId} is {State} but held {Environment}; released it", current.Id, current.State, current.Environment);
                     return new PromotionMove(PromotionMoveStatus.NotAllowed, current);
             }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Hangfire;
 using Hangfire.States;
+using Hangfire.Storage;
 using JobSheetQA.Bot.Jobs;
 using JobSheetQA.Bot.Tests.Jobs.Support;
 using JobSheetQA.Bot.Tests.Storage.Support;
@@ -67,6 +68,20 @@ public abstract class JobServerTests : IAsyncLifetime
 
         await Host.Get<JobRunLog>().WaitForAsync("recurring", Bound);
         recurring.RemoveIfExists("test-recurring");
+    }
+
+    [Fact]
+    public void The_bots_recurring_jobs_are_registered_at_start_up_including_the_daily_inbound_prune()
+    {
+        using var connection = Host.Get<JobStorage>().GetConnection();
+        var recurring = connection.GetRecurringJobs().ToDictionary(j => j.Id);
+
+        Assert.Contains(AcknowledgementExpiryJob.RecurringJobId, recurring.Keys);
+        Assert.Contains(WriteWindowWatchJob.RecurringJobId, recurring.Keys);
+        Assert.Contains(TrackingReconcilerJob.RecurringJobId, recurring.Keys);
+        Assert.True(recurring.TryGetValue(InboundPruneJob.RecurringJobId, out var prune), "the inbound prune is not registered");
+        Assert.Equal(Cron.Daily(), prune.Cron);
+        Assert.Equal(typeof(InboundPruneJob), prune.Job.Type);
     }
 
     [Fact]

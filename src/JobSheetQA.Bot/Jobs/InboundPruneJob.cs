@@ -1,0 +1,22 @@
+using JobSheetQA.Bot.Storage;
+
+namespace JobSheetQA.Bot.Jobs;
+
+/// <summary>
+/// Forgets inbound ids (chat events, GitHub webhook deliveries) older than <see cref="Retention"/>, daily, so the
+/// <c>processed_inbound</c> table does not grow for ever; a repeat can only come within the platforms' retry windows.
+/// </summary>
+public sealed class InboundPruneJob(InboundDeduplicator inbound, TimeProvider time, ILogger<InboundPruneJob> logger)
+{
+    public const string RecurringJobId = "processed-inbound-prune";
+
+    // Slack and Bot Framework retry for minutes and GitHub redelivers for 3 days; a week covers all with room to spare.
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - Retention;
+        var pruned = await inbound.PruneAsync(cutoff, cancellationToken);
+        logger.LogInformation("Forgot {Count} inbound id(s) received before {Cutoff:O}", pruned, cutoff);
+    }
+}
