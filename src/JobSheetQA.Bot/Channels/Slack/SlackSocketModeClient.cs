@@ -114,13 +114,22 @@ public sealed class SlackSocketModeClient(
         }
 
         var settings = options.Value;
-        var parsed = type switch
+        SlackInboundParse parsed;
+        try
         {
-            "events_api" => SlackInboundParser.ParseEvent(payload, settings.BotUserId),
-            "slash_commands" => SlackInboundParser.ParseCommand(Fields(payload), settings.CommandResponseType),
-            "interactive" => SlackInboundParser.ParseInteraction(payload, settings.BotUserId),
-            _ => SlackInboundParse.Ignore($"envelope type {type}"),
-        };
+            parsed = type switch
+            {
+                "events_api" => SlackInboundParser.ParseEvent(payload, settings.BotUserId),
+                "slash_commands" => SlackInboundParser.ParseCommand(Fields(payload), settings.CommandResponseType),
+                "interactive" => SlackInboundParser.ParseInteraction(payload, settings.BotUserId),
+                _ => SlackInboundParse.Ignore($"envelope type {type}"),
+            };
+        }
+        // A payload of unexpected shape must not end the client (and with it the host), as on the HTTP path it gets a 400.
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            parsed = SlackInboundParse.Invalid($"malformed payload ({exception.GetType().Name})");
+        }
 
         if (parsed.Error is { } error)
             SlackLog.EnvelopeRejected(logger, envelopeId, type, error);
