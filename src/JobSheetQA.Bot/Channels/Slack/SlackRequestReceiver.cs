@@ -16,7 +16,7 @@ public sealed class SlackRequestReceiver(
     public const int MaxBodyBytes = 4 * 1024 * 1024;
 
     public Task<IResult> EventsAsync(HttpContext context) =>
-        ReceiveAsync(context, formBody: false, body =>
+        ReceiveAsync(context, formBody: false, (body, _) =>
         {
             using var json = JsonDocument.Parse(body);
             var parsed = SlackInboundParser.ParseEvent(json.RootElement, options.Value.BotUserId);
@@ -26,19 +26,23 @@ public sealed class SlackRequestReceiver(
         });
 
     public Task<IResult> CommandsAsync(HttpContext context) =>
-        ReceiveAsync(context, formBody: true, body => SlackInboundParser.ParseCommand(Form(body), options.Value.CommandResponseType));
+        ReceiveAsync(context, formBody: true, FromForm(form => SlackInboundParser.ParseCommand(form, options.Value.CommandResponseType)));
 
     public Task<IResult> InteractionsAsync(HttpContext context) =>
-        ReceiveAsync(context, formBody: true, body =>
+        ReceiveAsync(context, formBody: true, FromForm(form =>
         {
-            var form = Form(body);
             if (!form.TryGetValue("payload", out var payload) || string.IsNullOrWhiteSpace(payload))
                 return SlackInboundParse.Invalid("no payload field");
             using var json = JsonDocument.Parse(payload);
             return SlackInboundParser.ParseInteraction(json.RootElement, options.Value.BotUserId);
-        });
+        }));
 
-    private async Task<IResult> ReceiveAsync(HttpContext context, bool formBody, Func<byte[], SlackInboundParse> parse)
+    /// <summary>A form body that is not UTF-8 or gives a field twice is malformed (400 once signed).</summary>
+    private static Func<byte[], IReadOnlyDictionary<string, string>?, SlackInboundParse> FromForm(Func<IReadOnlyDictionary<string, string>, SlackInboundParse> parse) =>
+        (_, form) => form is null ? SlackInboundParse.Invalid("malformed form body (not UTF-8, or a field given twice)") : parse(form);
+
+    /// <summary><paramref name="parse"/> gets the raw body and, for a form body, its fields (null when malformed).</summary>
+    private async Task<IResult> ReceiveAsync(HttpContext context, bool formBody, Func<byte[], IReadOnlyDictionary<string, string>?, SlackInboundParse> parse)
     {
         var path = context.Request.Path.Value ?? "";
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
@@ -48,8 +52,11 @@ public sealed class SlackRequestReceiver(
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
+        // Parsed once and without throwing: it is read before the signature check, so unsigned junk must not fail here.
+        var form = formBody ? TryParseForm(body) : null;
+
         // Slack's certificate check carries no signature and wants only a 200 (chat-protocols.md B1).
-        if (formBody && IsSslCheck(body))
+        if (form?.GetValueOrDefault("ssl_check") == "1")
             return Results.Ok();
 
         if (verifier.Verify(context.Request.Headers, body) is { } refusal)
@@ -61,7 +68,7 @@ public sealed class SlackRequestReceiver(
         SlackInboundParse parsed;
         try
         {
-            parsed = parse(body);
+            parsed = parse(body, form);
         }
         catch (Exception exception) when (exception is JsonException or DecoderFallbackException or InvalidOperationException)
         {
@@ -111,28 +118,29 @@ public sealed class SlackRequestReceiver(
         return buffer.ToArray();
     }
 
-    private static bool IsSslCheck(byte[] body)
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// A form body's fields, or null when it is not UTF-8 or gives a field twice (malformed rather than guessing which
+    /// one is meant).
+    /// </summary>
+    private static Dictionary<string, string>? TryParseForm(byte[] body)
     {
+        string text;
         try
         {
-            return Form(body).GetValueOrDefault("ssl_check") == "1";
+            text = StrictUtf8.GetString(body);
         }
         catch (DecoderFallbackException)
         {
-            return false;
+            return null;
         }
-    }
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    /// <summary>A form body's fields; a field given twice counts as malformed rather than guessing which one is meant.</summary>
-    private static Dictionary<string, string> Form(byte[] body)
-    {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, values) in QueryHelpers.ParseQuery(StrictUtf8.GetString(body)))
+        foreach (var (key, values) in QueryHelpers.ParseQuery(text))
         {
             if (values.Count != 1)
-                throw new InvalidOperationException($"form field {key} is repeated");
+                return null;
             fields[key] = values[0] ?? "";
         }
 

@@ -9,8 +9,9 @@ namespace JobSheetQA.Bot.Channels.Slack;
 
 /// <summary>
 /// Socket Mode (chat-protocols.md B7), for workspaces whose bot cannot be reached from the internet: asks
-/// <c>apps.connections.open</c> for a fresh WebSocket URL with the app-level token, acknowledges every envelope at once
-/// (<c>{"envelope_id":…}</c>, well within 3 s) and feeds its payload to the same parser and queue as the HTTP endpoints.
+/// <c>apps.connections.open</c> for a fresh WebSocket URL with the app-level token, feeds each envelope's payload to the
+/// same parser and queue as the HTTP endpoints and then acknowledges it (<c>{"envelope_id":…}</c>, well within 3 s).
+/// An envelope the full queue cannot take is not acknowledged, so Slack delivers it again (the HTTP endpoints answer 503).
 /// A <c>disconnect</c> message reconnects straight away with a new URL; a lost connection reconnects with back-off.
 /// </summary>
 public sealed class SlackSocketModeClient(
@@ -79,9 +80,9 @@ public sealed class SlackSocketModeClient(
             var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             if (root.TryGetProperty("envelope_id", out var envelope) && envelope.ValueKind == JsonValueKind.String)
             {
-                // Acknowledge first: handling happens in the queue, so the ack never waits on it.
-                await SendAsync(socket, new JsonObject { ["envelope_id"] = envelope.GetString() }, stoppingToken);
-                Dispatch(envelope.GetString()!, type ?? "", root);
+                // Queue first (never waits), then acknowledge: Slack does not redeliver an acknowledged envelope.
+                if (Dispatch(envelope.GetString()!, type ?? "", root))
+                    await SendAsync(socket, new JsonObject { ["envelope_id"] = envelope.GetString() }, stoppingToken);
                 continue;
             }
 
@@ -100,29 +101,47 @@ public sealed class SlackSocketModeClient(
         }
     }
 
-    private void Dispatch(string envelopeId, string type, JsonElement envelope)
+    /// <summary>
+    /// Queues the envelope's turn; true when it is to be acknowledged: queued, ignored or malformed (a redelivery would
+    /// be no better), false only when the queue is full and Slack should deliver it again.
+    /// </summary>
+    private bool Dispatch(string envelopeId, string type, JsonElement envelope)
     {
         if (!envelope.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object)
         {
             SlackLog.EnvelopeRejected(logger, envelopeId, type, "no payload");
-            return;
+            return true;
         }
 
         var settings = options.Value;
-        var parsed = type switch
+        SlackInboundParse parsed;
+        try
         {
-            "events_api" => SlackInboundParser.ParseEvent(payload, settings.BotUserId),
-            "slash_commands" => SlackInboundParser.ParseCommand(Fields(payload), settings.CommandResponseType),
-            "interactive" => SlackInboundParser.ParseInteraction(payload, settings.BotUserId),
-            _ => SlackInboundParse.Ignore($"envelope type {type}"),
-        };
+            parsed = type switch
+            {
+                "events_api" => SlackInboundParser.ParseEvent(payload, settings.BotUserId),
+                "slash_commands" => SlackInboundParser.ParseCommand(Fields(payload), settings.CommandResponseType),
+                "interactive" => SlackInboundParser.ParseInteraction(payload, settings.BotUserId),
+                _ => SlackInboundParse.Ignore($"envelope type {type}"),
+            };
+        }
+        // A payload of unexpected shape must not end the client (and with it the host), as on the HTTP path it gets a 400.
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            parsed = SlackInboundParse.Invalid($"malformed payload ({exception.GetType().Name})");
+        }
 
         if (parsed.Error is { } error)
             SlackLog.EnvelopeRejected(logger, envelopeId, type, error);
         else if (parsed.Ignored is { } reason)
             SlackLog.Ignored(logger, "socket mode", reason);
         else if (parsed.Turn is { } turn && !queue.TryEnqueue(turn))
-            SlackLog.EnvelopeRejected(logger, envelopeId, type, $"the inbound queue is full ({queue.Capacity})");
+        {
+            SlackLog.EnvelopeRejected(logger, envelopeId, type, $"the inbound queue is full ({queue.Capacity}); not acknowledged, so Slack delivers it again");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>A slash command arrives over the socket as a JSON object of the same fields the HTTP form carries.</summary>

@@ -183,6 +183,51 @@ public sealed class SlackRequestSigningTests(SlackHostFixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/slack/commands", "a=1&a=2")]
+    [InlineData("/api/slack/interactions", "a=1&a=2")]
+    [InlineData("/api/slack/commands", "ssl_check=1&ssl_check=1")]
+    [InlineData("/api/slack/interactions", "ssl_check=1&token=x&token=y")]
+    public async Task A_form_with_a_repeated_field_that_is_not_signed_gets_401_not_500(string path, string body)
+    {
+        var response = await Slack.PostSignedAsync(path, Encoding.UTF8.GetBytes(body), "application/x-www-form-urlencoded", tweak: Unsign);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/slack/commands", "a=1&a=2")]
+    [InlineData("/api/slack/interactions", "payload=%7B%7D&payload=%7B%7D")]
+    public async Task A_form_with_a_repeated_field_that_is_correctly_signed_gets_400(string path, string body)
+    {
+        var response = await Slack.PostSignedAsync(path, Encoding.UTF8.GetBytes(body), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_slash_command_with_a_field_given_twice_is_refused_and_never_answered()
+    {
+        var channel = SlackHostFixture.NewChannel();
+        var body = Encoding.UTF8.GetBytes(SlackTestHost.FormEncode(Slack.SlashCommand(channel, "U0DANA", "help", responseId: channel)) + "&text=status");
+
+        var unsigned = await Slack.PostSignedAsync("/api/slack/commands", body, "application/x-www-form-urlencoded", tweak: Unsign);
+        var signed = await Slack.PostSignedAsync("/api/slack/commands", body, "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, signed.StatusCode);
+        // One worker handles turns in order, so once the control is answered anything queued before it would have been too.
+        await Slack.PostCommandAsync(Slack.SlashCommand(channel, "U0DANA", "help", responseId: channel + "-control"));
+        await Slack.Api.WaitForCallAsync("response_url", c => c.Str("__id") == channel + "-control");
+        Assert.DoesNotContain(Slack.Api.CallsTo("response_url"), c => c.Str("__id") == channel);
+    }
+
+    private static void Unsign(HttpRequestMessage request)
+    {
+        request.Headers.Remove(SlackRequestVerifier.SignatureHeader);
+        request.Headers.Remove(SlackRequestVerifier.TimestampHeader);
+    }
+
     private static void Replace(HttpRequestMessage request, string header, string value)
     {
         request.Headers.Remove(header);

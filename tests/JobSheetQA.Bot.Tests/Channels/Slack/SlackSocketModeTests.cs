@@ -86,6 +86,27 @@ public sealed class SlackSocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_envelope_whose_payload_trips_the_parser_is_acknowledged_and_the_connection_keeps_working()
+    {
+        // An action that is not an object: the parser's JSON reads throw InvalidOperationException (the HTTP path answers 400).
+        var payload = new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["actions"] = new JsonArray(1),
+            ["user"] = new JsonObject { ["id"] = "U0DANA" },
+            ["channel"] = new JsonObject { ["id"] = "C0SOCKBAD" },
+        };
+
+        await slack.Api.SendToSocketAsync(Envelope("env-bad-action", "interactive", payload));
+
+        await slack.Api.WaitForSocketMessageAsync(m => m["envelope_id"]?.GetValue<string>() == "env-bad-action", TimeSpan.FromSeconds(10));
+        await slack.Api.SendToSocketAsync(Envelope("env-after-bad", "events_api",
+            slack.Callback(SlackTestHost.AppMention("C0SOCKBAD", "U0DANA", $"<@{SlackTestHost.BotUserId}> promot staging", "1764150303.000001"))));
+        await slack.Api.WaitForCallAsync("chat.postMessage", c => c.Str("channel") == "C0SOCKBAD", TimeSpan.FromSeconds(10));
+        Assert.Equal(1, slack.Api.SocketConnections);
+    }
+
+    [Fact]
     public async Task A_disconnect_message_reconnects_with_a_new_url_and_envelopes_keep_flowing()
     {
         await slack.Api.SendToSocketAsync("""{"type":"disconnect","reason":"refresh_requested","debug_info":{"host":"applink-1"}}""");
