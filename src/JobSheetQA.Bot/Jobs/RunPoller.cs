@@ -30,12 +30,10 @@ public sealed class RunPoller(
     // A run is created a moment after the dispatch that the promotion row records; allow for clock skew too.
     private static readonly TimeSpan CreatedSlack = TimeSpan.FromMinutes(2);
 
-    private static readonly PromotionState[] Tracked = [PromotionState.Dispatched, PromotionState.Running, .. PromotionStore.RunFinishedStates];
-
     public async Task<PollOutcome> PollOnceAsync(string promotionId, CancellationToken cancellationToken)
     {
         var promotion = await promotions.FindAsync(promotionId, cancellationToken);
-        if (promotion is null || !Tracked.Contains(promotion.State))
+        if (promotion is null || !PromotionStore.DispatchedStates.Contains(promotion.State))
             return PollOutcome.Done;
         if (PromotionLifecycle.IsFinal(promotion.State))
             return await FinishAsync(promotion, cancellationToken);

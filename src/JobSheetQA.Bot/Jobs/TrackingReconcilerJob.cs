@@ -18,8 +18,6 @@ public sealed class TrackingReconcilerJob(
 {
     public const string RecurringJobId = "tracking-reconciler";
 
-    private static readonly PromotionState[] InFlight = [PromotionState.Dispatched, PromotionState.Running];
-
     /// <summary>The scheduled run: revives chains whose next poll is well overdue.</summary>
     public Task RunAsync(CancellationToken cancellationToken) => ReconcileAsync(onlyOverdue: true, cancellationToken);
 
@@ -31,7 +29,7 @@ public sealed class TrackingReconcilerJob(
         var grace = options.Value.MaxBackoff + options.Value.PollInterval + TimeSpan.FromMinutes(1);
         var now = time.GetUtcNow();
         var revived = 0;
-        foreach (var promotion in await promotions.InStatesAsync(InFlight, cancellationToken))
+        foreach (var promotion in await promotions.InStatesAsync(PromotionStore.RunInFlightStates, cancellationToken))
         {
             if (onlyOverdue && chains.NextDue(promotion.Id) is { } due && now - due < grace)
                 continue;

@@ -9,10 +9,6 @@ namespace JobSheetQA.Bot.Storage;
 /// </summary>
 public sealed class PromotionHistory(IDbContextFactory<BotDbContext> contexts)
 {
-    /// <summary>States of a promotion whose workflow run was dispatched: these have gate results to show.</summary>
-    public static readonly IReadOnlyList<PromotionState> DispatchedStates =
-        [PromotionState.Dispatched, PromotionState.Running, PromotionState.Succeeded, PromotionState.Failed, PromotionState.Cancelled];
-
     /// <summary>The most recently finished successful promotion to <paramref name="environment"/>: the commit deployed there.</summary>
     public async Task<PromotionEntity?> LatestSucceededAsync(string environment, CancellationToken cancellationToken = default)
     {
@@ -28,7 +24,7 @@ public sealed class PromotionHistory(IDbContextFactory<BotDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Promotions.AsNoTracking().Include(p => p.GateResults)
-            .Where(p => p.Environment == environment && DispatchedStates.Contains(p.State))
+            .Where(p => p.Environment == environment && PromotionStore.DispatchedStates.Contains(p.State))
             .OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id)
             .FirstOrDefaultAsync(cancellationToken);
     }

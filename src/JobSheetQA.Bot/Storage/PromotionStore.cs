@@ -10,6 +10,12 @@ public sealed class PromotionStore(IDbContextFactory<BotDbContext> contexts)
     /// <summary>States in which a promotion has finished its workflow run (evidence for STAGE-FIRST, runbook §3).</summary>
     public static readonly IReadOnlyList<PromotionState> RunFinishedStates = [PromotionState.Succeeded, PromotionState.Failed, PromotionState.Cancelled];
 
+    /// <summary>States in which a promotion's workflow run is dispatched and not finished: the tracker follows these.</summary>
+    public static readonly IReadOnlyList<PromotionState> RunInFlightStates = [PromotionState.Dispatched, PromotionState.Running];
+
+    /// <summary>States of a promotion whose workflow run was dispatched (or that was cancelled): these have gate results to show.</summary>
+    public static readonly IReadOnlyList<PromotionState> DispatchedStates = [.. RunInFlightStates, .. RunFinishedStates];
+
     public async Task AddAsync(PromotionEntity promotion, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -9,7 +9,6 @@ namespace JobSheetQA.Bot.GitHub.Webhooks;
 /// </summary>
 public sealed class WorkflowRunWaker(PromotionStore promotions, IRunTrackingScheduler scheduler, ILogger<WorkflowRunWaker> logger)
 {
-    private static readonly PromotionState[] InFlight = [PromotionState.Dispatched, PromotionState.Running];
 
     /// <summary>Wakes the in-flight promotion the run belongs to, found by the correlation id in the run's title or by run id.</summary>
     /// <returns>The promotion woken; null when the run is none of ours (another workflow, a finished promotion).</returns>
@@ -18,13 +17,13 @@ public sealed class WorkflowRunWaker(PromotionStore promotions, IRunTrackingSche
         string? promotionId = null;
         if (CorrelationIdIn(displayTitle) is { } correlationId
             && await promotions.FindByCorrelationIdAsync(correlationId, cancellationToken) is { } byCorrelation
-            && InFlight.Contains(byCorrelation.State))
+            && PromotionStore.RunInFlightStates.Contains(byCorrelation.State))
         {
             promotionId = byCorrelation.Id;
         }
 
         // Only a handful of promotions are in flight (one per environment): matching the run id among them is cheap.
-        promotionId ??= (await promotions.InStatesAsync(InFlight, cancellationToken)).FirstOrDefault(p => p.RunId == runId)?.Id;
+        promotionId ??= (await promotions.InStatesAsync(PromotionStore.RunInFlightStates, cancellationToken)).FirstOrDefault(p => p.RunId == runId)?.Id;
         if (promotionId is null)
         {
             logger.LogDebug("Webhook for workflow run {RunId} matches no promotion in flight", runId);
