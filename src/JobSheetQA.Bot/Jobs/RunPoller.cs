@@ -21,6 +21,7 @@ public sealed class RunPoller(
     IWorkflowRunTracker runs,
     PromotionPolicy policy,
     TrackingReporter reporter,
+    AuditLog audit,
     IOptions<TrackingOptions> options,
     TimeProvider time,
     ILogger<RunPoller> logger)
@@ -82,7 +83,7 @@ public sealed class RunPoller(
         var now = time.GetUtcNow();
         if (found.Value is not { } run)
         {
-            if (now - promotion.CreatedAt < options.Value.RunNotFoundAfter)
+            if (now - await DispatchedAtAsync(promotion, cancellationToken) < options.Value.RunNotFoundAfter)
                 return (PollOutcome.Again, null);
 
             logger.LogWarning("No workflow run found for promotion {PromotionId} (correlation id {CorrelationId}); failing it", promotion.Id, promotion.CorrelationId);
@@ -102,6 +103,17 @@ public sealed class RunPoller(
         return update.Status == PromotionUpdateStatus.Updated && update.Promotion!.RunId is not null
             ? (null, update.Promotion)
             : (PollOutcome.Again, null);
+    }
+
+    /// <summary>
+    /// When the promotion was dispatched (its audited move), which for an acknowledged promotion can be minutes after it
+    /// was requested; read only while its run is not found yet.
+    /// </summary>
+    private async Task<DateTimeOffset> DispatchedAtAsync(PromotionEntity promotion, CancellationToken cancellationToken)
+    {
+        var dispatched = $"promotion.{PromotionTransitions.Name(PromotionState.Dispatched)}";
+        var entries = await audit.ReadAsync(promotionId: promotion.Id, cancellationToken: cancellationToken);
+        return entries.LastOrDefault(e => e.Action == dispatched)?.At ?? promotion.CreatedAt;
     }
 
     private async Task RecordGatesAsync(PromotionEntity promotion, RunGates gates, CancellationToken cancellationToken)
