@@ -28,9 +28,6 @@ public sealed class RunPoller(
 {
     public const string Actor = "tracker";
 
-    // A run is created a moment after the dispatch that the promotion row records; allow for clock skew too.
-    private static readonly TimeSpan CreatedSlack = TimeSpan.FromMinutes(2);
-
     public async Task<PollOutcome> PollOnceAsync(string promotionId, CancellationToken cancellationToken)
     {
         var promotion = await promotions.FindAsync(promotionId, cancellationToken);
@@ -75,8 +72,7 @@ public sealed class RunPoller(
 
     private async Task<(PollOutcome? Outcome, PromotionEntity? Promotion)> FindRunAsync(PromotionEntity promotion, CancellationToken cancellationToken)
     {
-        var found = await dispatcher.FindRunByCorrelationIdAsync(
-            promotion.CorrelationId, GitRef.BranchOf(promotion.Ref), promotion.CreatedAt - CreatedSlack, cancellationToken);
+        var found = await dispatcher.FindRunAsync(promotion, cancellationToken);
         if (!found.Succeeded)
             return (PollOutcome.Failed(found.Error), null);
 

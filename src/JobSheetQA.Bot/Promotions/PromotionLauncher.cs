@@ -36,8 +36,10 @@ public sealed class PromotionLauncher(
         if (IsOutcomeUnknown(result.Error))
         {
             var moved = await transitions.MoveAsync(promotion.Id, PromotionState.Dispatched, actor, Details(dispatch, null, result.Error), p => p.RecordDecision(decision), CancellationToken.None);
-            if (moved.Moved)
-                tracking.TrackSoon(promotion.Id);
+            if (!moved.Moved)
+                return await CancelUnconfirmedRunAsync(promotion, moved.Promotion?.State);
+
+            tracking.TrackSoon(promotion.Id);
             logger.LogWarning("Dispatch of promotion {PromotionId} has an unknown outcome ({Kind}); the tracker will look for its run", promotion.Id, result.Error.Kind);
             return Reply.Text(
                 $"I asked GitHub to run `promotion.yml` for {PromotionText.What(promotion)} (promotion `{promotion.Id}`), but could not confirm the run: {result.Error.Message}\n"
@@ -49,6 +51,27 @@ public sealed class PromotionLauncher(
         return Reply.Text(
             $"**Dispatch failed**: GitHub refused to run `promotion.yml` for {PromotionText.What(promotion)}: {result.Error.Message}\n"
             + $"Nothing is running. Promotion `{promotion.Id}` failed and {promotion.Environment} is free again.");
+    }
+
+    /// <summary>
+    /// Cancelled (or otherwise finished) while a dispatch of unknown outcome was under way: nothing tracks the promotion
+    /// any more, so look for its run once now and cancel it, rather than let it deploy what the requester called off.
+    /// </summary>
+    private async Task<Reply> CancelUnconfirmedRunAsync(PromotionEntity promotion, PromotionState? state)
+    {
+        var found = await dispatcher.FindRunAsync(promotion, CancellationToken.None);
+        var said = $"Promotion `{promotion.Id}` was {PromotionText.State(state ?? PromotionState.Cancelled)} while GitHub was asked to run `promotion.yml`";
+        if (found is { Succeeded: true, Value: { } run })
+        {
+            logger.LogWarning("Promotion {PromotionId} was {State} when its run {RunId} appeared; cancelling the run", promotion.Id, state, run.RunId);
+            var cancelled = await runs.CancelRunAsync(run.RunId, CancellationToken.None);
+            return Reply.Text($"{said}; " + (cancelled.Succeeded ? $"I asked GitHub to cancel its run {run.RunId}." : $"cancelling its run {run.RunId} failed: {cancelled.Error.Message}"));
+        }
+
+        logger.LogWarning("Promotion {PromotionId} was {State} during a dispatch of unknown outcome and no run was found", promotion.Id, state);
+        return Reply.Text(
+            $"{said}, and GitHub did not confirm a run. If a run titled with `[{promotion.CorrelationId}]` appears in Actions, cancel it there: "
+            + "the bot no longer follows it.");
     }
 
     private async Task<Reply> RecordDispatchedAsync(PromotionEntity promotion, PromotionDispatch dispatch, DispatchedRun run, Decision decision, string actor)
