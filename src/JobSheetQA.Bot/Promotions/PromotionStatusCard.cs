@@ -20,7 +20,7 @@ public static class PromotionStatusCard
             .Select(step => new StepStatus(step, outcomes.GetValueOrDefault(step, StepOutcome.Pending)))
             .ToList();
         var title = $"promote {promotion.Environment}{(promotion.SkipParity ? " (parity skipped)" : "")} · {PromotionText.Commit(promotion.CommitSha)} · {promotion.RequesterDisplayName} · {promotion.Id}";
-        var card = new StatusCardBlock(title, StateInWords(promotion, steps), steps, promotion.RunUrl);
+        var card = new StatusCardBlock(title, StateInWords(promotion, steps), steps, promotion.RunUrl) { Phase = PhaseOf(promotion.State) };
         return new Reply([card], UpdateKey(promotion.Id));
     }
 
@@ -30,6 +30,14 @@ public static class PromotionStatusCard
         var steps = string.Join(',', promotion.GateResults.OrderBy(g => g.Step).Select(g => $"{(int)g.Step}{(int)g.Outcome}"));
         return $"{UpdateKey(promotion.Id)}:{promotion.State}:{steps}:{promotion.RunId}";
     }
+
+    private static StatusCardPhase PhaseOf(PromotionState state) => state switch
+    {
+        PromotionState.Succeeded => StatusCardPhase.Succeeded,
+        PromotionState.Failed => StatusCardPhase.Failed,
+        PromotionState.Cancelled or PromotionState.Refused or PromotionState.Expired => StatusCardPhase.Stopped,
+        _ => StatusCardPhase.InProgress,
+    };
 
     private static string StateInWords(PromotionEntity promotion, IReadOnlyList<StepStatus> steps)
     {

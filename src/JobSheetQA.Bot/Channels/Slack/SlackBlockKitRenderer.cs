@@ -114,7 +114,7 @@ public static partial class SlackBlockKitRenderer
 
     private static IEnumerable<JsonObject> StatusCard(StatusCardBlock card)
     {
-        yield return Section($"*{SlackText.Escape(card.Title)}*\n{StateMark(card.State)} {SlackText.Escape(card.State)}");
+        yield return Section($"*{SlackText.Escape(card.Title)}*\n{Mark(card.Phase)} {SlackText.Escape(card.State)}");
         foreach (var steps in card.Steps.Chunk(MaxFields))
         {
             yield return new JsonObject
@@ -149,11 +149,13 @@ public static partial class SlackBlockKitRenderer
         _ => ":white_circle:",
     };
 
-    private static string StateMark(string state) =>
-        state.StartsWith("failed", StringComparison.Ordinal) ? ":x:"
-        : state.StartsWith("succeeded", StringComparison.Ordinal) ? ":white_check_mark:"
-        : state.StartsWith("cancelled", StringComparison.Ordinal) ? ":no_entry_sign:"
-        : ":hourglass_flowing_sand:";
+    private static string Mark(StatusCardPhase phase) => phase switch
+    {
+        StatusCardPhase.Succeeded => ":white_check_mark:",
+        StatusCardPhase.Failed => ":x:",
+        StatusCardPhase.Stopped => ":no_entry_sign:",
+        _ => ":hourglass_flowing_sand:",
+    };
 
     private static JsonObject Actions(IEnumerable<JsonObject> elements) => new()
     {

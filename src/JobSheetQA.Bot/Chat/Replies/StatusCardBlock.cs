@@ -5,4 +5,8 @@ namespace JobSheetQA.Bot.Chat.Replies;
 /// <param name="State">The promotion's state in words, e.g. "running" or "failed at Parity Gate".</param>
 /// <param name="Steps">Every step in workflow order.</param>
 /// <param name="RunUrl">The workflow run, once dispatched.</param>
-public sealed record StatusCardBlock(string Title, string State, IReadOnlyList<StepStatus> Steps, string? RunUrl) : ReplyBlock;
+public sealed record StatusCardBlock(string Title, string State, IReadOnlyList<StepStatus> Steps, string? RunUrl) : ReplyBlock
+{
+    /// <summary>Where the promotion stands, so renderers need not read it out of <see cref="State"/>'s wording.</summary>
+    public StatusCardPhase Phase { get; init; } = StatusCardPhase.InProgress;
+}
