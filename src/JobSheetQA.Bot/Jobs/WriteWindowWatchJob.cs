@@ -1,4 +1,3 @@
-using JobSheetQA.Bot.Chat.Handlers.WriteWindows;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Storage;
@@ -43,7 +42,7 @@ public sealed class WriteWindowWatchJob(
                 continue;
             }
 
-            if (await PostAsync(window, TrackingMessages.WriteWindowEnded(window, flags.Value), WriteWindowEndCheck.KeyPrefix(window.Id), WriteWindowEndCheck.PostKind, cancellationToken))
+            if (await PostAsync(window, TrackingMessages.WriteWindowEnded(window, flags.Value), $"write-window-end:{window.Id}", "write-window-end", cancellationToken))
                 await windows.MarkEndCheckDoneAsync(window.Id, now, cancellationToken);
         }
     }

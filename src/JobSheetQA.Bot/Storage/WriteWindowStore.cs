@@ -27,27 +27,12 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
     }
 
     /// <summary>Closes every window of <paramref name="environment"/> that has not ended; returns how many were closed.</summary>
-    public async Task<int> CloseAsync(string environment, string closedBy, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        (await CloseAllAsync(environment, closedBy, now, cancellationToken)).Count;
-
-    /// <summary>Closes every window of <paramref name="environment"/> that has not ended; returns the ids of those closed.</summary>
-    public async Task<IReadOnlyList<long>> CloseAllAsync(string environment, string closedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<int> CloseAsync(string environment, string closedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var open = await db.WriteWindows
+        return await db.WriteWindows
             .Where(w => w.Environment == environment && w.ClosedAt == null && w.EndsAt > now)
-            .Select(w => w.Id)
-            .ToListAsync(cancellationToken);
-        var closed = new List<long>();
-        foreach (var id in open)
-        {
-            // One at a time, so two people closing at once each get only the windows they closed.
-            if (await db.WriteWindows.Where(w => w.Id == id && w.ClosedAt == null)
-                    .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, closedBy), cancellationToken) > 0)
-                closed.Add(id);
-        }
-
-        return closed;
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, closedBy), cancellationToken);
     }
 
     /// <summary>

@@ -70,21 +70,4 @@ public sealed class WriteWindowWatchJobTests : IAsyncLifetime
         Assert.Contains("**CR-300** on **production** was closed by Sam", check.Text, StringComparison.Ordinal);
         Assert.Contains("⚠️ **production is NOT back to read-only**: ENABLE_PURGE_EXECUTION still true", check.Text, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task A_window_closed_in_chat_is_not_checked_again_where_it_was_closed_but_subscribers_hear_it()
-    {
-        bed.Control.RemoveEnvironmentVariable("production", "ENABLE_SCHEDULER");
-        await chat.SayAsync("dana", "write-window open production CR-400 for 2h", conversationId: "war-room");
-
-        var closing = await chat.SayAsync("dana", "write-window close production", conversationId: "war-room");
-        await Job.RunAsync(default);
-        await Job.RunAsync(default);
-
-        Assert.Contains("closed by Dana", closing, StringComparison.Ordinal);
-        Assert.Contains("back to read-only", closing, StringComparison.Ordinal);
-        Assert.Empty(chat.Channel.Messages("war-room"));
-        var check = Assert.Single(chat.Channel.Messages("release-ops"));
-        Assert.Contains("**CR-400** on **production** was closed by Dana", check.Text, StringComparison.Ordinal);
-    }
 }

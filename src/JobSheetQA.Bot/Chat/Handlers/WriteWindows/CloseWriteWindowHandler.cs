@@ -17,15 +17,14 @@ public sealed class CloseWriteWindowHandler(
     PromotionPolicy policy,
     WriteWindowStore writeWindows,
     IRepositoryFacts github,
-    AuditLog audit,
-    OutboundPosts outboundPosts) : ChatCommandHandler<CloseWriteWindowCommand>
+    AuditLog audit) : ChatCommandHandler<CloseWriteWindowCommand>
 {
     protected override async Task<IReadOnlyList<Reply>> HandleAsync(CloseWriteWindowCommand command, ChatTurn turn, CancellationToken cancellationToken)
     {
         var environment = command.Environment;
         var open = await writeWindows.CurrentAsync(environment, turn.Now, cancellationToken);
-        var closed = open.Count == 0 ? [] : await writeWindows.CloseAllAsync(environment, turn.Sender.DisplayName, turn.Now, cancellationToken);
-        if (closed.Count == 0)
+        var closed = open.Count == 0 ? 0 : await writeWindows.CloseAsync(environment, turn.Sender.DisplayName, turn.Now, cancellationToken);
+        if (closed == 0)
             return [Reply.Text($"No write window is open on {environment}; nothing to close.")];
 
         var changeRequests = open.Select(w => w.ChangeRequest).Distinct().ToList();
@@ -52,21 +51,6 @@ public sealed class CloseWriteWindowHandler(
             text.Append($"✓ {ChatText.AndList(policy.Posture.Flags.Select(f => $"`{f.Name}`").ToList())} are false or unset: {environment} is back to read-only.");
         }
 
-        // This answer is the end-of-window posture check for this conversation; the watch job tells the others.
-        if (flags.Succeeded)
-        {
-            foreach (var windowId in closed)
-                await MarkAnsweredHereAsync(windowId, turn, cancellationToken);
-        }
-
         return [Reply.Text(text.ToString())];
-    }
-
-    private async Task MarkAnsweredHereAsync(long windowId, ChatTurn turn, CancellationToken cancellationToken)
-    {
-        var key = WriteWindowEndCheck.Key(windowId, turn.ConversationReferenceId);
-        var reservation = await outboundPosts.TryReserveAsync(key, WriteWindowEndCheck.PostKind, null, turn.ConversationReferenceId, turn.Now, cancellationToken);
-        if (reservation.Status == OutboundReservationStatus.Reserved)
-            await outboundPosts.CompleteAsync(key, "write-window-close-reply", turn.Now, cancellationToken);
     }
 }
