@@ -2,7 +2,7 @@ using JobSheetQA.Bot.Policy;
 using JobSheetQA.Rules.Catalogue;
 using JobSheetQA.Rules.Decisions;
 using JobSheetQA.Rules.Facts;
-using JobSheetQA.Rules.Rules.Gate;
+using JobSheetQA.Rules.Gate;
 
 namespace JobSheetQA.Bot.Tests.Policy;
 
