@@ -6,11 +6,11 @@ namespace JobSheetQA.Bot.GitHub;
 /// for anything a user can act on (conventions: errors users can act on are results).</summary>
 public sealed class GitHubResult<T>
 {
-    private readonly T? _value;
+    private readonly T? value;
 
     private GitHubResult(T? value, GitHubError? error)
     {
-        _value = value;
+        this.value = value;
         Error = error;
     }
 
@@ -22,7 +22,7 @@ public sealed class GitHubResult<T>
 
     /// <summary>The value. Reading it from a failed result is a bug, so it throws.</summary>
     public T Value => Succeeded
-        ? _value!
+        ? value!
         : throw new InvalidOperationException($"The GitHub call failed ({Error.Kind}): {Error.Message}");
 
     public static GitHubResult<T> Success(T value) => new(value, null);
@@ -34,7 +34,7 @@ public sealed class GitHubResult<T>
     public static implicit operator GitHubResult<T>(T value) => Success(value);
 
     public GitHubResult<TOut> Map<TOut>(Func<T, TOut> map) =>
-        Succeeded ? GitHubResult<TOut>.Success(map(_value!)) : GitHubResult<TOut>.Failure(Error);
+        Succeeded ? GitHubResult<TOut>.Success(map(value!)) : GitHubResult<TOut>.Failure(Error);
 
-    public override string ToString() => Succeeded ? $"Success({_value})" : $"Failure({Error.Kind}: {Error.Message})";
+    public override string ToString() => Succeeded ? $"Success({value})" : $"Failure({Error.Kind}: {Error.Message})";
 }

@@ -28,25 +28,25 @@ internal sealed class OctokitPromotionDispatcher(
     internal static readonly TimeSpan SentMemory = TimeSpan.FromDays(1);
 
     // Correlation ids this process has sent (or may have sent) a dispatch for, with the search start time.
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _sent = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> sent = new(StringComparer.Ordinal);
 
     // One dispatch at a time per ref: concurrent dispatches are only told apart by their correlation ids (brief §2.5).
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _refLocks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> refLocks = new(StringComparer.Ordinal);
 
     public async Task<GitHubResult<DispatchedRun>> DispatchAsync(PromotionDispatch dispatch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dispatch);
         ArgumentException.ThrowIfNullOrWhiteSpace(dispatch.CorrelationId);
-        var gate = _refLocks.GetOrAdd(dispatch.Branch, _ => new SemaphoreSlim(1, 1));
+        var gate = refLocks.GetOrAdd(dispatch.Branch, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var since = timeProvider.GetUtcNow() - ClockSkewAllowance;
             ForgetOldDispatches(since);
-            if (!_sent.TryAdd(dispatch.CorrelationId, since))
+            if (!sent.TryAdd(dispatch.CorrelationId, since))
             {
                 GitHubLog.AlreadyDispatched(logger, dispatch.CorrelationId);
-                return await AwaitCorrelatedRunAsync(dispatch, _sent[dispatch.CorrelationId], "it was already dispatched", cancellationToken).ConfigureAwait(false);
+                return await AwaitCorrelatedRunAsync(dispatch, sent[dispatch.CorrelationId], "it was already dispatched", cancellationToken).ConfigureAwait(false);
             }
 
             var workflow = api.Target.Workflow;
@@ -85,7 +85,7 @@ internal sealed class OctokitPromotionDispatcher(
             }
 
             // GitHub refused the dispatch outright, so no run exists and a corrected request may be sent later.
-            _sent.TryRemove(dispatch.CorrelationId, out _);
+            sent.TryRemove(dispatch.CorrelationId, out _);
             return Explain(error, dispatch);
         }
         finally
@@ -126,11 +126,11 @@ internal sealed class OctokitPromotionDispatcher(
     /// <summary>A promotion id is only re-used by retries and restarts within hours; a day of memory is plenty.</summary>
     private void ForgetOldDispatches(DateTimeOffset now)
     {
-        foreach (var (id, since) in _sent)
+        foreach (var (id, since) in sent)
         {
             if (now - since > SentMemory)
             {
-                _sent.TryRemove(id, out _);
+                sent.TryRemove(id, out _);
             }
         }
     }

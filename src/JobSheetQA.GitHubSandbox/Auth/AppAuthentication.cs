@@ -10,12 +10,12 @@ namespace JobSheetQA.GitHubSandbox.Auth;
 /// </summary>
 internal sealed class AppAuthentication : IDisposable
 {
-    private readonly AppJwtValidator? _validator;
+    private readonly AppJwtValidator? validator;
 
     public AppAuthentication(SandboxState state)
     {
         App = state.Options.App;
-        _validator = App is null ? null : new AppJwtValidator(App, state.Time);
+        validator = App is null ? null : new AppJwtValidator(App, state.Time);
     }
 
     public SandboxAppOptions? App { get; }
@@ -29,7 +29,7 @@ internal sealed class AppAuthentication : IDisposable
     /// <summary>Null when the request may go on; else the 401 to answer.</summary>
     public IResult? Check(HttpRequest request)
     {
-        if (_validator is null)
+        if (validator is null)
         {
             return null;
         }
@@ -40,9 +40,9 @@ internal sealed class AppAuthentication : IDisposable
             return GitHubResults.Error(401, "A JSON web token could not be decoded");
         }
 
-        var error = _validator.Validate(bearer.Credential);
+        var error = validator.Validate(bearer.Credential);
         return error is null ? null : GitHubResults.Error(401, error);
     }
 
-    public void Dispose() => _validator?.Dispose();
+    public void Dispose() => validator?.Dispose();
 }

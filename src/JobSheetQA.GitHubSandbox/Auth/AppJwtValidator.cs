@@ -15,21 +15,21 @@ internal sealed class AppJwtValidator : IDisposable
     private static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan Skew = TimeSpan.FromSeconds(60);
 
-    private readonly SandboxAppOptions _app;
-    private readonly TimeProvider _time;
-    private readonly RSA _key;
+    private readonly SandboxAppOptions app;
+    private readonly TimeProvider time;
+    private readonly RSA key;
 
     public AppJwtValidator(SandboxAppOptions app, TimeProvider time)
     {
-        _app = app;
-        _time = time;
+        this.app = app;
+        this.time = time;
         var pem = !string.IsNullOrWhiteSpace(app.PublicKeyPem)
             ? app.PublicKeyPem
             : !string.IsNullOrWhiteSpace(app.PublicKeyPath)
                 ? File.ReadAllText(app.PublicKeyPath)
                 : throw new InvalidOperationException("Sandbox:App needs PublicKeyPem or PublicKeyPath.");
-        _key = RSA.Create();
-        _key.ImportFromPem(pem);
+        key = RSA.Create();
+        key.ImportFromPem(pem);
     }
 
     /// <summary>Null when the JWT is good; else the message GitHub answers with its 401.</summary>
@@ -61,7 +61,7 @@ internal sealed class AppJwtValidator : IDisposable
         }
 
         var signed = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
-        if (!_key.VerifyData(signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
+        if (!key.VerifyData(signed, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
         {
             return undecodable;
         }
@@ -71,7 +71,7 @@ internal sealed class AppJwtValidator : IDisposable
             return "Integration not found";
         }
 
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         if (!TryTime(payload, "iat", out var issuedAt) || issuedAt > now + Skew)
         {
             return "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued.";
@@ -90,7 +90,7 @@ internal sealed class AppJwtValidator : IDisposable
         return null;
     }
 
-    public void Dispose() => _key.Dispose();
+    public void Dispose() => key.Dispose();
 
     private bool IssuerMatches(JsonElement payload)
     {
@@ -106,7 +106,7 @@ internal sealed class AppJwtValidator : IDisposable
             _ => null,
         };
         return value is not null
-            && (value == _app.AppId.ToString(CultureInfo.InvariantCulture) || (_app.ClientId is { Length: > 0 } id && value == id));
+            && (value == app.AppId.ToString(CultureInfo.InvariantCulture) || (app.ClientId is { Length: > 0 } id && value == id));
     }
 
     private static bool TryTime(JsonElement payload, string claim, out DateTimeOffset at)

@@ -9,22 +9,22 @@ namespace JobSheetQA.GitHubSandbox.Control;
 /// </summary>
 public sealed class SandboxControl
 {
-    private readonly SandboxState _state;
-    private readonly PromotionSimulator _simulator;
+    private readonly SandboxState state;
+    private readonly PromotionSimulator simulator;
 
     internal SandboxControl(SandboxState state, PromotionSimulator simulator)
     {
-        _state = state;
-        _simulator = simulator;
+        this.state = state;
+        this.simulator = simulator;
     }
 
     /// <summary>Runs, tokens, faults, log, scenarios, rate budget and repository back to how the sandbox started.</summary>
     public void Reset()
     {
-        lock (_state.Sync)
+        lock (state.Sync)
         {
-            _state.Reset();
-            _simulator.Forget();
+            state.Reset();
+            simulator.Forget();
         }
     }
 
@@ -32,9 +32,9 @@ public sealed class SandboxControl
     {
         get
         {
-            lock (_state.Sync)
+            lock (state.Sync)
             {
-                return _state.Repository;
+                return state.Repository;
             }
         }
     }
@@ -42,17 +42,17 @@ public sealed class SandboxControl
     public void SetRepository(RepositoryState repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        lock (_state.Sync)
+        lock (state.Sync)
         {
-            _state.Repository = repository;
+            state.Repository = repository;
         }
     }
 
     public void UpdateRepository(Func<RepositoryState, RepositoryState> change)
     {
-        lock (_state.Sync)
+        lock (state.Sync)
         {
-            _state.Repository = change(_state.Repository);
+            state.Repository = change(state.Repository);
         }
     }
 
@@ -88,11 +88,11 @@ public sealed class SandboxControl
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         scenario.Validate();
-        lock (_state.Sync)
+        lock (state.Sync)
         {
             for (var i = 0; i < runs; i++)
             {
-                _state.ScenarioQueue.Enqueue(scenario);
+                state.ScenarioQueue.Enqueue(scenario);
             }
         }
     }
@@ -102,19 +102,19 @@ public sealed class SandboxControl
     {
         ArgumentNullException.ThrowIfNull(scenario);
         scenario.Validate();
-        lock (_state.Sync)
+        lock (state.Sync)
         {
-            _state.DefaultScenario = scenario;
+            state.DefaultScenario = scenario;
         }
     }
 
     /// <summary>Empties the scenario queue and restores the start default.</summary>
     public void ClearScenarios()
     {
-        lock (_state.Sync)
+        lock (state.Sync)
         {
-            _state.ScenarioQueue.Clear();
-            _state.DefaultScenario = _state.Options.DefaultScenario;
+            state.ScenarioQueue.Clear();
+            state.DefaultScenario = state.Options.DefaultScenario;
         }
     }
 
@@ -122,17 +122,17 @@ public sealed class SandboxControl
     {
         ArgumentNullException.ThrowIfNull(rule);
         _ = new System.Text.RegularExpressions.Regex(rule.Path); // fail now on a bad pattern, not at request time
-        lock (_state.Sync)
+        lock (state.Sync)
         {
-            _state.Faults.Add(new FaultEntry(rule));
+            state.Faults.Add(new FaultEntry(rule));
         }
     }
 
     public void ClearFaults()
     {
-        lock (_state.Sync)
+        lock (state.Sync)
         {
-            _state.Faults.Clear();
+            state.Faults.Clear();
         }
     }
 
@@ -141,9 +141,9 @@ public sealed class SandboxControl
     {
         get
         {
-            lock (_state.Sync)
+            lock (state.Sync)
             {
-                return _state.Faults.Select(f => f.Rule with { Count = f.Rule.Count == 0 ? 0 : f.Remaining }).ToList();
+                return state.Faults.Select(f => f.Rule with { Count = f.Rule.Count == 0 ? 0 : f.Remaining }).ToList();
             }
         }
     }
@@ -153,46 +153,46 @@ public sealed class SandboxControl
     {
         get
         {
-            lock (_state.Sync)
+            lock (state.Sync)
             {
-                return [.. _state.Log];
+                return [.. state.Log];
             }
         }
     }
 
     public void ClearRequestLog()
     {
-        lock (_state.Sync)
+        lock (state.Sync)
         {
-            _state.Log.Clear();
+            state.Log.Clear();
         }
     }
 
     /// <summary>Every run, newest first, as it is now.</summary>
-    public IReadOnlyList<RunSummary> ListRuns() => _simulator.Snapshots().Select(PromotionSimulator.Summarise).ToList();
+    public IReadOnlyList<RunSummary> ListRuns() => simulator.Snapshots().Select(PromotionSimulator.Summarise).ToList();
 
-    public RunSummary? GetRun(long id) => _simulator.Snapshot(id) is { } s ? PromotionSimulator.Summarise(s) : null;
+    public RunSummary? GetRun(long id) => simulator.Snapshot(id) is { } s ? PromotionSimulator.Summarise(s) : null;
 
     /// <summary>Approves the environment review a run waits for; false when it waits for none.</summary>
-    public bool ApproveDeployment(long runId) => _simulator.Review(runId, approve: true) == 200;
+    public bool ApproveDeployment(long runId) => simulator.Review(runId, approve: true) == 200;
 
     /// <summary>Rejects the environment review a run waits for; false when it waits for none.</summary>
-    public bool RejectDeployment(long runId) => _simulator.Review(runId, approve: false) == 200;
+    public bool RejectDeployment(long runId) => simulator.Review(runId, approve: false) == 200;
 
     /// <summary>Cancels a run as the Actions UI would; false when it is unknown or completed.</summary>
-    public bool CancelRun(long runId) => _simulator.Cancel(runId) == 202;
+    public bool CancelRun(long runId) => simulator.Cancel(runId) == 202;
 
     /// <summary>Makes an artifact expired from now on (downloads answer 410).</summary>
-    public bool ExpireArtifact(long artifactId) => _simulator.ExpireArtifact(artifactId);
+    public bool ExpireArtifact(long artifactId) => simulator.ExpireArtifact(artifactId);
 
     /// <summary>Changes the primary budget; <paramref name="remaining"/> null keeps what was used.</summary>
     public void SetRateLimit(int limit, int? remaining = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        lock (_state.Sync)
+        lock (state.Sync)
         {
-            _state.Budget.Roll(_state.Time.GetUtcNow());
-            _state.Budget.Set(limit, remaining);
+            state.Budget.Roll(state.Time.GetUtcNow());
+            state.Budget.Set(limit, remaining);
         }
     }
 

@@ -5,12 +5,12 @@ namespace JobSheetQA.GitHubSandbox.Hosting;
 /// <summary>A started sandbox. Dispose it to stop the listeners.</summary>
 public sealed class SandboxApp : IAsyncDisposable, IDisposable
 {
-    private readonly WebApplication _app;
-    private int _stopped;
+    private readonly WebApplication app;
+    private int stopped;
 
     internal SandboxApp(WebApplication app, Uri baseAddress, Uri downloadBaseAddress, SandboxOptions options, SandboxControl control)
     {
-        _app = app;
+        this.app = app;
         BaseAddress = baseAddress;
         DownloadBaseAddress = downloadBaseAddress;
         Options = options;
@@ -32,10 +32,10 @@ public sealed class SandboxApp : IAsyncDisposable, IDisposable
 
     public async Task StopAsync()
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        if (Interlocked.Exchange(ref stopped, 1) == 0)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await app.StopAsync();
+            await app.DisposeAsync();
         }
     }
 

@@ -13,7 +13,7 @@ internal sealed class PromotionSimulator(SandboxState state)
 
     public const string ReturnRunDetailsVersion = "2026-03-10";
 
-    private readonly Dictionary<long, byte[]> _zips = [];
+    private readonly Dictionary<long, byte[]> zips = [];
 
     private TimeSpan Tick => state.Options.StepDelay;
 
@@ -212,10 +212,10 @@ internal sealed class PromotionSimulator(SandboxState state)
         lock (state.Sync)
         {
             var run = snapshot.Run;
-            if (!_zips.TryGetValue(run.ArtifactId, out var zip))
+            if (!zips.TryGetValue(run.ArtifactId, out var zip))
             {
                 zip = ParityReports.Zip(ParityReports.ReportFor(run), created, run.Scenario.ParityReportEntry);
-                _zips[run.ArtifactId] = zip;
+                zips[run.ArtifactId] = zip;
             }
 
             var now = state.Time.GetUtcNow();
@@ -249,7 +249,7 @@ internal sealed class PromotionSimulator(SandboxState state)
     {
         lock (state.Sync)
         {
-            _zips.Clear();
+            zips.Clear();
         }
     }
 

@@ -11,14 +11,14 @@ public sealed class GitHubAppCredentialStore : ICredentialStore, IDisposable
 {
     internal static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromMinutes(5);
 
-    private readonly GitHubAppJwtFactory _jwt;
-    private readonly IGitHubClientFactory _clients;
-    private readonly IGitHubTargetAccessor _target;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private long? _installationId;
-    private AccessToken? _token;
+    private readonly GitHubAppJwtFactory jwt;
+    private readonly IGitHubClientFactory clients;
+    private readonly IGitHubTargetAccessor target;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger logger;
+    private readonly SemaphoreSlim refresh = new(1, 1);
+    private long? installationId;
+    private AccessToken? token;
 
     public GitHubAppCredentialStore(
         GitHubAppJwtFactory jwt,
@@ -28,55 +28,55 @@ public sealed class GitHubAppCredentialStore : ICredentialStore, IDisposable
         TimeProvider timeProvider,
         ILogger<GitHubAppCredentialStore> logger)
     {
-        _jwt = jwt;
-        _installationId = installationId;
-        _clients = clients;
-        _target = target;
-        _timeProvider = timeProvider;
-        _logger = logger;
+        this.jwt = jwt;
+        this.installationId = installationId;
+        this.clients = clients;
+        this.target = target;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
     }
 
     /// <summary>When the cached installation token expires; null before the first exchange.</summary>
-    public DateTimeOffset? TokenExpiresAt => _token?.ExpiresAt;
+    public DateTimeOffset? TokenExpiresAt => token?.ExpiresAt;
 
     public async Task<Credentials> GetCredentials()
     {
-        var token = _token;
+        var token = this.token;
         if (IsFresh(token))
         {
             return new Credentials(token!.Token);
         }
 
-        await _refresh.WaitAsync().ConfigureAwait(false);
+        await refresh.WaitAsync().ConfigureAwait(false);
         try
         {
-            token = _token;
+            token = this.token;
             if (!IsFresh(token))
             {
                 token = await ExchangeAsync().ConfigureAwait(false);
-                _token = token;
-                GitHubLog.InstallationTokenIssued(_logger, _installationId ?? 0, token.ExpiresAt);
+                this.token = token;
+                GitHubLog.InstallationTokenIssued(logger, installationId ?? 0, token.ExpiresAt);
             }
 
             return new Credentials(token!.Token);
         }
         finally
         {
-            _refresh.Release();
+            refresh.Release();
         }
     }
 
     private bool IsFresh(AccessToken? token) =>
-        token is not null && _timeProvider.GetUtcNow() < token.ExpiresAt - RefreshBeforeExpiry;
+        token is not null && timeProvider.GetUtcNow() < token.ExpiresAt - RefreshBeforeExpiry;
 
     private async Task<AccessToken> ExchangeAsync()
     {
-        var app = _clients.Create(new InMemoryCredentialStore(new Credentials(_jwt.CreateToken(), AuthenticationType.Bearer)), conditionalRequests: false);
-        var target = _target.Target;
+        var app = clients.Create(new InMemoryCredentialStore(new Credentials(jwt.CreateToken(), AuthenticationType.Bearer)), conditionalRequests: false);
+        var target = this.target.Target;
         try
         {
-            _installationId ??= (await app.GitHubApps.GetRepositoryInstallationForCurrent(target.Owner, target.Repository).ConfigureAwait(false)).Id;
-            return await app.GitHubApps.CreateInstallationToken(_installationId.Value).ConfigureAwait(false);
+            installationId ??= (await app.GitHubApps.GetRepositoryInstallationForCurrent(target.Owner, target.Repository).ConfigureAwait(false)).Id;
+            return await app.GitHubApps.CreateInstallationToken(installationId.Value).ConfigureAwait(false);
         }
         catch (AuthorizationException ex)
         {
@@ -86,20 +86,20 @@ public sealed class GitHubAppCredentialStore : ICredentialStore, IDisposable
         catch (NotFoundException ex)
         {
             throw new GitHubCredentialException(
-                _installationId is null
+                installationId is null
                     ? $"The GitHub App is not installed on {target.FullName}; install it there or set GitHub:App:InstallationId."
-                    : $"GitHub App installation {_installationId} was not found; check GitHub:App:InstallationId.", ex);
+                    : $"GitHub App installation {installationId} was not found; check GitHub:App:InstallationId.", ex);
         }
         catch (ForbiddenException ex) when (ex is not RateLimitExceededException and not SecondaryRateLimitExceededException)
         {
             throw new GitHubCredentialException(
-                $"GitHub refused an installation token for installation {_installationId} (403): {ex.Message}", ex);
+                $"GitHub refused an installation token for installation {installationId} (403): {ex.Message}", ex);
         }
     }
 
     public void Dispose()
     {
-        _refresh.Dispose();
-        _jwt.Dispose();
+        refresh.Dispose();
+        jwt.Dispose();
     }
 }

@@ -11,21 +11,21 @@ public sealed class GitHubAppJwtFactory : IDisposable
     internal static readonly TimeSpan IssuedAtSkew = TimeSpan.FromSeconds(60);
     internal static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(9);
 
-    private readonly string _issuer;
-    private readonly TimeProvider _timeProvider;
-    private readonly RSA _rsa;
-    private readonly SigningCredentials _signingCredentials;
-    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly string issuer;
+    private readonly TimeProvider timeProvider;
+    private readonly RSA rsa;
+    private readonly SigningCredentials signingCredentials;
+    private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     public GitHubAppJwtFactory(string issuer, string privateKeyPem, TimeProvider timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
         ArgumentException.ThrowIfNullOrWhiteSpace(privateKeyPem);
-        _issuer = issuer;
-        _timeProvider = timeProvider;
-        _rsa = RSA.Create();
-        _rsa.ImportFromPem(privateKeyPem);
-        _signingCredentials = new SigningCredentials(new RsaSecurityKey(_rsa), SecurityAlgorithms.RsaSha256)
+        this.issuer = issuer;
+        this.timeProvider = timeProvider;
+        rsa = RSA.Create();
+        rsa.ImportFromPem(privateKeyPem);
+        signingCredentials = new SigningCredentials(new RsaSecurityKey(rsa), SecurityAlgorithms.RsaSha256)
         {
             // Each JWT is used once, for the token exchange; caching signature providers per key buys nothing.
             CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
@@ -34,15 +34,15 @@ public sealed class GitHubAppJwtFactory : IDisposable
 
     public string CreateToken()
     {
-        var now = _timeProvider.GetUtcNow();
-        return _handler.CreateToken(new SecurityTokenDescriptor
+        var now = timeProvider.GetUtcNow();
+        return handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = _issuer,
+            Issuer = issuer,
             IssuedAt = (now - IssuedAtSkew).UtcDateTime,
             Expires = (now + Lifetime).UtcDateTime,
-            SigningCredentials = _signingCredentials,
+            SigningCredentials = signingCredentials,
         });
     }
 
-    public void Dispose() => _rsa.Dispose();
+    public void Dispose() => rsa.Dispose();
 }

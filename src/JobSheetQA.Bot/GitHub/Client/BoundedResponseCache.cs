@@ -7,24 +7,24 @@ namespace JobSheetQA.Bot.GitHub.Client;
 /// primary rate limit) is answered from here. Bounded, least recently used first out.</summary>
 public sealed class BoundedResponseCache : IResponseCache
 {
-    private readonly int _capacity;
-    private readonly Dictionary<string, LinkedListNode<(string Key, CachedResponse.V1 Response)>> _entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<(string Key, CachedResponse.V1 Response)> _recency = new();
-    private readonly Lock _gate = new();
+    private readonly int capacity;
+    private readonly Dictionary<string, LinkedListNode<(string Key, CachedResponse.V1 Response)>> entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Key, CachedResponse.V1 Response)> recency = new();
+    private readonly Lock gate = new();
 
     public BoundedResponseCache(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _capacity = capacity;
+        this.capacity = capacity;
     }
 
     public int Count
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _entries.Count;
+                return entries.Count;
             }
         }
     }
@@ -33,12 +33,12 @@ public sealed class BoundedResponseCache : IResponseCache
     {
         ArgumentNullException.ThrowIfNull(request);
         var key = KeyOf(request);
-        lock (_gate)
+        lock (gate)
         {
-            if (_entries.TryGetValue(key, out var node))
+            if (entries.TryGetValue(key, out var node))
             {
-                _recency.Remove(node);
-                _recency.AddFirst(node);
+                recency.Remove(node);
+                recency.AddFirst(node);
                 return Task.FromResult(node.Value.Response);
             }
         }
@@ -60,20 +60,20 @@ public sealed class BoundedResponseCache : IResponseCache
         }
 
         var key = KeyOf(request);
-        lock (_gate)
+        lock (gate)
         {
-            if (_entries.TryGetValue(key, out var existing))
+            if (entries.TryGetValue(key, out var existing))
             {
-                _recency.Remove(existing);
+                recency.Remove(existing);
             }
 
-            var node = _recency.AddFirst((key, cachedResponse));
-            _entries[key] = node;
-            while (_entries.Count > _capacity)
+            var node = recency.AddFirst((key, cachedResponse));
+            entries[key] = node;
+            while (entries.Count > capacity)
             {
-                var last = _recency.Last!;
-                _recency.RemoveLast();
-                _entries.Remove(last.Value.Key);
+                var last = recency.Last!;
+                recency.RemoveLast();
+                entries.Remove(last.Value.Key);
             }
         }
 

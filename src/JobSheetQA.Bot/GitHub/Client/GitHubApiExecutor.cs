@@ -13,14 +13,14 @@ namespace JobSheetQA.Bot.GitHub.Client;
 /// exponential backoff and jitter; never retries another 4xx (research brief §3).</summary>
 internal sealed class GitHubApiExecutor
 {
-    private readonly IGitHubClientFactory _clients;
-    private readonly ICredentialStore _credentials;
-    private readonly IGitHubTargetAccessor _target;
-    private readonly IGitHubDelayer _delayer;
-    private readonly TimeProvider _timeProvider;
-    private readonly GitHubOptions _options;
-    private readonly ILogger _logger;
-    private readonly Lazy<IGitHubClient> _client;
+    private readonly IGitHubClientFactory clients;
+    private readonly ICredentialStore credentials;
+    private readonly IGitHubTargetAccessor target;
+    private readonly IGitHubDelayer delayer;
+    private readonly TimeProvider timeProvider;
+    private readonly GitHubOptions options;
+    private readonly ILogger logger;
+    private readonly Lazy<IGitHubClient> client;
 
     public GitHubApiExecutor(
         IGitHubClientFactory clients,
@@ -31,24 +31,24 @@ internal sealed class GitHubApiExecutor
         IOptions<GitHubOptions> options,
         ILogger<GitHubApiExecutor> logger)
     {
-        _clients = clients;
-        _credentials = credentials;
-        _target = target;
-        _delayer = delayer;
-        _timeProvider = timeProvider;
-        _options = options.Value;
-        _logger = logger;
+        this.clients = clients;
+        this.credentials = credentials;
+        this.target = target;
+        this.delayer = delayer;
+        this.timeProvider = timeProvider;
+        this.options = options.Value;
+        this.logger = logger;
         // PublicationOnly: a call made before the sandbox has bound its port must not poison the client for good.
-        _client = new Lazy<IGitHubClient>(() => _clients.Create(_credentials, conditionalRequests: true), LazyThreadSafetyMode.PublicationOnly);
+        client = new Lazy<IGitHubClient>(() => this.clients.Create(this.credentials, conditionalRequests: true), LazyThreadSafetyMode.PublicationOnly);
     }
 
-    public GitHubTarget Target => _target.Target;
+    public GitHubTarget Target => target.Target;
 
-    public GitHubOptions Options => _options;
+    public GitHubOptions Options => options;
 
     public async Task<GitHubResult<T>> RunAsync<T>(GitHubOperation operation, Func<IGitHubClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        var client = _client.Value;
+        var client = this.client.Value;
         var secondaryHits = 0;
         for (var attempt = 1; ; attempt++)
         {
@@ -67,18 +67,18 @@ internal sealed class GitHubApiExecutor
                 {
                     if (limit is not null)
                     {
-                        GitHubLog.WaitingForRateLimit(_logger, operation.Name, limit, (long)delay.TotalMilliseconds, attempt + 1);
+                        GitHubLog.WaitingForRateLimit(logger, operation.Name, limit, (long)delay.TotalMilliseconds, attempt + 1);
                     }
                     else
                     {
-                        GitHubLog.RetryingTransient(_logger, operation.Name, error.Message, attempt, (long)delay.TotalMilliseconds);
+                        GitHubLog.RetryingTransient(logger, operation.Name, error.Message, attempt, (long)delay.TotalMilliseconds);
                     }
 
-                    await _delayer.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
+                    await delayer.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                GitHubLog.CallFailed(_logger, operation.Name, error.Kind, error.StatusCode, error.Message);
+                GitHubLog.CallFailed(logger, operation.Name, error.Kind, error.StatusCode, error.Message);
                 return error;
             }
         }
@@ -89,7 +89,7 @@ internal sealed class GitHubApiExecutor
 
     private (TimeSpan? RetryAfter, GitHubError Error, string? Limit) Judge(GitHubOperation operation, Exception ex, int attempt, ref int secondaryHits)
     {
-        var canTryAgain = attempt < _options.MaxAttempts;
+        var canTryAgain = attempt < options.MaxAttempts;
         var repo = Target.FullName;
 
         if (ex is GitHubCredentialException credential)
@@ -97,7 +97,7 @@ internal sealed class GitHubApiExecutor
             return (null, new GitHubError(GitHubErrorKind.Unauthorized, credential.Message, 401), null);
         }
 
-        var now = _timeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         if (ex is ApiException api && RateLimitOf(api, now, ref secondaryHits) is { } limit)
         {
             var wait = limit.Until - now;
@@ -106,7 +106,7 @@ internal sealed class GitHubApiExecutor
                 wait = TimeSpan.Zero;
             }
 
-            if (canTryAgain && wait <= _options.MaxRateLimitWait)
+            if (canTryAgain && wait <= options.MaxRateLimitWait)
             {
                 return (wait, new GitHubError(GitHubErrorKind.RateLimited, "rate limited", (int)api.StatusCode, limit.Until), limit.Kind);
             }
@@ -163,7 +163,7 @@ internal sealed class GitHubApiExecutor
                 return true;
             case OperationCanceledException or TimeoutException:
                 error = new GitHubError(GitHubErrorKind.Timeout,
-                    $"GitHub did not answer within {_options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
+                    $"GitHub did not answer within {options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
                 return true;
             case HttpRequestException http:
                 error = new GitHubError(GitHubErrorKind.Unavailable, $"GitHub at {host} could not be reached ({http.Message})");
@@ -176,8 +176,8 @@ internal sealed class GitHubApiExecutor
 
     private TimeSpan Backoff(int attempt)
     {
-        var exponential = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-        var capped = Math.Min(exponential, _options.RetryMaxDelay.TotalMilliseconds);
+        var exponential = options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        var capped = Math.Min(exponential, options.RetryMaxDelay.TotalMilliseconds);
         // "Equal jitter": half fixed, half random, so concurrent retries spread out but still back off.
         var jittered = (capped / 2) + (Random.Shared.NextDouble() * capped / 2);
         return TimeSpan.FromMilliseconds(jittered);
@@ -226,7 +226,7 @@ internal sealed class GitHubApiExecutor
 
     /// <summary>GitHub: with no retry-after, wait at least a minute, and longer if it keeps happening.</summary>
     private TimeSpan SecondaryFallback(int hits) =>
-        TimeSpan.FromTicks(_options.SecondaryRateLimitBackoff.Ticks * (1L << Math.Min(hits - 1, 4)));
+        TimeSpan.FromTicks(options.SecondaryRateLimitBackoff.Ticks * (1L << Math.Min(hits - 1, 4)));
 
     private static TimeSpan? RetryAfterOf(IResponse? response, DateTimeOffset now)
     {

@@ -3,18 +3,18 @@ namespace JobSheetQA.Bot.GitHub.Client;
 /// <summary>Holds the <see cref="GitHubTarget"/>; the sandbox host fills it in after binding its port.</summary>
 public sealed class GitHubTargetAccessor : IGitHubTargetAccessor
 {
-    private volatile GitHubTarget? _target;
+    private volatile GitHubTarget? target;
 
     public GitHubTargetAccessor()
     {
     }
 
-    public GitHubTargetAccessor(GitHubTarget target) => _target = target;
+    public GitHubTargetAccessor(GitHubTarget target) => this.target = target;
 
-    public GitHubTarget Target => _target
+    public GitHubTarget Target => target
         ?? throw new InvalidOperationException("The GitHub sandbox has not started yet, so the gateway has nowhere to send requests.");
 
-    public bool IsSet => _target is not null;
+    public bool IsSet => target is not null;
 
-    public void Set(GitHubTarget target) => _target = target ?? throw new ArgumentNullException(nameof(target));
+    public void Set(GitHubTarget target) => this.target = target ?? throw new ArgumentNullException(nameof(target));
 }

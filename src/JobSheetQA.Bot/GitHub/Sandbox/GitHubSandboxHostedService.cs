@@ -19,7 +19,7 @@ internal sealed class GitHubSandboxHostedService(
 {
     public const string StateFileName = "github-sandbox.json";
 
-    private SandboxApp? _sandbox;
+    private SandboxApp? sandbox;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -66,17 +66,17 @@ internal sealed class GitHubSandboxHostedService(
             starting = Task.Run(() => SandboxHost.StartAsync(sandboxOptions, cancellationToken), cancellationToken);
         }
 
-        _sandbox = await starting.ConfigureAwait(false);
-        target.Set(new GitHubTarget(_sandbox.ApiBaseAddress, sandboxOptions.Owner, sandboxOptions.Repo, settings.Workflow));
-        GitHubLog.SandboxBanner(logger, sandboxOptions.Owner, sandboxOptions.Repo, _sandbox.BaseAddress);
+        sandbox = await starting.ConfigureAwait(false);
+        target.Set(new GitHubTarget(sandbox.ApiBaseAddress, sandboxOptions.Owner, sandboxOptions.Repo, settings.Workflow));
+        GitHubLog.SandboxBanner(logger, sandboxOptions.Owner, sandboxOptions.Repo, sandbox.BaseAddress);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_sandbox is { } sandbox)
+        if (sandbox is { } running)
         {
-            _sandbox = null;
-            await sandbox.StopAsync().ConfigureAwait(false);
+            sandbox = null;
+            await running.StopAsync().ConfigureAwait(false);
         }
     }
 
