@@ -38,7 +38,7 @@ internal sealed class OctokitPromotionDispatcher(
         ArgumentNullException.ThrowIfNull(dispatch);
         ArgumentException.ThrowIfNullOrWhiteSpace(dispatch.CorrelationId);
         var gate = refLocks.GetOrAdd(dispatch.Branch, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await gate.WaitAsync(cancellationToken);
         try
         {
             var since = timeProvider.GetUtcNow() - ClockSkewAllowance;
@@ -46,19 +46,19 @@ internal sealed class OctokitPromotionDispatcher(
             if (!sent.TryAdd(dispatch.CorrelationId, since))
             {
                 GitHubLog.AlreadyDispatched(logger, dispatch.CorrelationId);
-                return await AwaitCorrelatedRunAsync(dispatch, sent[dispatch.CorrelationId], "it was already dispatched", cancellationToken).ConfigureAwait(false);
+                return await AwaitCorrelatedRunAsync(dispatch, sent[dispatch.CorrelationId], "it was already dispatched", cancellationToken);
             }
 
             var workflow = api.Target.Workflow;
             GitHubLog.Dispatching(logger, workflow, dispatch.Ref, dispatch.CorrelationId, dispatch.Environment, true);
-            var posted = await PostAsync(dispatch, returnRunDetails: true, cancellationToken).ConfigureAwait(false);
+            var posted = await PostAsync(dispatch, returnRunDetails: true, cancellationToken);
             if (!posted.Succeeded && posted.Error.StatusCode == 400)
             {
                 // GHES ≤ 3.20 rejects the field (or the 2026-03-10 version). A 400 created no run, so one legacy retry is safe.
                 GitHubLog.DispatchLegacyRetry(logger, dispatch.CorrelationId);
                 using (ApiVersionPinHandler.SuppressForCurrentFlow())
                 {
-                    posted = await PostAsync(dispatch, returnRunDetails: false, cancellationToken).ConfigureAwait(false);
+                    posted = await PostAsync(dispatch, returnRunDetails: false, cancellationToken);
                 }
             }
 
@@ -73,7 +73,7 @@ internal sealed class OctokitPromotionDispatcher(
                     return new DispatchedRun(details.WorkflowRunId, details.HtmlUrl, RunIdSource.DispatchResponse);
                 }
 
-                return await AwaitCorrelatedRunAsync(dispatch, since, $"GitHub accepted it (HTTP {status}) without a run id", cancellationToken).ConfigureAwait(false);
+                return await AwaitCorrelatedRunAsync(dispatch, since, $"GitHub accepted it (HTTP {status}) without a run id", cancellationToken);
             }
 
             var error = posted.Error;
@@ -81,7 +81,7 @@ internal sealed class OctokitPromotionDispatcher(
             {
                 // The POST may have been processed: look for the run, never re-send.
                 GitHubLog.DispatchOutcomeUnknown(logger, dispatch.CorrelationId, error.Kind);
-                return await AwaitCorrelatedRunAsync(dispatch, since, $"the dispatch's outcome is unknown ({error.Message})", cancellationToken).ConfigureAwait(false);
+                return await AwaitCorrelatedRunAsync(dispatch, since, $"the dispatch's outcome is unknown ({error.Message})", cancellationToken);
             }
 
             // GitHub refused the dispatch outright, so no run exists and a corrected request may be sent later.
@@ -109,7 +109,7 @@ internal sealed class OctokitPromotionDispatcher(
             new GitHubOperation("runs.list.correlation", $"list {t.Workflow} runs on {branch}", "Actions: read"),
             (c, _) => c.Actions.Workflows.Runs.ListByWorkflow(t.Owner, t.Repository, t.Workflow, request,
                 new ApiOptions { PageSize = 100, PageCount = 1, StartPage = 1 }),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         if (!listed.Succeeded)
         {
             return listed.Error;
@@ -159,7 +159,7 @@ internal sealed class OctokitPromotionDispatcher(
         GitHubError? lastError = null;
         for (var polls = 1; ; polls++)
         {
-            var found = await FindRunByCorrelationIdAsync(dispatch.CorrelationId, dispatch.Branch, since, cancellationToken).ConfigureAwait(false);
+            var found = await FindRunByCorrelationIdAsync(dispatch.CorrelationId, dispatch.Branch, since, cancellationToken);
             if (found.Succeeded && found.Value is { } run)
             {
                 GitHubLog.CorrelatedRun(logger, run.RunId, dispatch.CorrelationId, polls);
@@ -191,7 +191,7 @@ internal sealed class OctokitPromotionDispatcher(
             }
 
             var interval = waited < FastPollingPeriod ? options.CorrelationPollInterval : options.CorrelationPollInterval * 3;
-            await delayer.DelayAsync(interval, cancellationToken).ConfigureAwait(false);
+            await delayer.DelayAsync(interval, cancellationToken);
             waited += interval;
         }
     }

@@ -16,7 +16,7 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
         var result = await api.RunAsync(
             new GitHubOperation("branches.get", $"read the HEAD of {branch}", "Contents: read"),
             (c, _) => c.Repository.Branch.Get(t.Owner, t.Repository, branch),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         if (!result.Succeeded)
         {
             return result.Error.Kind == GitHubErrorKind.NotFound
@@ -35,7 +35,7 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
         var result = await api.RunAsync(
             new GitHubOperation("contents.get", $"read {path} at {@ref}", "Contents: read"),
             (c, _) => c.Repository.Content.GetAllContentsByRef(t.Owner, t.Repository, path, @ref),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         if (!result.Succeeded)
         {
             return result.Error.Kind == GitHubErrorKind.NotFound
@@ -63,7 +63,7 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
             var repo = await api.RunAsync(
                 new GitHubOperation("secrets.repo.get", $"check the repository secret {name}", "Secrets: read"),
                 (c, _) => c.Repository.Actions.Secrets.Get(t.Owner, t.Repository, name),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken);
             if (Present(repo, out var error))
             {
                 inRepository.Add(name);
@@ -78,8 +78,8 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
             var uri = new Uri($"repos/{Escape(t.Owner)}/{Escape(t.Repository)}/environments/{Escape(environment)}/secrets/{Escape(name)}", UriKind.Relative);
             var env = await api.RunAsync(
                 new GitHubOperation("secrets.environment.get", $"check the {environment} environment secret {name}", "Environments: read"),
-                async (c, ct) => (await c.Connection.Get<EnvironmentSecretResponse>(uri, null, null, ct).ConfigureAwait(false)).Body,
-                cancellationToken).ConfigureAwait(false);
+                async (c, ct) => (await c.Connection.Get<EnvironmentSecretResponse>(uri, null, null, ct)).Body,
+                cancellationToken);
             if (Present(env, out error))
             {
                 inEnvironment.Add(name);
@@ -104,8 +104,8 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
             var uri = new Uri($"repos/{Escape(t.Owner)}/{Escape(t.Repository)}/environments/{Escape(environment)}/variables/{Escape(name)}", UriKind.Relative);
             var result = await api.RunAsync(
                 new GitHubOperation("variables.environment.get", $"read the {environment} environment variable {name}", "Environments: read"),
-                async (c, ct) => (await c.Connection.Get<EnvironmentVariableResponse>(uri, null, null, ct).ConfigureAwait(false)).Body,
-                cancellationToken).ConfigureAwait(false);
+                async (c, ct) => (await c.Connection.Get<EnvironmentVariableResponse>(uri, null, null, ct)).Body,
+                cancellationToken);
             if (result.Succeeded)
             {
                 flags.Add(new PostureFlag(environment, name, result.Value?.Value));
@@ -138,7 +138,7 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
             new GitHubOperation("runs.list.nightly", $"list successful runs of {nightly.Workflow}", "Actions: read"),
             (c, _) => c.Actions.Workflows.Runs.ListByWorkflow(t.Owner, t.Repository, nightly.Workflow, request,
                 new ApiOptions { PageSize = 20, PageCount = 1, StartPage = 1 }),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         if (!listed.Succeeded)
         {
             return listed.Error.Kind == GitHubErrorKind.NotFound
@@ -156,7 +156,7 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
             return GitHubResult<NightlyParityReport?>.Success(null);
         }
 
-        var report = await runs.DownloadParityReportAsync(run.Id, nightly.Artifact, cancellationToken).ConfigureAwait(false);
+        var report = await runs.DownloadParityReportAsync(run.Id, nightly.Artifact, cancellationToken);
         if (!report.Succeeded)
         {
             return report.Error;

@@ -16,7 +16,7 @@ internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkfl
         var result = await api.RunAsync(
             new GitHubOperation("runs.get", $"read workflow run {runId}", ActionsRead),
             (c, _) => c.Actions.Workflows.Runs.Get(t.Owner, t.Repository, runId),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         return NotFoundAs(result, $"Workflow run {runId} not found on {t.FullName}").Map(ToSnapshot);
     }
 
@@ -28,7 +28,7 @@ internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkfl
             // No PageCount: Octokit follows the Link header through every page; filter=latest is the newest attempt.
             (c, _) => c.Actions.Workflows.Jobs.List(t.Owner, t.Repository, runId,
                 new WorkflowRunJobsRequest { Filter = WorkflowRunJobsFilter.Latest }, new ApiOptions { PageSize = api.Options.PageSize }),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         return NotFoundAs(result, $"Workflow run {runId} not found on {t.FullName}")
             .Map(r => (IReadOnlyList<WorkflowJobSnapshot>)r.Jobs.Select(ToSnapshot).ToList());
     }
@@ -36,7 +36,7 @@ internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkfl
     public async Task<GitHubResult<RunGates>> GetGatesAsync(long runId, GateMap gates, bool runCompleted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gates);
-        var jobs = await ListJobsAsync(runId, cancellationToken).ConfigureAwait(false);
+        var jobs = await ListJobsAsync(runId, cancellationToken);
         return jobs.Map(j => GateJobMapper.Map(gates, j, runCompleted));
     }
 
@@ -47,7 +47,7 @@ internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkfl
             new GitHubOperation("artifacts.list", $"list the artifacts of workflow run {runId}", ActionsRead),
             (c, _) => c.Actions.Artifacts.ListWorkflowArtifacts(t.Owner, t.Repository, runId,
                 new ListArtifactsRequest { Name = name, PerPage = 100, Page = 1 }),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         return NotFoundAs(result, $"Workflow run {runId} not found on {t.FullName}")
             .Map(r => (IReadOnlyList<ArtifactSnapshot>)r.Artifacts
                 .Where(a => name is null || string.Equals(a.Name, name, StringComparison.Ordinal))
@@ -58,7 +58,7 @@ internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkfl
     public async Task<GitHubResult<ParityReportFile>> DownloadParityReportAsync(long runId, string artifactName = ParityArtifact.DefaultName, CancellationToken cancellationToken = default)
     {
         var t = api.Target;
-        var listed = await ListArtifactsAsync(runId, artifactName, cancellationToken).ConfigureAwait(false);
+        var listed = await ListArtifactsAsync(runId, artifactName, cancellationToken);
         if (!listed.Succeeded)
         {
             return listed.Error;
@@ -80,17 +80,17 @@ internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkfl
             async (c, ct) =>
             {
                 // Buffer inside the retried call: a connection dropped mid-body is then retried like any other fault.
-                using var stream = await c.Actions.Artifacts.DownloadArtifact(t.Owner, t.Repository, artifact.Id, "zip").ConfigureAwait(false);
+                using var stream = await c.Actions.Artifacts.DownloadArtifact(t.Owner, t.Repository, artifact.Id, "zip");
                 var buffer = new MemoryStream();
                 if (stream is not null)
                 {
-                    await stream.CopyToAsync(buffer, ct).ConfigureAwait(false);
+                    await stream.CopyToAsync(buffer, ct);
                 }
 
                 buffer.Position = 0;
                 return buffer;
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         if (!download.Succeeded)
         {
             return download.Error.Kind == GitHubErrorKind.Gone ? Expired(runId, artifactName) : download.Error;
@@ -117,10 +117,10 @@ internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkfl
             new GitHubOperation("runs.cancel", $"cancel workflow run {runId}", "Actions: write"),
             async (c, _) =>
             {
-                await c.Actions.Workflows.Runs.Cancel(t.Owner, t.Repository, runId).ConfigureAwait(false);
+                await c.Actions.Workflows.Runs.Cancel(t.Owner, t.Repository, runId);
                 return CancelOutcome.CancellationRequested;
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         if (!result.Succeeded && result.Error.Kind == GitHubErrorKind.Conflict)
         {
             // 409: the run already finished; there is nothing left to cancel, which is what the caller wanted.
@@ -136,8 +136,8 @@ internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkfl
         var uri = new Uri($"repos/{Escape(t.Owner)}/{Escape(t.Repository)}/actions/runs/{runId}/pending_deployments", UriKind.Relative);
         var result = await api.RunAsync(
             new GitHubOperation("runs.pending_deployments", $"read the pending deployments of workflow run {runId}", ActionsRead),
-            async (c, ct) => (await c.Connection.Get<List<PendingDeploymentResponse>>(uri, null, null, ct).ConfigureAwait(false)).Body,
-            cancellationToken).ConfigureAwait(false);
+            async (c, ct) => (await c.Connection.Get<List<PendingDeploymentResponse>>(uri, null, null, ct)).Body,
+            cancellationToken);
         return NotFoundAs(result, $"Workflow run {runId} not found on {t.FullName}")
             .Map(items => (IReadOnlyList<PendingDeployment>)(items ?? []).Select(p => new PendingDeployment(
                 p.Environment?.Id ?? 0,

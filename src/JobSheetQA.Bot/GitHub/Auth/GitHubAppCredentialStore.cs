@@ -47,13 +47,13 @@ public sealed class GitHubAppCredentialStore : ICredentialStore, IDisposable
             return new Credentials(token!.Token);
         }
 
-        await refresh.WaitAsync().ConfigureAwait(false);
+        await refresh.WaitAsync();
         try
         {
             token = this.token;
             if (!IsFresh(token))
             {
-                token = await ExchangeAsync().ConfigureAwait(false);
+                token = await ExchangeAsync();
                 this.token = token;
                 GitHubLog.InstallationTokenIssued(logger, installationId ?? 0, token.ExpiresAt);
             }
@@ -75,8 +75,8 @@ public sealed class GitHubAppCredentialStore : ICredentialStore, IDisposable
         var target = this.target.Target;
         try
         {
-            installationId ??= (await app.GitHubApps.GetRepositoryInstallationForCurrent(target.Owner, target.Repository).ConfigureAwait(false)).Id;
-            return await app.GitHubApps.CreateInstallationToken(installationId.Value).ConfigureAwait(false);
+            installationId ??= (await app.GitHubApps.GetRepositoryInstallationForCurrent(target.Owner, target.Repository)).Id;
+            return await app.GitHubApps.CreateInstallationToken(installationId.Value);
         }
         catch (AuthorizationException ex)
         {

@@ -54,7 +54,7 @@ internal sealed class GitHubApiExecutor
         {
             try
             {
-                return GitHubResult<T>.Success(await call(client, cancellationToken).ConfigureAwait(false));
+                return GitHubResult<T>.Success(await call(client, cancellationToken));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -74,7 +74,7 @@ internal sealed class GitHubApiExecutor
                         GitHubLog.RetryingTransient(logger, operation.Name, error.Message, attempt, (long)delay.TotalMilliseconds);
                     }
 
-                    await delayer.DelayAsync(delay, cancellationToken).ConfigureAwait(false);
+                    await delayer.DelayAsync(delay, cancellationToken);
                     continue;
                 }
 

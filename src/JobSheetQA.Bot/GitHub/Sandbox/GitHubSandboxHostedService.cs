@@ -66,7 +66,7 @@ internal sealed class GitHubSandboxHostedService(
             starting = Task.Run(() => SandboxHost.StartAsync(sandboxOptions, cancellationToken), cancellationToken);
         }
 
-        sandbox = await starting.ConfigureAwait(false);
+        sandbox = await starting;
         target.Set(new GitHubTarget(sandbox.ApiBaseAddress, sandboxOptions.Owner, sandboxOptions.Repo, settings.Workflow));
         GitHubLog.SandboxBanner(logger, sandboxOptions.Owner, sandboxOptions.Repo, sandbox.BaseAddress);
     }
@@ -76,7 +76,7 @@ internal sealed class GitHubSandboxHostedService(
         if (sandbox is { } running)
         {
             sandbox = null;
-            await running.StopAsync().ConfigureAwait(false);
+            await running.StopAsync();
         }
     }
 
