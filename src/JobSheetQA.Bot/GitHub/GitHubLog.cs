@@ -2,7 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace JobSheetQA.Bot.GitHub;
 
-/// <summary>The gateway's log lines. None carries a token, key, JWT or Authorization header.</summary>
+/// <summary>The GitHub module's log lines (gateway, sandbox wiring, webhooks). None carries a token, key, JWT,
+/// webhook secret or Authorization header.</summary>
 internal static partial class GitHubLog
 {
     [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "GitHub {Operation} failed transiently ({Reason}); attempt {Attempt}, retrying in {DelayMs} ms")]
@@ -40,4 +41,10 @@ internal static partial class GitHubLog
 
     [LoggerMessage(EventId = 4120, Level = LogLevel.Warning, Message = "GitHub sandbox — no real GitHub. Serving {Owner}/{Repository} at {BaseAddress}; promotions run against simulated workflows only")]
     public static partial void SandboxBanner(ILogger logger, string owner, string repository, Uri baseAddress);
+
+    [LoggerMessage(EventId = 4130, Level = LogLevel.Debug, Message = "Webhook for workflow run {RunId} matches no promotion in flight")]
+    public static partial void WebhookRunNotInFlight(ILogger logger, long runId);
+
+    [LoggerMessage(EventId = 4131, Level = LogLevel.Information, Message = "GitHub delivery {Delivery} ({Event}) was handled before; ignoring the redelivery")]
+    public static partial void WebhookRedeliveryIgnored(ILogger logger, string? delivery, string? @event);
 }

@@ -48,7 +48,7 @@ public sealed class TrackerWakingWebhookProcessor(
         if (await deduplicator.TryMarkProcessedAsync(DeliveryChannel, headers.Delivery, time.GetUtcNow(), cancellationToken))
             return true;
 
-        logger.LogInformation("GitHub delivery {Delivery} ({Event}) was handled before; ignoring the redelivery", headers.Delivery, headers.Event);
+        GitHubLog.WebhookRedeliveryIgnored(logger, headers.Delivery, headers.Event);
         return false;
     }
 }

@@ -9,7 +9,6 @@ namespace JobSheetQA.Bot.GitHub.Webhooks;
 /// </summary>
 public sealed class WorkflowRunWaker(PromotionStore promotions, IRunTrackingScheduler scheduler, ILogger<WorkflowRunWaker> logger)
 {
-
     /// <summary>Wakes the in-flight promotion the run belongs to, found by the correlation id in the run's title or by run id.</summary>
     /// <returns>The promotion woken; null when the run is none of ours (another workflow, a finished promotion).</returns>
     public async Task<string?> WakeAsync(long runId, string? displayTitle, CancellationToken cancellationToken)
@@ -26,7 +25,7 @@ public sealed class WorkflowRunWaker(PromotionStore promotions, IRunTrackingSche
         promotionId ??= (await promotions.InStatesAsync(PromotionStore.RunInFlightStates, cancellationToken)).FirstOrDefault(p => p.RunId == runId)?.Id;
         if (promotionId is null)
         {
-            logger.LogDebug("Webhook for workflow run {RunId} matches no promotion in flight", runId);
+            GitHubLog.WebhookRunNotInFlight(logger, runId);
             return null;
         }
 
