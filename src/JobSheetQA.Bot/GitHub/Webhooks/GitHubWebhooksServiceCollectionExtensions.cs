@@ -2,11 +2,10 @@ using JobSheetQA.Bot.Hosting.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Octokit.Webhooks;
-using Octokit.Webhooks.AspNetCore;
 
 namespace JobSheetQA.Bot.GitHub.Webhooks;
 
-public static class WebhooksServiceCollectionExtensions
+public static class GitHubWebhooksServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the GitHub webhook receiver (design.md §6): settings validated at start-up (an enabled endpoint needs
@@ -26,14 +25,5 @@ public static class WebhooksServiceCollectionExtensions
         services.TryAddSingleton<WorkflowRunWaker>();
         services.TryAddSingleton<WebhookEventProcessor, TrackerWakingWebhookProcessor>();
         return services;
-    }
-
-    /// <summary>Maps <c>POST /api/github/webhooks</c> when <c>GitHub:Webhooks:Enabled</c> is true; nothing otherwise.</summary>
-    public static IEndpointRouteBuilder MapGitHubWebhookEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value;
-        if (options.Enabled)
-            endpoints.MapGitHubWebhooks(WebhookOptions.Path, options.Secret!);
-        return endpoints;
     }
 }
