@@ -7,7 +7,8 @@ using JobSheetQA.Bot.GitHub.Client;
 
 namespace JobSheetQA.Bot.GitHub;
 
-/// <summary>Dispatches <c>promotion.yml</c> and learns its run id (research brief §0–§2):
+/// <summary>Dispatches <c>promotion.yml</c> and learns its run id, as src/JobSheetQA.Bot/GitHub/README.md ("Dispatch and the
+/// run id") describes (the endpoint: https://docs.github.com/en/rest/actions/workflows#create-a-workflow-dispatch-event):
 /// the POST asks for <c>return_run_details</c> under API version 2026-03-10 and reads <c>workflow_run_id</c> from a 200;
 /// a 204 (or a server that rejects the field with 400, retried once without it) falls back to finding the run by the
 /// correlation id in its title. The dispatch is not idempotent, so after a timeout or 5xx the gateway searches for the
@@ -30,7 +31,8 @@ internal sealed class OctokitPromotionDispatcher(
     // Correlation ids this process has sent (or may have sent) a dispatch for, with the search start time.
     private readonly ConcurrentDictionary<string, DateTimeOffset> sent = new(StringComparer.Ordinal);
 
-    // One dispatch at a time per ref: concurrent dispatches are only told apart by their correlation ids (brief §2.5).
+    // One dispatch at a time per ref: concurrent dispatches are only told apart by their correlation ids
+    // (src/JobSheetQA.Bot/GitHub/README.md, "Dispatch and the run id").
     private readonly ConcurrentDictionary<string, SemaphoreSlim> refLocks = new(StringComparer.Ordinal);
 
     public async Task<GitHubResult<DispatchedRun>> DispatchAsync(PromotionDispatch dispatch, CancellationToken cancellationToken = default)

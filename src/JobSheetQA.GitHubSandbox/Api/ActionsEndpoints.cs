@@ -10,7 +10,8 @@ namespace JobSheetQA.GitHubSandbox.Api;
 /// <summary>Workflows, dispatch, runs, jobs, artifacts, cancel and environment reviews.</summary>
 internal static class ActionsEndpoints
 {
-    /// <summary>Artifact download URLs are valid this long (github-actions-api.md §1).</summary>
+    /// <summary>Artifact download URLs are valid this long
+    /// (https://docs.github.com/en/rest/actions/artifacts#download-an-artifact).</summary>
     public static readonly TimeSpan DownloadLinkLifetime = TimeSpan.FromMinutes(1);
 
     public static RouteGroupBuilder MapActions(this RouteGroupBuilder repo)

@@ -10,7 +10,8 @@ internal sealed class InstallationTokens(SandboxState state)
 
     public (string Token, DateTimeOffset ExpiresAt) Mint()
     {
-        // Not 40 characters on purpose: GitHub is rolling out longer ghs_ tokens (github-actions-api.md §5).
+        // Not 40 characters on purpose: GitHub is rolling out longer ghs_ tokens
+        // (https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app).
         var token = "ghs_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var expires = state.Time.GetUtcNow() + Lifetime;
         lock (state.Sync)

@@ -48,7 +48,8 @@ internal sealed class PromotionSimulator(SandboxState state)
             var hasReturnFlag = body.TryGetProperty("return_run_details", out var returnFlag);
             if (hasReturnFlag && scenario.DispatchResponse == DispatchResponseMode.RejectReturnRunDetails)
             {
-                // GHES 3.20 and older do not know the field (github-actions-api.md §0).
+                // GHES 3.20 and older do not know the field
+                // (src/JobSheetQA.Bot/GitHub/README.md, "Dispatch and the run id", step 3).
                 return DispatchOutcome.Error(400, "Invalid request.\n\n\"return_run_details\" is not a permitted key.");
             }
 

@@ -6,7 +6,8 @@ using JobSheetQA.Bot.GitHub.Client;
 namespace JobSheetQA.Bot.GitHub.Auth;
 
 /// <summary>Installation-token credentials for a GitHub App. Octokit reads this store on every request; the token
-/// is cached and exchanged again about five minutes before its <c>expires_at</c> (research brief §5).</summary>
+/// is cached and exchanged again about five minutes before its <c>expires_at</c>
+/// (https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app).</summary>
 public sealed class GitHubAppCredentialStore : ICredentialStore, IDisposable
 {
     internal static readonly TimeSpan RefreshBeforeExpiry = TimeSpan.FromMinutes(5);

@@ -4,7 +4,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace JobSheetQA.Bot.GitHub.Auth;
 
-/// <summary>Mints the RS256 JWT a GitHub App signs requests to <c>/app/*</c> with (research brief §5):
+/// <summary>Mints the RS256 JWT a GitHub App signs requests to <c>/app/*</c> with
+/// (https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-a-json-web-token-jwt-for-a-github-app):
 /// <c>iat</c> 60 s in the past for clock drift, <c>exp</c> within GitHub's 10-minute limit, <c>iss</c> the app id.</summary>
 public sealed class GitHubAppJwtFactory : IDisposable
 {

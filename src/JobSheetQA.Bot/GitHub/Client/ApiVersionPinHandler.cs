@@ -1,7 +1,8 @@
 namespace JobSheetQA.Bot.GitHub.Client;
 
 /// <summary>Sends <c>X-GitHub-Api-Version: 2026-03-10</c> on workflow dispatch POSTs only, so GitHub answers 200 with
-/// the run id; every other request keeps Octokit's default version (research brief §0, §4).</summary>
+/// the run id; every other request keeps Octokit's default version (src/JobSheetQA.Bot/GitHub/README.md, "Dispatch and
+/// the run id"; https://docs.github.com/en/rest/about-the-rest-api/api-versions).</summary>
 public sealed class ApiVersionPinHandler : DelegatingHandler
 {
     public const string HeaderName = "X-GitHub-Api-Version";

@@ -10,7 +10,9 @@ namespace JobSheetQA.Bot.GitHub.Client;
 /// <summary>Runs Octokit calls with the gateway's fault policy and turns failures into <see cref="GitHubError"/>s:
 /// waits for primary limits (until <c>x-ratelimit-reset</c>) and secondary limits / 429 (<c>Retry-After</c>, else ≥ 60 s)
 /// up to <see cref="GitHubOptions.MaxRateLimitWait"/>; retries 5xx, timeouts and network errors of idempotent calls with
-/// exponential backoff and jitter; never retries another 4xx (research brief §3).</summary>
+/// exponential backoff and jitter; never retries another 4xx
+/// (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api,
+/// https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api).</summary>
 internal sealed class GitHubApiExecutor
 {
     private readonly IGitHubClientFactory clients;

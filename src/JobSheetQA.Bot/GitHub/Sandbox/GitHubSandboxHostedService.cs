@@ -7,8 +7,9 @@ using JobSheetQA.GitHubSandbox.Hosting;
 namespace JobSheetQA.Bot.GitHub.Sandbox;
 
 /// <summary>Mode <c>Sandbox</c>: runs the local GitHub sandbox in-process on 127.0.0.1 (a free port) and points the
-/// gateway at it, so the bot works on one machine with no real GitHub (design.md §8). Its runs are kept in the data
-/// folder, so promotions in flight when the bot stops still finish after it starts again, as they would on GitHub.</summary>
+/// gateway at it, so the bot works on one machine with no real GitHub (docs/architecture.md). Its runs are kept in the
+/// data folder, so promotions in flight when the bot stops still finish after it starts again, as they would on GitHub
+/// (docs/architecture.md, "Where state lives").</summary>
 internal sealed class GitHubSandboxHostedService(
     GitHubTargetAccessor target,
     IOptions<GitHubOptions> options,

@@ -8,8 +8,9 @@ namespace JobSheetQA.Bot.GitHub.Webhooks;
 public static class GitHubWebhooksServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the GitHub webhook receiver (design.md §6): settings validated at start-up (an enabled endpoint needs
-    /// <c>GitHub:WebhookSecret</c>) and the processor that wakes the tracker on <c>workflow_run</c> / <c>workflow_job</c>.
+    /// Registers the GitHub webhook receiver (docs/github-setup.md, "4. Webhooks"): settings validated at start-up (an
+    /// enabled endpoint needs <c>GitHub:WebhookSecret</c>) and the processor that wakes the tracker on <c>workflow_run</c> /
+    /// <c>workflow_job</c>.
     /// </summary>
     public static IServiceCollection AddGitHubWebhooks(this IServiceCollection services, IConfiguration configuration)
     {

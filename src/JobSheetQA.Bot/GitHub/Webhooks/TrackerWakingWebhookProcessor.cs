@@ -8,8 +8,9 @@ using JobSheetQA.Bot.Storage;
 namespace JobSheetQA.Bot.GitHub.Webhooks;
 
 /// <summary>
-/// Handles signature-checked deliveries (design.md §6): <c>workflow_run</c> and <c>workflow_job</c> wake the tracker
-/// early; other events are accepted and ignored. A redelivery (same <c>X-GitHub-Delivery</c>) is handled once.
+/// Handles signature-checked deliveries (docs/architecture.md, "Data flow"): <c>workflow_run</c> and <c>workflow_job</c>
+/// (https://docs.github.com/en/webhooks/webhook-events-and-payloads#workflow_run) wake the tracker early; other events
+/// are accepted and ignored. A redelivery (same <c>X-GitHub-Delivery</c>) is handled once.
 /// </summary>
 public sealed class TrackerWakingWebhookProcessor(
     WorkflowRunWaker waker, InboundDeduplicator deduplicator, TimeProvider time, ILogger<TrackerWakingWebhookProcessor> logger) : WebhookEventProcessor
