@@ -1,26 +1,25 @@
 using System.Text.Json;
 using JobSheetQA.Bot.Promotions;
+using JobSheetQA.Bot.Promotions.Reports;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
 
 namespace JobSheetQA.Bot.Jobs;
 
 /// <summary>
-/// Expires typed acknowledgements nobody typed in time (design.md §5): the acknowledgement is marked expired, its
-/// promotion moves AwaitingAcknowledgement → Expired (which frees the environment), and the requester is told once in
-/// the promotion's conversation. Runs on a schedule and at each acknowledgement's expiry time.
+/// Expires typed acknowledgements nobody typed in time (runbook §2.4): the acknowledgement is marked expired, its
+/// promotion moves AwaitingAcknowledgement → Expired (which frees the environment), and that is reported, so the
+/// requester is told once in the promotion's conversation. Runs on a schedule and at each acknowledgement's expiry time.
 /// </summary>
 public sealed class AcknowledgementExpiryJob(
     AcknowledgementStore acknowledgements,
     PromotionStore promotions,
     PromotionTransitions transitions,
-    NotificationPoster poster,
+    IPromotionReports reports,
     TimeProvider time,
     ILogger<AcknowledgementExpiryJob> logger)
 {
     public const string RecurringJobId = "acknowledgement-expiry";
-
-    public static string IdempotencyKey(string acknowledgementId) => $"ack-expired:{acknowledgementId}";
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -44,15 +43,11 @@ public sealed class AcknowledgementExpiryJob(
         if (move.Status == PromotionMoveStatus.NotAllowed)
         {
             // The promotion went on without this acknowledgement (dispatched, cancelled): nothing to tell.
-            logger.LogInformation("Acknowledgement {AcknowledgementId} expired; promotion {PromotionId} is {State}, left as it is",
-                acknowledgement.Id, acknowledgement.PromotionId, move.Promotion?.State);
+            JobsLog.AcknowledgementExpiredAfterPromotionMovedOn(logger, acknowledgement.Id, acknowledgement.PromotionId, move.Promotion?.State);
             return;
         }
 
-        var promotion = move.Promotion ?? await promotions.FindAsync(acknowledgement.PromotionId, cancellationToken);
-        if (promotion?.ConversationReferenceId is not { } conversation)
-            return;
-        await poster.PostOnceAsync(conversation, TrackingMessages.AcknowledgementExpired(promotion, acknowledgement),
-            IdempotencyKey(acknowledgement.Id), "ack-expired", promotion.Id, cancellationToken);
+        if ((move.Promotion ?? await promotions.FindAsync(acknowledgement.PromotionId, cancellationToken)) is { } promotion)
+            await reports.ReportAsync(new AcknowledgementExpired(promotion, acknowledgement), cancellationToken);
     }
 }

@@ -17,6 +17,6 @@ public sealed class InboundPruneJob(InboundDeduplicator inbound, TimeProvider ti
     {
         var cutoff = time.GetUtcNow() - Retention;
         var pruned = await inbound.PruneAsync(cutoff, cancellationToken);
-        logger.LogInformation("Forgot {Count} inbound id(s) received before {Cutoff:O}", pruned, cutoff);
+        JobsLog.InboundPruned(logger, pruned, cutoff);
     }
 }

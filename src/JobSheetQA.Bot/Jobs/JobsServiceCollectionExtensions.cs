@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using JobSheetQA.Bot.Hosting.Settings;
+using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,7 +24,7 @@ public static class JobsServiceCollectionExtensions
     public const string PostgresSchema = "hangfire";
 
     /// <summary>
-    /// Registers Hangfire (design.md §6, §7): its storage follows the bot's <c>Storage:Provider</c> (SQLite in its own
+    /// Registers Hangfire: its storage follows the bot's <c>Storage:Provider</c> (SQLite in its own
     /// file under <c>Storage:DataDirectory</c> for the single instance; PostgreSQL in its own schema for scale-out), a
     /// job server started with the host, <see cref="IBackgroundJobClient"/> and <see cref="IRecurringJobManager"/>, and
     /// the <c>Jobs</c> and <c>Tracking</c> settings. Jobs are resolved from the container, one scope per run.
@@ -74,7 +75,7 @@ public static class JobsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The jobs that follow promotions (design.md §6): run tracking behind <see cref="IRunTrackingScheduler"/>,
+    /// The jobs that follow promotions: run tracking behind <see cref="IRunTrackingScheduler"/>,
     /// acknowledgement expiry, the write-window watch and the reconciler, registered as recurring jobs at start-up
     /// (after the job server, so the first reconcile can enqueue right away).
     /// </summary>
@@ -84,9 +85,10 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<TrackingChains>();
         services.TryAddSingleton<IRunTrackingScheduler, HangfireRunTrackingScheduler>();
         services.TryAddSingleton<IAcknowledgementExpiry, AcknowledgementExpiryScheduler>();
-        services.TryAddSingleton<NotificationPoster>();
         services.TryAddSingleton<ParityViolationReader>();
-        services.TryAddSingleton<TrackingReporter>();
+        services.TryAddSingleton<RunReader>();
+        services.TryAddSingleton<RunStateApplier>();
+        services.TryAddSingleton<RunReporter>();
         services.TryAddSingleton<RunPoller>();
         services.TryAddTransient<RunTrackingJob>();
         services.TryAddTransient<AcknowledgementExpiryJob>();

@@ -1,4 +1,5 @@
 using Hangfire;
+using JobSheetQA.Bot.Jobs.Tracking;
 
 namespace JobSheetQA.Bot.Jobs;
 
@@ -19,7 +20,7 @@ internal sealed class TrackingStartup(IRecurringJobManager recurring, IServiceSc
 
         await using var scope = scopes.CreateAsyncScope();
         var resumed = await scope.ServiceProvider.GetRequiredService<TrackingReconcilerJob>().ReconcileAsync(onlyOverdue: false, cancellationToken);
-        logger.LogInformation("Tracking resumed for {Count} in-flight promotion(s)", resumed);
+        JobsLog.TrackingResumed(logger, resumed);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

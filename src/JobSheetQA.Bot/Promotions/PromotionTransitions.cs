@@ -18,7 +18,7 @@ public sealed class PromotionTransitions(PromotionStore promotions, PromotionLoc
     /// <param name="to">The state to move to.</param>
     /// <param name="actor">Who caused it, for the audit log: a user's display name, or <c>bot</c> / <c>tracker</c>.</param>
     /// <param name="details">Audit details (JSON), e.g. <see cref="AuditDetails.ForDecision"/>.</param>
-    /// <param name="change">Other fields to set in the same save (run id, decision, completion time).</param>
+    /// <param name="change">Other fields to set in the same save (run id, decision); completion and dispatch times are set here.</param>
     public async Task<PromotionMove> MoveAsync(
         string promotionId, PromotionState to, string actor, string? details = null, Action<PromotionEntity>? change = null,
         CancellationToken cancellationToken = default)
@@ -37,7 +37,7 @@ public sealed class PromotionTransitions(PromotionStore promotions, PromotionLoc
                     // A cancel between the move to Evaluated and taking the lock released nothing; nothing else would free it.
                     if (PromotionLifecycle.IsFinal(current.State)
                         && await locks.ReleaseAsync(current.Environment, current.Id, CancellationToken.None))
-                        logger.LogWarning("Promotion {PromotionId} is {State} but held {Environment}; released it", current.Id, current.State, current.Environment);
+                        PromotionsLog.StaleLockReleased(logger, current.Id, current.State, current.Environment);
                     return new PromotionMove(PromotionMoveStatus.NotAllowed, current);
             }
 
@@ -46,6 +46,8 @@ public sealed class PromotionTransitions(PromotionStore promotions, PromotionLoc
             var update = await promotions.UpdateAsync(promotionId, current.RowVersion, promotion =>
             {
                 promotion.State = to;
+                if (to == PromotionState.Dispatched)
+                    promotion.DispatchedAt ??= now;
                 if (PromotionLifecycle.IsFinal(to))
                     promotion.CompletedAt ??= now;
                 change?.Invoke(promotion);
@@ -60,7 +62,7 @@ public sealed class PromotionTransitions(PromotionStore promotions, PromotionLoc
             await audit.AppendAsync(new AuditEntry(now, actor, $"promotion.{Name(to)}", moved.Id, moved.Environment, details), CancellationToken.None);
             if (PromotionLifecycle.IsFinal(to))
                 await locks.ReleaseAsync(moved.Environment, moved.Id, CancellationToken.None);
-            logger.LogInformation("Promotion {PromotionId} ({Environment}) moved {From} → {To} by {Actor}", moved.Id, moved.Environment, from, to, actor);
+            PromotionsLog.Moved(logger, moved.Id, moved.Environment, from, to, actor);
             return new PromotionMove(PromotionMoveStatus.Moved, moved);
         }
 

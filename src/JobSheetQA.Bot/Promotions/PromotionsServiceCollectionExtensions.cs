@@ -1,6 +1,6 @@
-using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.Promotions.Acknowledgements;
-using JobSheetQA.Bot.Promotions.Commands;
+using JobSheetQA.Bot.Promotions.Cancellation;
+using JobSheetQA.Bot.Promotions.Reports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JobSheetQA.Bot.Promotions;
@@ -8,8 +8,9 @@ namespace JobSheetQA.Bot.Promotions;
 public static class PromotionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the promotion state machine and the chat commands that drive it. The run tracking the promote path
-    /// starts (<see cref="IRunTrackingScheduler"/>) is registered by the Jobs module.
+    /// Registers the promotion state machine: promote, dry run, acknowledgements and cancel. The run tracking the promote
+    /// path starts (<see cref="IRunTrackingScheduler"/>) is registered by the Jobs module; what happens later is reported
+    /// to <see cref="IPromotionReports"/>, which the Chat module implements.
     /// </summary>
     public static IServiceCollection AddPromotions(this IServiceCollection services)
     {
@@ -18,13 +19,7 @@ public static class PromotionsServiceCollectionExtensions
         services.TryAddSingleton<PromotionLauncher>();
         services.TryAddSingleton<PromotionService>();
         services.TryAddSingleton<AcknowledgementDialog>();
-
-        services.AddSingleton<IChatCommandHandler, PromoteHandler>();
-        services.AddSingleton<IChatCommandHandler, CancelHandler>();
-        services.AddSingleton<IChatCommandHandler, StatusHandler>();
-        services.AddSingleton<IChatCommandHandler, HistoryHandler>();
-        services.AddSingleton<IChatTextHandler, AcknowledgementTextHandler>();
-        services.AddSingleton<IChatFormHandler, AcknowledgementFormHandler>();
+        services.TryAddSingleton<PromotionCanceller>();
         return services;
     }
 }

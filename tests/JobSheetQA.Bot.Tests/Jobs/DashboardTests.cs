@@ -1,5 +1,6 @@
 using System.Net;
 using JobSheetQA.Bot.Jobs;
+using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Tests.Jobs.Support;
 
 namespace JobSheetQA.Bot.Tests.Jobs;

@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
 using JobSheetQA.Bot.Jobs;
+using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Tests.Jobs.Support;
 using JobSheetQA.Bot.Tests.Storage.Support;
 

@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.Jobs;
+using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Chat.Support;
 using JobSheetQA.Bot.Tests.Jobs.Support;

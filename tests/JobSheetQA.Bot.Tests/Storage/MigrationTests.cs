@@ -1,5 +1,7 @@
 using JobSheetQA.Bot.Tests.Storage.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -45,6 +47,31 @@ public abstract class MigrationTests(IStorageTestDatabase database) : StorageTes
 
         await using var db = Storage.CreateContext();
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task A_promotion_dispatched_before_the_dispatch_time_was_stored_gets_it_from_the_audit_log()
+    {
+        await using var db = Storage.CreateContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        var added = migrations.FindIndex(m => m.EndsWith("_PromotionDispatchedAt", StringComparison.Ordinal));
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(migrations[added - 1]);
+        var requested = new DateTime(2026, 11, 26, 8, 0, 0, DateTimeKind.Utc);
+        var dispatched = requested.AddMinutes(7);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO promotions (id, environment, ref, commit_sha, skip_parity, use_nightly_parity, requester_channel, requester_user_id,
+                requester_display_name, state, correlation_id, created_at, updated_at, row_version)
+            VALUES ('p-old', 'staging', 'main', 'abc123', {false}, {false}, 'teams', 'u', 'Alice', 'Running', 'p-old', {requested}, {dispatched}, 0)
+            """);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO audit_log ("at", actor, action, promotion_id, environment) VALUES ({dispatched}, 'Alice', 'promotion.dispatched', 'p-old', 'staging')
+            """);
+
+        await migrator.MigrateAsync();
+
+        var promotion = await db.Promotions.AsNoTracking().SingleAsync(p => p.Id == "p-old");
+        Assert.Equal(new DateTimeOffset(dispatched), promotion.DispatchedAt);
     }
 
     public sealed class OnSqlite() : MigrationTests(new SqliteTestDatabase());

@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Chat.Promotions;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Bot.Tests.Storage.Support;
@@ -18,7 +19,7 @@ public abstract class PromotionLocksTests(IStorageTestDatabase database) : Stora
         Assert.All(results.Where(r => !r.Acquired), loser =>
         {
             Assert.Equal(winner.Holder, loser.Holder);
-            Assert.StartsWith($"staging is held by {winner.Holder.HeldBy} since 2026-11-26 09:00", loser.Describe());
+            Assert.StartsWith($"staging is held by {winner.Holder.HeldBy} since 2026-11-26 09:00", PromotionReplies.Held(loser.Holder));
         });
         Assert.Equal(winner.Holder, await locks.GetAsync("staging"));
     }
@@ -56,7 +57,7 @@ public abstract class PromotionLocksTests(IStorageTestDatabase database) : Stora
 
         Assert.False(refused.Acquired);
         Assert.Equal(new EnvironmentLock("staging", "k7m2q9xa", "Alice", Now), refused.Holder);
-        Assert.Equal("staging is held by Alice since 2026-11-26 09:00 UTC (promotion k7m2q9xa)", refused.Describe());
+        Assert.Equal("staging is held by Alice since 2026-11-26 09:00 UTC (promotion k7m2q9xa)", PromotionReplies.Held(refused.Holder));
     }
 
     [Fact]

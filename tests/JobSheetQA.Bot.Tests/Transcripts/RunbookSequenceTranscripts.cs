@@ -1,6 +1,7 @@
 using Hangfire;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Jobs;
+using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Chat.Support;
 using JobSheetQA.Bot.Tests.Jobs.Support;

@@ -30,8 +30,8 @@ internal static partial class TeamsLog
     [LoggerMessage(EventId = 5113, Level = LogLevel.Warning, Message = "Bot Connector token could not be acquired: {Reason}")]
     public static partial void TokenFailed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 5120, Level = LogLevel.Information, Message = "Bot installed in Teams conversation {ConversationReferenceId}; welcomed")]
-    public static partial void Welcomed(ILogger logger, long conversationReferenceId);
+    [LoggerMessage(EventId = 5120, Level = LogLevel.Information, Message = "Bot installed in Teams conversation {ConversationId}; welcomed")]
+    public static partial void Welcomed(ILogger logger, string conversationId);
 
     [LoggerMessage(EventId = 5121, Level = LogLevel.Information, Message = "Bot removed from a Teams conversation; forgot {Count} conversation reference(s)")]
     public static partial void Forgotten(ILogger logger, int count);

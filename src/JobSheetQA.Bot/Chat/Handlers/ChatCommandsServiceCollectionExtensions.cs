@@ -1,9 +1,8 @@
+using JobSheetQA.Bot.Chat.Handlers.Evidence;
 using JobSheetQA.Bot.Chat.Handlers.Introspection;
 using JobSheetQA.Bot.Chat.Handlers.Posture;
-using JobSheetQA.Bot.Chat.Handlers.Readiness;
+using JobSheetQA.Bot.Chat.Handlers.Promotions;
 using JobSheetQA.Bot.Chat.Handlers.Subscriptions;
-using JobSheetQA.Bot.Chat.Handlers.Verification;
-using JobSheetQA.Bot.Chat.Handlers.WriteWindows;
 using JobSheetQA.Bot.Chat.Turns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,12 +11,20 @@ namespace JobSheetQA.Bot.Chat.Handlers;
 public static class ChatCommandsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the chat commands around promotions (design.md §3): help, whoami, policy, subscribe/unsubscribe,
-    /// verify staging, the posture checklist, write windows, posture and readiness. Needs storage, policy and the GitHub gateway.
+    /// Registers every chat command, form and text handler (docs/architecture.md, "Where each command lives"): promote,
+    /// why, cancel, status, history and the acknowledgement dialog; verify staging and readiness; posture, the posture
+    /// checklist and write windows; subscribe/unsubscribe; help, whoami and policy. Each asks its deciding module.
     /// </summary>
     public static IServiceCollection AddChatCommands(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<IChatCommandHandler, PromoteHandler>();
+        services.AddSingleton<IChatCommandHandler, CancelHandler>();
+        services.AddSingleton<IChatCommandHandler, StatusHandler>();
+        services.AddSingleton<IChatCommandHandler, HistoryHandler>();
+        services.AddSingleton<IChatTextHandler, AcknowledgementTextHandler>();
+        services.AddSingleton<IChatFormHandler, AcknowledgementFormHandler>();
 
         services.AddSingleton<IChatCommandHandler, HelpHandler>();
         services.AddSingleton<IChatCommandHandler, WhoAmIHandler>();
@@ -35,7 +42,6 @@ public static class ChatCommandsServiceCollectionExtensions
         services.AddSingleton<IChatCommandHandler, OpenWriteWindowHandler>();
         services.AddSingleton<IChatCommandHandler, CloseWriteWindowHandler>();
 
-        services.TryAddSingleton<ReadinessPackBuilder>();
         services.AddSingleton<IChatCommandHandler, ReadinessHandler>();
         return services;
     }

@@ -5,21 +5,22 @@ using JobSheetQA.Bot.Storage;
 namespace JobSheetQA.Bot.Chat.Outbound;
 
 /// <summary>
-/// Posts into a stored conversation later (jobs, notifications), exactly once per idempotency key (design.md §6):
-/// the key is reserved in the database before anything is sent and completed with the platform's message id after,
-/// so a retried job, a duplicate job or a restarted instance never posts twice. A reply with an update key is
-/// posted once per conversation and then updated in place (the promotion's status card).
+/// Posts into stored conversations outside a turn (reports of jobs, notices to subscribers), exactly once per
+/// idempotency key: the key is reserved in <c>outbound_posts</c> before anything is sent and completed with the
+/// platform's message id after, so a retried job, a duplicate job or a restarted instance never posts twice. A reply
+/// with an update key is posted once per conversation and then updated in place (the promotion's status card).
+/// Sending itself is the adapter's (<see cref="IChannelSender"/>).
 /// </summary>
 public sealed class ConversationPoster
 {
     private readonly IReadOnlyDictionary<string, IChannelSender> senders;
-    private readonly OutboundPosts outboundPosts;
+    private readonly OutboundPostStore outboundPosts;
     private readonly ConversationStore conversations;
     private readonly TimeProvider time;
     private readonly ILogger<ConversationPoster> logger;
 
     public ConversationPoster(
-        IEnumerable<IChannelSender> senders, OutboundPosts outboundPosts, ConversationStore conversations, TimeProvider time,
+        IEnumerable<IChannelSender> senders, OutboundPostStore outboundPosts, ConversationStore conversations, TimeProvider time,
         ILogger<ConversationPoster> logger)
     {
         this.senders = senders.ToDictionary(s => s.Channel, StringComparer.OrdinalIgnoreCase);
@@ -111,17 +112,69 @@ public sealed class ConversationPoster
         if (sent.Succeeded)
             return new PostResult(PostOutcome.Posted, sent.MessageId ?? knownMessageId);
 
-        logger.LogWarning("Post failed ({Status}): {Error}", sent.Status, sent.Error);
+        ChatLog.PostFailed(logger, sent.Status, sent.Error);
         return new PostResult(sent.Status == ChannelSendStatus.Permanent ? PostOutcome.Undeliverable : PostOutcome.RetryLater, Error: sent.Error);
     }
 
     private PostResult Undeliverable(string error)
     {
-        logger.LogWarning("Post undeliverable: {Error}", error);
+        ChatLog.PostUndeliverable(logger, error);
         return new PostResult(PostOutcome.Undeliverable, Error: error);
     }
 
     /// <summary>The message id a reply with <paramref name="updateKey"/> was posted as in a conversation, if it was.</summary>
     public async Task<string?> MessageIdAsync(long conversationReferenceId, string updateKey, CancellationToken cancellationToken = default) =>
         (await outboundPosts.FindAsync($"message:{conversationReferenceId}:{updateKey}", cancellationToken))?.PostedMessageId;
+
+    /// <summary>Posts once per key; true when the post exists now or can never be made (nothing left to retry).</summary>
+    public async Task<bool> PostOnceAsync(
+        long conversationReferenceId, Reply reply, string idempotencyKey, string kind, string? promotionId, CancellationToken cancellationToken)
+    {
+        if (await IsPostedAsync(idempotencyKey, cancellationToken))
+            return true;
+
+        var result = await PostAsync(conversationReferenceId, reply, idempotencyKey, kind, promotionId, cancellationToken);
+        switch (result.Outcome)
+        {
+            case PostOutcome.Posted or PostOutcome.AlreadyPosted:
+                return true;
+            case PostOutcome.Undeliverable:
+                // Retrying cannot help (conversation gone, no adapter); why was logged when it failed.
+                return true;
+            default:
+                ChatLog.PostPending(logger, idempotencyKey, result.Outcome);
+                return false;
+        }
+    }
+
+    /// <summary>True when the post with <paramref name="idempotencyKey"/> has been made: a read, without another reservation attempt.</summary>
+    public async Task<bool> IsPostedAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        (await outboundPosts.FindAsync(idempotencyKey, cancellationToken))?.PostedAt is not null;
+
+    /// <summary>
+    /// Posts a reply once into every subscribed conversation (with <paramref name="outcomesOnly"/>, only those that asked
+    /// for outcomes too), keyed <c>{keyPrefix}:{conversation}</c>. The reply is built only when some conversation still
+    /// needs it; a null reply means "not yet" (false: try again later).
+    /// </summary>
+    public async Task<bool> PostToSubscribersAsync(
+        Func<Task<Reply?>> reply, string keyPrefix, string kind, string? promotionId, bool outcomesOnly, long? except, CancellationToken cancellationToken)
+    {
+        var pending = new List<(long Conversation, string Key)>();
+        foreach (var subscription in await conversations.SubscriptionsAsync(outcomesOnly, cancellationToken))
+        {
+            var key = $"{keyPrefix}:{subscription.ConversationReferenceId}";
+            if (subscription.ConversationReferenceId != except && !await IsPostedAsync(key, cancellationToken))
+                pending.Add((subscription.ConversationReferenceId, key));
+        }
+
+        if (pending.Count == 0)
+            return true;
+        if (await reply() is not { } message)
+            return false;
+
+        var allDone = true;
+        foreach (var (conversation, key) in pending)
+            allDone &= await PostOnceAsync(conversation, message, key, kind, promotionId, cancellationToken);
+        return allDone;
+    }
 }

@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Rules.Facts;
 
 namespace JobSheetQA.Bot.Chat.Turns;
@@ -9,4 +10,7 @@ public sealed record ChatTurn(ChatMessage Message, long ConversationReferenceId,
     public RequesterIdentity Sender => Message.Sender;
 
     public ConversationAddress Conversation => Message.Conversation;
+
+    /// <summary>The sender, this conversation and this moment, as the deciding modules take them.</summary>
+    public Caller Caller => new(Message.Sender, ConversationReferenceId, Now);
 }

@@ -1,14 +1,16 @@
 using JobSheetQA.Bot.Chat.Commands;
+using JobSheetQA.Bot.Chat.Outbound;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Storage;
 
 namespace JobSheetQA.Bot.Chat.Turns;
 
 /// <summary>
-/// The channel-neutral entry point for every inbound message (design.md §2: adapter → Chat → Promotions …).
+/// The channel-neutral entry point for every inbound message (docs/architecture.md: adapter → Chat → Promotions …).
 /// It ignores repeated deliveries, stores the conversation so jobs can post into it later, and routes the message:
 /// a form submission to the form's handler; a command to its handler; other text to open dialogs (a typed
-/// acknowledgement) and, when none wants it, to help with a "did you mean". Never silence.
+/// acknowledgement) and, when none wants it, to help with a "did you mean". Never silence. A reply that will be
+/// updated later (it has an update key) is posted here, once, so later updates find it; the adapter sends the rest.
 /// </summary>
 public sealed class ChatTurnHandler
 {
@@ -17,6 +19,7 @@ public sealed class ChatTurnHandler
     private readonly IReadOnlyList<IChatTextHandler> textHandlers;
     private readonly InboundDeduplicator deduplicator;
     private readonly ConversationStore conversations;
+    private readonly ConversationPoster poster;
     private readonly TimeProvider time;
     private readonly ILogger<ChatTurnHandler> logger;
 
@@ -26,6 +29,7 @@ public sealed class ChatTurnHandler
         IEnumerable<IChatTextHandler> textHandlers,
         InboundDeduplicator deduplicator,
         ConversationStore conversations,
+        ConversationPoster poster,
         TimeProvider time,
         ILogger<ChatTurnHandler> logger)
     {
@@ -34,6 +38,7 @@ public sealed class ChatTurnHandler
         this.textHandlers = textHandlers.ToList();
         this.deduplicator = deduplicator;
         this.conversations = conversations;
+        this.poster = poster;
         this.time = time;
         this.logger = logger;
     }
@@ -46,13 +51,38 @@ public sealed class ChatTurnHandler
         var now = time.GetUtcNow();
         if (!await deduplicator.TryMarkProcessedAsync(message.Conversation.Channel, message.InboundId, now, cancellationToken))
         {
-            logger.LogInformation("Ignored repeated delivery {InboundId} on {Channel}", message.InboundId, message.Conversation.Channel);
+            ChatLog.RepeatedDelivery(logger, message.InboundId, message.Conversation.Channel);
             return ChatTurnResult.Duplicate;
         }
 
         var conversationId = await conversations.UpsertReferenceAsync(ConversationAddresses.ToEntity(message.Conversation), now, cancellationToken);
         var turn = new ChatTurn(message, conversationId, now);
-        return ChatTurnResult.Answered(await RouteAsync(turn, cancellationToken));
+        var replies = await RouteAsync(turn, cancellationToken);
+        return ChatTurnResult.Answered(await PostUpdatableAsync(turn, replies, cancellationToken));
+    }
+
+    /// <summary>Posts each reply with an update key through the poster (so its later updates replace it); returns the others.</summary>
+    private async Task<IReadOnlyList<Reply>> PostUpdatableAsync(ChatTurn turn, IReadOnlyList<Reply> replies, CancellationToken cancellationToken)
+    {
+        if (replies.All(r => r.UpdateKey is null))
+            return replies;
+
+        var rest = new List<Reply>();
+        for (var i = 0; i < replies.Count; i++)
+        {
+            if (replies[i].UpdateKey is not { } updateKey)
+            {
+                rest.Add(replies[i]);
+                continue;
+            }
+
+            var key = $"turn:{turn.Conversation.Channel}:{turn.Message.InboundId}:{i}";
+            var posted = await poster.PostAsync(turn.ConversationReferenceId, replies[i], key, "turn-reply", cancellationToken: cancellationToken);
+            if (!posted.Delivered)
+                ChatLog.TurnPostFailed(logger, turn.Message.InboundId, updateKey, posted.Outcome, posted.Error);
+        }
+
+        return rest;
     }
 
     private async Task<IReadOnlyList<Reply>> RouteAsync(ChatTurn turn, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using JobSheetQA.Rules.Facts;
 
 namespace JobSheetQA.Bot.Storage.Entities;
 
-/// <summary>One promotion request and where it stands; the promotion state machine's row (design.md §2 Promotions/).</summary>
+/// <summary>One promotion request and where it stands: the row of the promotion state machine (<c>Promotions/PromotionLifecycle</c>).</summary>
 public sealed class PromotionEntity
 {
     /// <summary>Short unique id shown in chat (<see cref="PromotionIds.New"/>).</summary>
@@ -42,6 +42,9 @@ public sealed class PromotionEntity
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>When the bot dispatched the workflow (set by the move to Dispatched): a run not found is judged from here, not from the request.</summary>
+    public DateTimeOffset? DispatchedAt { get; set; }
+
     /// <summary>When the workflow run finished (succeeded, failed or cancelled).</summary>
     public DateTimeOffset? CompletedAt { get; set; }
 
@@ -72,4 +75,7 @@ public sealed class PromotionEntity
     public DecisionSummaryRecord? ReadDecision() => DecisionSummaryRecord.FromJson(DecisionSummary);
 
     public RequesterIdentity ToRequester() => new(RequesterChannel, RequesterUserId, RequesterDisplayName, RequesterEmail);
+
+    /// <summary>True when <paramref name="who"/> is the person who asked for this promotion (same channel, same user id).</summary>
+    public bool IsRequestedBy(RequesterIdentity who) => RequesterChannel == who.Channel && RequesterUserId == who.UserId;
 }

@@ -1,6 +1,8 @@
 using JobSheetQA.Bot.Chat.Commands;
+using JobSheetQA.Bot.Chat.Evidence;
+using JobSheetQA.Bot.Chat.Handlers.Evidence;
 using JobSheetQA.Bot.Chat.Handlers.Posture;
-using JobSheetQA.Bot.Chat.Handlers.Verification;
+using JobSheetQA.Bot.Chat.Posture;
 using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.Tests.Chat.Handlers.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,8 +31,8 @@ public sealed class ChatCommandsRegistrationTests : TranscriptTests
         var forms = Chat.Services.GetServices<IChatFormHandler>().ToList();
 
         Assert.Contains(forms, f => f is StagingVerificationFormHandler && f.CanHandle("verify:staging:abc"));
-        Assert.Contains(forms, f => f is PostureChecklistFormHandler && f.CanHandle(PostureChecklist.FormId("p-1")));
+        Assert.Contains(forms, f => f is PostureChecklistFormHandler && f.CanHandle(PostureChecklistForm.FormId("p-1")));
         Assert.DoesNotContain(forms, f => f is StagingVerificationFormHandler or PostureChecklistFormHandler && f.CanHandle("ack:p-1"));
-        Assert.DoesNotContain(forms, f => f is StagingVerificationFormHandler && f.CanHandle(PostureChecklist.FormId("p-1")));
+        Assert.DoesNotContain(forms, f => f is StagingVerificationFormHandler && f.CanHandle(PostureChecklistForm.FormId("p-1")));
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using JobSheetQA.Bot.Jobs;
+using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;

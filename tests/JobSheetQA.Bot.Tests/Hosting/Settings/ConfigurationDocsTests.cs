@@ -7,6 +7,7 @@ using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.GitHub.Webhooks;
 using JobSheetQA.Bot.Hosting.Settings;
 using JobSheetQA.Bot.Jobs;
+using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Support;

@@ -1,5 +1,6 @@
 using System.Net;
 using JobSheetQA.Bot.Jobs;
+using JobSheetQA.Bot.Jobs.Tracking;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 

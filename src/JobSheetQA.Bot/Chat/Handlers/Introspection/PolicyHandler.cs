@@ -2,6 +2,7 @@ using System.Text;
 using JobSheetQA.Bot.Chat.Commands;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Chat.Turns;
+using JobSheetQA.Bot.Chat.Wording;
 using JobSheetQA.Rules.Catalogue;
 
 namespace JobSheetQA.Bot.Chat.Handlers.Introspection;

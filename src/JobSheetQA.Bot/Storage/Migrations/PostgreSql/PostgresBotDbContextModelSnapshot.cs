@@ -418,6 +418,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("character varying(32)")
                         .HasColumnName("decision_verdict");
 
+                    b.Property<DateTime?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispatched_at");
+
                     b.Property<string>("Environment")
                         .IsRequired()
                         .HasColumnType("text")

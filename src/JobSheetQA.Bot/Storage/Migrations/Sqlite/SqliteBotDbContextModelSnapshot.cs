@@ -407,6 +407,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("decision_verdict");
 
+                    b.Property<DateTime?>("DispatchedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dispatched_at");
+
                     b.Property<string>("Environment")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.Chat.Handlers.Posture;
+using JobSheetQA.Bot.Chat.Posture;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Chat.Handlers.Support;
@@ -22,7 +23,7 @@ public sealed class PostureChecklistTranscriptTests : TranscriptTests
     {
         var promotion = await PromotionSeeds.AddAsync(Chat, "p-prod", "production", PromotionState.Succeeded);
 
-        var prompt = PostureChecklist.Prompt(promotion);
+        var prompt = PostureChecklistForm.Prompt(promotion);
         var text = PlainTextReplyRenderer.Render(prompt);
 
         Assert.Equal("posture-checklist:p-prod", Assert.Single(prompt.Blocks.OfType<FormBlock>()).FormId);
@@ -37,7 +38,7 @@ public sealed class PostureChecklistTranscriptTests : TranscriptTests
     {
         await PromotionSeeds.AddAsync(Chat, "p-prod", "production", PromotionState.Succeeded);
 
-        var answer = await Chat.SubmitAsync("olga", PostureChecklist.FormId("p-prod"), Answers(monitoring: false));
+        var answer = await Chat.SubmitAsync("olga", PostureChecklistForm.FormId("p-prod"), Answers(monitoring: false));
 
         Assert.StartsWith("Posture checklist recorded for `p-prod` (production, `9f2c4e1`) by Olga:", answer, StringComparison.Ordinal);
         Assert.Contains("- ✓ `ENABLE_SCHEDULER` is `false` or unset", answer, StringComparison.Ordinal);
@@ -58,9 +59,9 @@ public sealed class PostureChecklistTranscriptTests : TranscriptTests
     public async Task A_second_submission_does_not_overwrite_the_first()
     {
         await PromotionSeeds.AddAsync(Chat, "p-prod", "production", PromotionState.Succeeded);
-        await Chat.SubmitAsync("olga", PostureChecklist.FormId("p-prod"), Answers(monitoring: false));
+        await Chat.SubmitAsync("olga", PostureChecklistForm.FormId("p-prod"), Answers(monitoring: false));
 
-        var again = await Chat.SubmitAsync("dana", PostureChecklist.FormId("p-prod"), Answers());
+        var again = await Chat.SubmitAsync("dana", PostureChecklistForm.FormId("p-prod"), Answers());
 
         Assert.StartsWith("The posture checklist for `p-prod` was already recorded by Olga at ", again, StringComparison.Ordinal);
         Assert.False((await Chat.Get<PostureChecklistStore>().ForPromotionAsync("p-prod"))!.MonitoringAlertsConfigured);
@@ -72,7 +73,7 @@ public sealed class PostureChecklistTranscriptTests : TranscriptTests
         await PromotionSeeds.AddAsync(Chat, "p-prod", "production", PromotionState.Succeeded);
         await Sandbox.SetVariableAsync("production", "ENABLE_SCHEDULER", "true");
 
-        var answer = await Chat.SubmitAsync("olga", PostureChecklist.FormId("p-prod"), Answers());
+        var answer = await Chat.SubmitAsync("olga", PostureChecklistForm.FormId("p-prod"), Answers());
 
         Assert.Contains("⚠ GitHub says `ENABLE_SCHEDULER` = `true` on production, although it was ticked as false or unset.", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("`ENABLE_PURGE_EXECUTION` = ", answer, StringComparison.Ordinal);
@@ -85,7 +86,7 @@ public sealed class PostureChecklistTranscriptTests : TranscriptTests
     {
         await PromotionSeeds.AddAsync(Chat, "p-x", environment, state);
 
-        var answer = await Chat.SubmitAsync("olga", PostureChecklist.FormId("p-x"), Answers());
+        var answer = await Chat.SubmitAsync("olga", PostureChecklistForm.FormId("p-x"), Answers());
 
         Assert.Contains($"Not recorded: the posture checklist is for a successful promotion to a read-only environment, and `p-x` is {expected}.", answer, StringComparison.Ordinal);
         Assert.Null(await Chat.Get<PostureChecklistStore>().ForPromotionAsync("p-x"));
@@ -94,7 +95,7 @@ public sealed class PostureChecklistTranscriptTests : TranscriptTests
     [Fact]
     public async Task A_checklist_for_an_unknown_promotion_records_nothing()
     {
-        var answer = await Chat.SubmitAsync("olga", PostureChecklist.FormId("p-nope"), Answers());
+        var answer = await Chat.SubmitAsync("olga", PostureChecklistForm.FormId("p-nope"), Answers());
 
         Assert.Equal("That posture checklist is for a promotion I do not know. Nothing was recorded.", answer);
     }
@@ -103,7 +104,7 @@ public sealed class PostureChecklistTranscriptTests : TranscriptTests
     public async Task Posture_shows_the_last_recorded_checklist()
     {
         await PromotionSeeds.AddAsync(Chat, "p-prod", "production", PromotionState.Succeeded);
-        await Chat.SubmitAsync("olga", PostureChecklist.FormId("p-prod"), Answers(monitoring: false));
+        await Chat.SubmitAsync("olga", PostureChecklistForm.FormId("p-prod"), Answers(monitoring: false));
 
         var answer = await Chat.SayAsync("dana", "posture");
 

@@ -1,0 +1,28 @@
+using JobSheetQA.Bot.Chat.Replies;
+using JobSheetQA.Bot.Chat.Wording;
+using JobSheetQA.Bot.Storage.Entities;
+using JobSheetQA.Rules.Facts;
+
+namespace JobSheetQA.Bot.Chat.Posture;
+
+/// <summary>The words of each write-window report (runbook §4.3): the reminder before a window ends, the posture check after.</summary>
+public static class WriteWindowReportText
+{
+    public static Reply EndsSoon(WriteWindowEntity window) => Reply.Text(
+        $"⏰ The write window **{window.ChangeRequest}** on **{window.Environment}** (opened by {window.OpenedBy}) ends at "
+        + $"{ChatText.UtcTime(window.EndsAt)}. Finish the writes and set the posture flags back to false "
+        + "(runbook §4.3).");
+
+    public static Reply Ended(WriteWindowEntity window, IReadOnlyList<PostureFlag> flags)
+    {
+        var how = window.ClosedAt is { } closed && closed < window.EndsAt
+            ? $"was closed by {window.ClosedBy ?? "someone"}"
+            : "has ended";
+        var values = string.Join(", ", flags.Select(f => $"{f.Name}={f.DisplayValue}"));
+        var enabled = flags.Where(f => f.IsEnabled).Select(f => f.Name).ToList();
+        var verdict = enabled.Count == 0
+            ? $"✅ **{window.Environment} is back to read-only** ({values})."
+            : $"⚠️ **{window.Environment} is NOT back to read-only**: {string.Join(", ", enabled)} still true ({values}). Set them back to false or unset (runbook §4.1).";
+        return Reply.Text($"The write window **{window.ChangeRequest}** on **{window.Environment}** {how}. {verdict}");
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using JobSheetQA.Bot.Chat.Replies;
+using JobSheetQA.Bot.Chat.Wording;
+using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Promotions.Reports;
+using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Storage.Entities;
+using JobSheetQA.Rules.Facts;
+
+namespace JobSheetQA.Bot.Chat.Promotions;
+
+/// <summary>The words of each promotion report (<see cref="PromotionReport"/>): outcomes, gate failures, long waits, expiries.</summary>
+public static class PromotionReportText
+{
+    public static Reply Outcome(PromotionEntity promotion, PromotionStep? failedGate, ParityFindings? parity, TimeSpan runNotFoundAfter)
+    {
+        var text = new StringBuilder();
+        var what = $"**{Describe(promotion)}** ({promotion.Id}, commit `{PromotionText.Commit(promotion.CommitSha)}`, requested by {promotion.RequesterDisplayName})";
+        switch (promotion.State)
+        {
+            case PromotionState.Succeeded:
+                text.Append($"✅ {what} succeeded: every gate passed and {PromotionStep.Deploy.DisplayName()} finished.");
+                break;
+            case PromotionState.Cancelled:
+                text.Append($"⏹️ {what} was cancelled.");
+                break;
+            case PromotionState.Failed when promotion.RunId is null:
+                text.Append($"❌ {what} failed: no workflow run with correlation id `{promotion.CorrelationId}` appeared within {Duration(runNotFoundAfter)}. Check the Actions tab before promoting again.");
+                break;
+            case PromotionState.Failed when failedGate is { } gate:
+                text.Append($"❌ {what} failed at **{gate.DisplayName()}**.");
+                break;
+            default:
+                text.Append($"❌ {what} failed.");
+                break;
+        }
+
+        AppendRun(text, promotion);
+        AppendParity(text, parity);
+        return new Reply([new TextBlock(text.ToString())]);
+    }
+
+    public static Reply GateFailure(PromotionEntity promotion, PromotionStep gate, ParityFindings? parity)
+    {
+        var text = new StringBuilder(
+            $"🚨 **{gate.DisplayName()} failed** for **{Describe(promotion)}** ({promotion.Id}, commit `{PromotionText.Commit(promotion.CommitSha)}`, requested by {promotion.RequesterDisplayName}).");
+        AppendRun(text, promotion);
+        AppendParity(text, parity);
+        return new Reply([new TextBlock(text.ToString())]);
+    }
+
+    public static Reply StillQueued(PromotionEntity promotion, TimeSpan queuedFor) => Reply.Text(
+        $"⏳ The run of **{Describe(promotion)}** ({promotion.Id}) has been queued for {Duration(queuedFor)}: no runner has picked it up "
+        + $"(a busy concurrency group, or no runner available). I keep watching.{RunLink(promotion)}");
+
+    public static Reply WaitingForReview(PromotionEntity promotion, PendingDeployment pending)
+    {
+        var reviewers = pending.Reviewers.Count == 0 ? "the environment's reviewers" : string.Join(", ", pending.Reviewers);
+        var timer = pending.WaitTimerMinutes > 0 ? $" (wait timer {pending.WaitTimerMinutes} min)" : "";
+        return Reply.Text(
+            $"⏳ **{Describe(promotion)}** ({promotion.Id}) is waiting for an environment review on **{pending.EnvironmentName}**{timer}: "
+            + $"{reviewers} can approve it in GitHub. I keep watching.{RunLink(promotion)}");
+    }
+
+    public static Reply AcknowledgementExpired(PromotionEntity? promotion, AcknowledgementEntity acknowledgement)
+    {
+        var who = promotion?.RequesterDisplayName is { } name ? $"{name}, your" : "Your";
+        return Reply.Text(
+            $"⌛ {who} acknowledgement for **promote {acknowledgement.Environment} --skip-parity** ({acknowledgement.PromotionId}) expired at "
+            + $"{ChatText.UtcTime(acknowledgement.ExpiresAt)} without the phrase being typed; nothing was dispatched "
+            + $"and {acknowledgement.Environment} is free again. Ask again with `promote {acknowledgement.Environment} --skip-parity` if you still want it.");
+    }
+
+    private static void AppendRun(StringBuilder text, PromotionEntity promotion) => text.Append(RunLink(promotion));
+
+    private static string RunLink(PromotionEntity promotion) =>
+        promotion.RunUrl is { } url ? $" [Workflow run]({url})" : "";
+
+    private static void AppendParity(StringBuilder text, ParityFindings? parity)
+    {
+        if (parity is null)
+            return;
+        if (parity.Problem is { } problem)
+        {
+            text.Append($"\nThe parity violations could not be read: {problem}");
+            return;
+        }
+
+        if (parity.Violations.Count == 0)
+        {
+            text.Append("\nThe parity report is within the thresholds; the run's log has the cause.");
+            return;
+        }
+
+        text.Append("\nParity violations (runbook §5.2):");
+        foreach (var violation in parity.Violations)
+            text.Append("\n- ").Append(violation);
+    }
+
+    private static string Describe(PromotionEntity promotion) =>
+        $"promote {promotion.Environment}{(promotion.SkipParity ? " --skip-parity" : "")}";
+
+    private static string Duration(TimeSpan span) =>
+        span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min" : $"{(int)Math.Max(1, span.TotalSeconds)} s";
+
+}

@@ -1,0 +1,65 @@
+using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.GitHub.Client;
+using JobSheetQA.Bot.Storage;
+using JobSheetQA.Rules.Facts;
+using JobSheetQA.Rules.Policy;
+
+namespace JobSheetQA.Bot.Evidence.Readiness;
+
+/// <summary>Gathers a <see cref="ReadinessPack"/> from GitHub (HEAD, posture flags) and the bot's records (promotions, verifications, checklists).</summary>
+public sealed class ReadinessPackBuilder(
+    PromotionPolicy policy,
+    IRepositoryFacts github,
+    IGitHubTargetAccessor target,
+    PromotionHistory history,
+    PromotionStore promotions,
+    StagingVerificationStore verifications,
+    PostureChecklistStore checklists)
+{
+    /// <summary>The pack, or the GitHub error that kept the bot from reading HEAD (without it there is nothing to sign off).</summary>
+    public async Task<GitHubResult<ReadinessPack>> BuildAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var head = await github.GetBranchHeadAsync(policy.AllowedBranch, cancellationToken);
+        if (!head.Succeeded)
+            return head.Error;
+        var headSha = head.Value.Sha;
+
+        var runs = new List<ReadinessRun>();
+        foreach (var environment in policy.Environments)
+            runs.Add(new ReadinessRun(environment.Name, await history.LatestDispatchedAsync(environment.Name, cancellationToken)));
+
+        var config = new List<ReadinessConfig>();
+        foreach (var environment in policy.Environments.Where(e => e.ReadOnlyPosture))
+        {
+            var read = await github.GetEnvironmentVariablesAsync(environment.Name, policy.Posture.Flags.Select(f => f.Name).ToList(), cancellationToken);
+            config.AddRange(policy.Posture.Flags.Select(flag => new ReadinessConfig(
+                environment.Name, flag.Name, flag.Purpose, "false",
+                read.Succeeded ? read.Value.FirstOrDefault(v => v.Name == flag.Name)?.DisplayValue ?? "unset" : null,
+                read.Succeeded ? null : read.Error)));
+        }
+
+        var completed = await promotions.CompletedForCommitAsync(headSha, cancellationToken);
+        var verified = await verifications.ForCommitAsync(headSha, cancellationToken);
+        var stages = policy.Environments
+            .Select(e => (e.Name, Predecessor: policy.PredecessorOf(e.Name)))
+            .Where(e => e.Predecessor is not null)
+            .Select(e => new ReadinessStage(
+                e.Name,
+                e.Predecessor!,
+                completed.Where(p => p.Environment == e.Predecessor && p.IsCleanSuccess).MaxBy(p => p.CompletedAt),
+                verified.Where(v => v.Environment == e.Predecessor && v.IsComplete).MaxBy(v => v.VerifiedAt)))
+            .ToList();
+
+        var postures = new List<ReadinessPosture>();
+        foreach (var environment in policy.Environments.Where(e => e.ReadOnlyPosture))
+        {
+            var parityPassed = completed.Any(p => p.Environment == environment.Name
+                && p.Steps.TryGetValue(PromotionStep.ParityGate, out var outcome) && outcome == StepOutcome.Passed);
+            var deployed = completed.Where(p => p.Environment == environment.Name && p.Succeeded).MaxBy(p => p.CompletedAt);
+            var checklist = deployed is null ? null : await checklists.ForPromotionAsync(deployed.PromotionId, cancellationToken);
+            postures.Add(new ReadinessPosture(environment.Name, parityPassed, deployed, checklist));
+        }
+
+        return new ReadinessPack(now, target.Target.FullName, policy.AllowedBranch, headSha, runs, config, stages, postures, policy);
+    }
+}

@@ -1,0 +1,31 @@
+using JobSheetQA.Bot.GitHub;
+
+namespace JobSheetQA.Bot.Jobs;
+
+/// <summary>The jobs module's log lines.</summary>
+internal static partial class JobsLog
+{
+    [LoggerMessage(EventId = 6100, Level = LogLevel.Warning, Message = "Tracking promotion {PromotionId}: GitHub answered {Kind} ({Message}); polling again later")]
+    public static partial void TrackingBackingOff(ILogger logger, string promotionId, GitHubErrorKind kind, string message);
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "No workflow run found for promotion {PromotionId} (correlation id {CorrelationId}); failing it")]
+    public static partial void RunNotFound(ILogger logger, string promotionId, string correlationId);
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "Giving up on the remaining posts for finished promotion {PromotionId}")]
+    public static partial void GivingUpOnPosts(ILogger logger, string promotionId);
+
+    [LoggerMessage(EventId = 6103, Level = LogLevel.Information, Message = "Reconciler started tracking {Count} in-flight promotion(s)")]
+    public static partial void TrackingRevived(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 6104, Level = LogLevel.Information, Message = "Tracking resumed for {Count} in-flight promotion(s)")]
+    public static partial void TrackingResumed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 6110, Level = LogLevel.Information, Message = "Acknowledgement {AcknowledgementId} expired; promotion {PromotionId} is {State}, left as it is")]
+    public static partial void AcknowledgementExpiredAfterPromotionMovedOn(ILogger logger, string acknowledgementId, string promotionId, Storage.PromotionState? state);
+
+    [LoggerMessage(EventId = 6120, Level = LogLevel.Warning, Message = "Write window {WindowId} end check: could not read {Environment}'s posture flags ({Kind}: {Message})")]
+    public static partial void WriteWindowFlagsUnreadable(ILogger logger, long windowId, string environment, GitHubErrorKind kind, string message);
+
+    [LoggerMessage(EventId = 6130, Level = LogLevel.Information, Message = "Forgot {Count} inbound id(s) received before {Cutoff:O}")]
+    public static partial void InboundPruned(ILogger logger, int count, DateTimeOffset cutoff);
+}

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Promotions;
+using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Storage.Entities;
+using JobSheetQA.Rules.Facts;
+using JobSheetQA.Rules.Policy;
+using Microsoft.Extensions.Options;
+
+namespace JobSheetQA.Bot.Jobs.Tracking;
+
+/// <summary>
+/// Applies what <see cref="RunReader"/> saw to the promotion: the run id found by correlation, each gate's outcome, the
+/// run's link, and the state move (Dispatched → Running → Succeeded / Failed / Cancelled) through
+/// <see cref="PromotionTransitions"/>; a run that never appears fails the promotion <c>Tracking:RunNotFoundAfter</c>
+/// after its dispatch. Every step is safe to repeat.
+/// </summary>
+public sealed class RunStateApplier(
+    PromotionStore promotions,
+    PromotionTransitions transitions,
+    PromotionPolicy policy,
+    IOptions<TrackingOptions> options,
+    TimeProvider time,
+    ILogger<RunStateApplier> logger)
+{
+    /// <summary>The audit log's actor for the tracker's moves.</summary>
+    public const string Actor = "tracker";
+
+    /// <returns>The promotion as stored afterwards; null when it changed under this poll (or went), to be looked at again.</returns>
+    public Task<PromotionEntity?> ApplyAsync(PromotionEntity promotion, RunObservation observation, CancellationToken cancellationToken) => observation switch
+    {
+        RunSeen seen => ApplySeenAsync(promotion, seen, cancellationToken),
+        RunNotFoundYet => FailIfLostAsync(promotion, cancellationToken),
+        _ => Task.FromResult<PromotionEntity?>(promotion),
+    };
+
+    private async Task<PromotionEntity?> ApplySeenAsync(PromotionEntity promotion, RunSeen seen, CancellationToken cancellationToken)
+    {
+        if (seen.FoundNow is { } found)
+        {
+            var update = await promotions.UpdateAsync(promotion.Id, promotion.RowVersion, p =>
+            {
+                p.RunId ??= found.RunId;
+                p.RunUrl ??= found.HtmlUrl;
+            }, time.GetUtcNow(), cancellationToken);
+            // Another worker saved the row meanwhile (perhaps with this very run id): look again on the next poll.
+            if (update.Status != PromotionUpdateStatus.Updated || update.Promotion!.RunId != found.RunId)
+                return null;
+            promotion = update.Promotion;
+        }
+
+        await RecordGatesAsync(promotion, seen.Gates, cancellationToken);
+        if (promotion.RunUrl != seen.Run.HtmlUrl)
+            await promotions.UpdateAsync(promotion.Id, promotion.RowVersion, p => p.RunUrl = seen.Run.HtmlUrl, time.GetUtcNow(), cancellationToken);
+        if (StateFor(seen.Run, seen.Gates, promotion.State) is { } next && next != promotion.State)
+            await transitions.MoveAsync(promotion.Id, next, Actor, Details(seen.Run), cancellationToken: cancellationToken);
+
+        return await promotions.FindAsync(promotion.Id, cancellationToken);
+    }
+
+    /// <summary>No run yet: fine for a while after the dispatch (its audited move), then the promotion fails rather than hold the environment.</summary>
+    private async Task<PromotionEntity?> FailIfLostAsync(PromotionEntity promotion, CancellationToken cancellationToken)
+    {
+        var dispatchedAt = promotion.DispatchedAt ?? promotion.CreatedAt;
+        if (time.GetUtcNow() - dispatchedAt < options.Value.RunNotFoundAfter)
+            return promotion;
+
+        JobsLog.RunNotFound(logger, promotion.Id, promotion.CorrelationId);
+        var details = JsonSerializer.Serialize(new { reason = "run-not-found", correlationId = promotion.CorrelationId });
+        var moved = await transitions.MoveAsync(promotion.Id, PromotionState.Failed, Actor, details, cancellationToken: cancellationToken);
+        return moved.Promotion;
+    }
+
+    private async Task RecordGatesAsync(PromotionEntity promotion, RunGates gates, CancellationToken cancellationToken)
+    {
+        foreach (var (step, outcome) in gates.Steps)
+        {
+            var jobs = policy.Gates.JobNames.TryGetValue(step, out var jobName)
+                ? gates.Jobs.Where(j => GateJobMapper.Matches(j.Name, jobName)).ToList()
+                : [];
+            var jobUrl = jobs.Select(j => j.HtmlUrl).FirstOrDefault(u => u is not null);
+            var startedAt = jobs.Min(j => j.StartedAt);
+            var completedAt = outcome is StepOutcome.Pending or StepOutcome.Running ? null : jobs.Max(j => j.CompletedAt);
+
+            var stored = promotion.GateResults.FirstOrDefault(g => g.Step == step);
+            if (stored is not null && stored.Outcome == outcome && stored.JobUrl == jobUrl && stored.StartedAt == startedAt && stored.CompletedAt == completedAt)
+                continue;
+            await promotions.RecordGateResultAsync(promotion.Id, step, outcome, jobUrl, startedAt, completedAt, cancellationToken);
+        }
+    }
+
+    /// <summary>Where the run says the promotion is; null to leave it where it is (never back from Running to Dispatched).</summary>
+    internal static PromotionState? StateFor(WorkflowRunSnapshot run, RunGates gates, PromotionState current)
+    {
+        if (run.IsCompleted)
+        {
+            return run.Conclusion switch
+            {
+                "success" => PromotionState.Succeeded,
+                "cancelled" => PromotionState.Cancelled,
+                _ => PromotionState.Failed,
+            };
+        }
+
+        var started = run.Status is "in_progress" or "waiting" || gates.Steps.Values.Any(o => o != StepOutcome.Pending);
+        return started && current == PromotionState.Dispatched ? PromotionState.Running : null;
+    }
+
+    private static string Details(WorkflowRunSnapshot run) =>
+        JsonSerializer.Serialize(new { runId = run.Id, status = run.Status, conclusion = run.Conclusion, url = run.HtmlUrl });
+}

@@ -1,0 +1,31 @@
+using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Storage.Entities;
+using JobSheetQA.Rules.Decisions;
+using JobSheetQA.Rules.Facts;
+
+namespace JobSheetQA.Bot.Posture.WriteWindows;
+
+/// <summary>What <see cref="WriteWindowService"/> did with an open or close: a fact, never wording.</summary>
+public abstract record WriteWindowOutcome;
+
+/// <summary>The WRITE-WINDOW rule set refused the window (audited); nothing was opened.</summary>
+public sealed record WriteWindowRefused(WriteWindowRequest Request, Decision Decision) : WriteWindowOutcome;
+
+/// <summary>Another window was opened at the same moment (perhaps by another instance); this one was withdrawn.</summary>
+/// <param name="First">The window that stays open, when it could be read.</param>
+public sealed record WriteWindowOpenedTwice(string Environment, WriteWindow? First) : WriteWindowOutcome;
+
+/// <summary>The window is open (recorded and audited); the posture rules warn instead of refusing until it ends.</summary>
+public sealed record WriteWindowOpened(WriteWindowEntity Window, TimeSpan Duration) : WriteWindowOutcome;
+
+/// <summary>No write window was open on the environment; nothing was closed.</summary>
+public sealed record NoWriteWindowOpen(string Environment) : WriteWindowOutcome;
+
+/// <summary>
+/// The open window(s) were closed (audited), and the posture flags read right after: <paramref name="Flags"/>, or why
+/// they could not be read (<paramref name="FlagsUnreadable"/>).
+/// </summary>
+/// <param name="Closed">The windows that were open, oldest first.</param>
+/// <param name="ClosedBy">Who closed them.</param>
+public sealed record WriteWindowClosed(
+    string Environment, IReadOnlyList<WriteWindow> Closed, string ClosedBy, IReadOnlyList<PostureFlag> Flags, GitHubError? FlagsUnreadable) : WriteWindowOutcome;

@@ -1,0 +1,29 @@
+using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Storage;
+
+namespace JobSheetQA.Bot.Promotions;
+
+/// <summary>The promotions module's log lines.</summary>
+internal static partial class PromotionsLog
+{
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "Promotion {PromotionId} ({Environment}) moved {From} → {To} by {Actor}")]
+    public static partial void Moved(ILogger logger, string promotionId, string environment, PromotionState from, PromotionState to, string actor);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Promotion {PromotionId} is {State} but held {Environment}; released it")]
+    public static partial void StaleLockReleased(ILogger logger, string promotionId, PromotionState state, string environment);
+
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Warning, Message = "Dispatch of promotion {PromotionId} has an unknown outcome ({Kind}); the tracker will look for its run")]
+    public static partial void DispatchOutcomeUnknown(ILogger logger, string promotionId, GitHubErrorKind kind);
+
+    [LoggerMessage(EventId = 6011, Level = LogLevel.Warning, Message = "Dispatch of promotion {PromotionId} failed ({Kind})")]
+    public static partial void DispatchFailed(ILogger logger, string promotionId, GitHubErrorKind kind);
+
+    [LoggerMessage(EventId = 6012, Level = LogLevel.Warning, Message = "Promotion {PromotionId} was {State} when its run {RunId} started; cancelling the run")]
+    public static partial void CancellingRunOfStoppedPromotion(ILogger logger, string promotionId, PromotionState state, long runId);
+
+    [LoggerMessage(EventId = 6013, Level = LogLevel.Warning, Message = "Promotion {PromotionId} was {State} when its run {RunId} appeared; cancelling the run")]
+    public static partial void CancellingFoundRunOfStoppedPromotion(ILogger logger, string promotionId, PromotionState state, long runId);
+
+    [LoggerMessage(EventId = 6014, Level = LogLevel.Warning, Message = "Promotion {PromotionId} was {State} during a dispatch of unknown outcome and no run was found")]
+    public static partial void NoRunForStoppedPromotion(ILogger logger, string promotionId, PromotionState state);
+}
