@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Channels.Slack;
 
-public static class SlackEndpointRouteBuilderExtensions
+public static class SlackEndpoints
 {
     /// <summary>
     /// Maps <c>POST /api/slack/events</c>, <c>/api/slack/commands</c> and <c>/api/slack/interactions</c> when

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Jobs;
 
-public static class JobsEndpointRouteBuilderExtensions
+public static class JobsEndpoints
 {
     /// <summary>
     /// Maps the Hangfire dashboard at <c>/hangfire</c>: guarded by the authorization policy named in
