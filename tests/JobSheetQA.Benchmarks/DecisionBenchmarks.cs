@@ -11,21 +11,21 @@ namespace JobSheetQA.Benchmarks;
 [MemoryDiagnoser]
 public class DecisionBenchmarks
 {
-    private PolicyEngine _engine = null!;
-    private PromotionFacts _stagingAllowed = null!;
-    private PromotionFacts _productionDenied = null!;
+    private PolicyEngine engine = null!;
+    private PromotionFacts stagingAllowed = null!;
+    private PromotionFacts productionDenied = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _engine = new PolicyEngine();
+        engine = new PolicyEngine();
         var policy = PolicyLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "policy.yaml"));
         var now = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
         const string sha = "0123456789abcdef0123456789abcdef01234567";
         var requester = new RequesterIdentity("teams", "aad-1", "Alice", "alice@example.com");
         var cleanSteps = Enum.GetValues<PromotionStep>().ToDictionary(step => step, _ => StepOutcome.Passed);
 
-        _stagingAllowed = new PromotionFacts(
+        stagingAllowed = new PromotionFacts(
             Request: new PromotionRequest("p-1", EnvironmentNames.Staging, "main", sha, SkipParity: false, UseNightlyParity: false, null, requester),
             Policy: policy,
             Context: new DecisionContext(now, IsDevelopment: true),
@@ -38,9 +38,9 @@ public class DecisionBenchmarks
             NightlyParity: null,
             InFlight: []);
 
-        _productionDenied = _stagingAllowed with
+        productionDenied = stagingAllowed with
         {
-            Request = _stagingAllowed.Request with { RequestId = "p-2", Environment = EnvironmentNames.Production, SkipParity = true, AcknowledgementText = "I_ACCEPT_PARITY_SKIP" },
+            Request = stagingAllowed.Request with { RequestId = "p-2", Environment = EnvironmentNames.Production, SkipParity = true, AcknowledgementText = "I_ACCEPT_PARITY_SKIP" },
             PostureFlags = [new PostureFlag(EnvironmentNames.Production, "ENABLE_PURGE_EXECUTION", "true"), new PostureFlag(EnvironmentNames.Production, "ENABLE_SCHEDULER", null)],
             PriorPromotions = [new CompletedPromotion("p-0", EnvironmentNames.Staging, sha, true, cleanSteps, false, now.AddHours(-2))],
             InFlight = [new PromotionInFlight("p-9", EnvironmentNames.Production, "Bob", now.AddMinutes(-5))],
@@ -48,8 +48,8 @@ public class DecisionBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public Decision Staging_allowed() => _engine.Decide(_stagingAllowed);
+    public Decision Staging_allowed() => engine.Decide(stagingAllowed);
 
     [Benchmark]
-    public Decision Production_denied_on_several_rules() => _engine.Decide(_productionDenied);
+    public Decision Production_denied_on_several_rules() => engine.Decide(productionDenied);
 }

@@ -14,37 +14,37 @@ namespace JobSheetQA.Rules.Engine;
 /// </summary>
 public sealed class PolicyEngine
 {
-    private readonly CompiledRuleSet _promotionRules = CompiledRuleSet.Of(RuleSets.Promotion);
-    private readonly CompiledRuleSet _writeWindowRules = CompiledRuleSet.Of([RuleSets.WriteWindow]);
+    private readonly CompiledRuleSet promotionRules = CompiledRuleSet.Of(RuleSets.Promotion);
+    private readonly CompiledRuleSet writeWindowRules = CompiledRuleSet.Of([RuleSets.WriteWindow]);
 
     /// <summary>Judges a promotion request against the gate, evidence, posture, workflow and access rule sets.</summary>
-    public Decision Decide(PromotionFacts facts) => _promotionRules.Decide(facts.All());
+    public Decision Decide(PromotionFacts facts) => promotionRules.Decide(facts.All());
 
     /// <summary>Judges a request to open a write window (runbook §4.3).</summary>
     public Decision DecideWriteWindow(WriteWindowRequest request, PromotionPolicy policy, DecisionContext context, IEnumerable<WriteWindow> openWindows) =>
-        _writeWindowRules.Decide([request, policy, context, .. openWindows]);
+        writeWindowRules.Decide([request, policy, context, .. openWindows]);
 
     /// <summary>One compiled rule set with its catalogue entries; findings are ordered by outcome, then catalogue order.</summary>
     private sealed class CompiledRuleSet
     {
-        private readonly ISessionFactory _sessions;
-        private readonly IReadOnlyList<RuleInfo> _rules;
-        private readonly Dictionary<string, int> _catalogueOrder;
+        private readonly ISessionFactory sessions;
+        private readonly IReadOnlyList<RuleInfo> rules;
+        private readonly Dictionary<string, int> catalogueOrder;
 
         private CompiledRuleSet(IReadOnlyList<RuleInfo> rules)
         {
             var repository = new RuleRepository();
             repository.Load(spec => spec.From(rules.Select(rule => rule.RuleType)));
-            _sessions = repository.Compile();
-            _rules = rules;
-            _catalogueOrder = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(x => x.Id, x => x.index);
+            sessions = repository.Compile();
+            this.rules = rules;
+            catalogueOrder = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(x => x.Id, x => x.index);
         }
 
         public static CompiledRuleSet Of(IEnumerable<string> ruleSets) => new(RuleCatalogue.InSets(ruleSets));
 
         public Decision Decide(IEnumerable<object> facts)
         {
-            var session = _sessions.CreateSession();
+            var session = sessions.CreateSession();
             // Facts are records: two value-equal ones (say, a flag listed twice) are one fact, not an error.
             session.TryInsertAll(facts, BatchOptions.SkipFailed);
             session.Fire();
@@ -53,9 +53,9 @@ public sealed class PolicyEngine
             var findings = session.Query<Finding>()
                 .AsEnumerable()
                 .OrderBy(f => f.Outcome)
-                .ThenBy(f => _catalogueOrder.GetValueOrDefault(f.RuleId, int.MaxValue))
+                .ThenBy(f => catalogueOrder.GetValueOrDefault(f.RuleId, int.MaxValue))
                 .ToList();
-            return new Decision(findings, _rules);
+            return new Decision(findings, this.rules);
         }
     }
 }

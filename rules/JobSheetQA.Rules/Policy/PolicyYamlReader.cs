@@ -13,16 +13,16 @@ internal sealed class PolicyYamlReader(string source)
     private static readonly string[] Trues = ["true", "True", "TRUE"];
     private static readonly string[] Falses = ["false", "False", "FALSE"];
 
-    private readonly List<PolicyError> _errors = [];
+    private readonly List<PolicyError> errors = [];
 
     /// <summary>The errors so far, in file order.</summary>
     public IReadOnlyList<PolicyError> Errors =>
-        _errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
+        this.errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
 
-    public bool HasErrors => _errors.Count > 0;
+    public bool HasErrors => this.errors.Count > 0;
 
     public void Error(Mark at, string path, string message) =>
-        _errors.Add(new PolicyError(source, checked((int)at.Line), checked((int)at.Column), path, message));
+        this.errors.Add(new PolicyError(source, checked((int)at.Line), checked((int)at.Column), path, message));
 
     public void Error(PolicyNode node, string message) => Error(node.At, node.Path, message);
 

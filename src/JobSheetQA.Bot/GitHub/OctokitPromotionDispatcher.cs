@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using JobSheetQA.Bot.GitHub.Client;
 using Microsoft.Extensions.Logging;
 using Octokit;
-using JobSheetQA.Bot.GitHub.Client;
 
 namespace JobSheetQA.Bot.GitHub;
 

@@ -1,7 +1,7 @@
-using Octokit;
 using JobSheetQA.Bot.GitHub.Client;
 using JobSheetQA.Rules.Facts;
 using JobSheetQA.Rules.Policy;
+using Octokit;
 
 namespace JobSheetQA.Bot.GitHub;
 

@@ -1,6 +1,6 @@
-using Octokit;
 using JobSheetQA.Bot.GitHub.Client;
 using JobSheetQA.Rules.Policy;
+using Octokit;
 
 namespace JobSheetQA.Bot.GitHub;
 

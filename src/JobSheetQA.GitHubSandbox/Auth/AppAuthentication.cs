@@ -1,5 +1,5 @@
-using JobSheetQA.GitHubSandbox.Http;
 using JobSheetQA.GitHubSandbox.Hosting;
+using JobSheetQA.GitHubSandbox.Http;
 using JobSheetQA.GitHubSandbox.State;
 
 namespace JobSheetQA.GitHubSandbox.Auth;

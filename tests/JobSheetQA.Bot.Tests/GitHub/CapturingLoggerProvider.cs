@@ -6,13 +6,13 @@ namespace JobSheetQA.Bot.Tests.GitHub;
 /// <summary>Keeps every log line (message and structured values) so tests can assert what was, and was not, logged.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<string> lines = new();
 
-    public IReadOnlyList<string> Lines => _lines.ToList();
+    public IReadOnlyList<string> Lines => this.lines.ToList();
 
-    public string All => string.Join('\n', _lines);
+    public string All => string.Join('\n', this.lines);
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this.lines);
 
     public void Dispose()
     {

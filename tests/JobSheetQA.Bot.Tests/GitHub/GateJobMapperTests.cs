@@ -9,10 +9,10 @@ public sealed class GateJobMapperTests
 {
     private static readonly GateMap Gates = ShippedPolicy.Value.Gates;
 
-    private static long _ids;
+    private static long ids;
 
     private static WorkflowJobSnapshot Job(string name, string status, string? conclusion = null) =>
-        new(Interlocked.Increment(ref _ids), name, status, conclusion, null, null, null);
+        new(Interlocked.Increment(ref ids), name, status, conclusion, null, null, null);
 
     [Theory]
     [InlineData("CI Gate", "CI Gate", true)]

@@ -36,7 +36,10 @@ public sealed class GitHubOptionsValidatorTests
     {
         var failures = Failures(new GitHubOptions
         {
-            Mode = GitHubMode.GitHub, Owner = "o", Repository = "r", Token = "t",
+            Mode = GitHubMode.GitHub,
+            Owner = "o",
+            Repository = "r",
+            Token = "t",
             App = new GitHubAppOptions { AppId = "1", PrivateKey = TestKeys.PrivateKeyPem, InstallationId = 2 },
         });
 
@@ -48,7 +51,9 @@ public sealed class GitHubOptionsValidatorTests
     {
         var failures = Failures(new GitHubOptions
         {
-            Mode = GitHubMode.GitHub, Owner = "o", Repository = "r",
+            Mode = GitHubMode.GitHub,
+            Owner = "o",
+            Repository = "r",
             App = new GitHubAppOptions { AppId = "1", PrivateKey = "not a key" },
         });
 
@@ -61,7 +66,9 @@ public sealed class GitHubOptionsValidatorTests
         Assert.Empty(Failures(new GitHubOptions { Mode = GitHubMode.GitHub, Owner = "o", Repository = "r", Token = "t" }));
         Assert.Empty(Failures(new GitHubOptions
         {
-            Mode = GitHubMode.GitHub, Owner = "o", Repository = "r",
+            Mode = GitHubMode.GitHub,
+            Owner = "o",
+            Repository = "r",
             App = new GitHubAppOptions { AppId = "1", PrivateKey = TestKeys.PrivateKeyPem.Replace("\n", "\\n", StringComparison.Ordinal) },
         }));
     }

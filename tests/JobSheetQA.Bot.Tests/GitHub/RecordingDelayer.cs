@@ -7,13 +7,13 @@ namespace JobSheetQA.Bot.Tests.GitHub;
 /// and rate-limit waits are observable without slowing the tests.</summary>
 internal sealed class RecordingDelayer : IGitHubDelayer
 {
-    private readonly ConcurrentQueue<TimeSpan> _delays = new();
+    private readonly ConcurrentQueue<TimeSpan> delays = new();
 
-    public IReadOnlyList<TimeSpan> Delays => _delays.ToList();
+    public IReadOnlyList<TimeSpan> Delays => delays.ToList();
 
     public Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
-        _delays.Enqueue(delay);
+        delays.Enqueue(delay);
         var real = TimeSpan.FromTicks(Math.Min(delay.Ticks / 1000, TimeSpan.FromMilliseconds(50).Ticks));
         return Task.Delay(real, cancellationToken);
     }

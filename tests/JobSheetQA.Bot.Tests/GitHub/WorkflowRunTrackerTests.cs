@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Tests.Support;
 using JobSheetQA.GitHubSandbox.Simulation;

@@ -11,14 +11,14 @@ public sealed class AppAuthenticationTests : IDisposable
 {
     private const long AppId = 424242;
     private const long InstallationId = 77;
-    private readonly RSA _appKey = RSA.Create(2048);
-    private readonly RSA _otherKey = RSA.Create(2048);
+    private readonly RSA appKey = RSA.Create(2048);
+    private readonly RSA otherKey = RSA.Create(2048);
 
     [Fact]
     public async Task Signed_jwt_is_exchanged_for_a_one_hour_installation_token_that_the_api_accepts()
     {
         await using var ctx = await StartAsync();
-        var jwt = Jwt(_appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
+        var jwt = Jwt(appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
         var appClient = ctx.OctokitWith(new Credentials(jwt, AuthenticationType.Bearer));
 
         var installation = await appClient.GitHubApps.GetRepositoryInstallationForCurrent(SandboxTestContext.Owner, SandboxTestContext.Repo);
@@ -44,7 +44,7 @@ public sealed class AppAuthenticationTests : IDisposable
     public async Task Client_id_is_accepted_as_issuer()
     {
         await using var ctx = await StartAsync();
-        var jwt = Jwt(_appKey, "Iv23liSandbox", ctx.Time.GetUtcNow());
+        var jwt = Jwt(appKey, "Iv23liSandbox", ctx.Time.GetUtcNow());
 
         var token = await ctx.OctokitWith(new Credentials(jwt, AuthenticationType.Bearer)).GitHubApps.CreateInstallationToken(InstallationId);
 
@@ -55,7 +55,7 @@ public sealed class AppAuthenticationTests : IDisposable
     public async Task Jwt_signed_by_another_key_is_refused()
     {
         await using var ctx = await StartAsync();
-        var jwt = Jwt(_otherKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
+        var jwt = Jwt(otherKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
 
         await Assert.ThrowsAsync<AuthorizationException>(() =>
             ctx.OctokitWith(new Credentials(jwt, AuthenticationType.Bearer)).GitHubApps.CreateInstallationToken(InstallationId));
@@ -65,7 +65,7 @@ public sealed class AppAuthenticationTests : IDisposable
     public async Task Expired_jwt_is_refused()
     {
         await using var ctx = await StartAsync();
-        var jwt = Jwt(_appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
+        var jwt = Jwt(appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
         ctx.Time.Advance(TimeSpan.FromMinutes(11));
 
         await Assert.ThrowsAsync<AuthorizationException>(() =>
@@ -78,10 +78,10 @@ public sealed class AppAuthenticationTests : IDisposable
         await using var ctx = await StartAsync();
         var now = ctx.Time.GetUtcNow();
 
-        using var tooLong = await Post(ctx, Jwt(_appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), now, TimeSpan.FromMinutes(30)));
-        using var otherApp = await Post(ctx, Jwt(_appKey, "1", now));
+        using var tooLong = await Post(ctx, Jwt(appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), now, TimeSpan.FromMinutes(30)));
+        using var otherApp = await Post(ctx, Jwt(appKey, "1", now));
         using var notJwt = await Post(ctx, "not-a-jwt");
-        using var good = await Post(ctx, Jwt(_appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), now));
+        using var good = await Post(ctx, Jwt(appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), now));
 
         Assert.Equal(HttpStatusCode.Unauthorized, tooLong.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, otherApp.StatusCode);
@@ -93,7 +93,7 @@ public sealed class AppAuthenticationTests : IDisposable
     public async Task Unknown_installation_is_404()
     {
         await using var ctx = await StartAsync();
-        var jwt = Jwt(_appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
+        var jwt = Jwt(appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
             ctx.OctokitWith(new Credentials(jwt, AuthenticationType.Bearer)).GitHubApps.CreateInstallationToken(InstallationId + 1));
@@ -103,7 +103,7 @@ public sealed class AppAuthenticationTests : IDisposable
     public async Task Installation_token_is_not_accepted_where_the_app_jwt_is_required_and_vice_versa()
     {
         await using var ctx = await StartAsync();
-        var jwt = Jwt(_appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
+        var jwt = Jwt(appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
 
         await Assert.ThrowsAsync<AuthorizationException>(() =>
             ctx.OctokitWith(new Credentials(jwt, AuthenticationType.Bearer)).Repository.Branch.Get(SandboxTestContext.Owner, SandboxTestContext.Repo, "main"));
@@ -113,8 +113,8 @@ public sealed class AppAuthenticationTests : IDisposable
 
     public void Dispose()
     {
-        _appKey.Dispose();
-        _otherKey.Dispose();
+        appKey.Dispose();
+        otherKey.Dispose();
     }
 
     private Task<SandboxTestContext> StartAsync() => SandboxTestContext.StartAsync(o => o.App = new SandboxAppOptions
@@ -122,7 +122,7 @@ public sealed class AppAuthenticationTests : IDisposable
         AppId = AppId,
         ClientId = "Iv23liSandbox",
         InstallationId = InstallationId,
-        PublicKeyPem = _appKey.ExportSubjectPublicKeyInfoPem(),
+        PublicKeyPem = appKey.ExportSubjectPublicKeyInfoPem(),
     });
 
     /// <summary>A GitHub App JWT as GitHub documents it: iat 60 s in the past, exp 10 minutes ahead (or <paramref name="lifetime"/>).</summary>

@@ -7,14 +7,14 @@ namespace JobSheetQA.Bot.Tests.GitHubSandbox;
 /// <summary>The smallest Octokit response cache: enough to make Octokit send If-None-Match.</summary>
 internal sealed class InMemoryResponseCache : IResponseCache
 {
-    private readonly ConcurrentDictionary<string, CachedResponse.V1> _entries = new();
+    private readonly ConcurrentDictionary<string, CachedResponse.V1> entries = new();
 
     public Task<CachedResponse.V1> GetAsync(IRequest request) =>
-        Task.FromResult(_entries.TryGetValue(Key(request), out var hit) ? hit : null!);
+        Task.FromResult(entries.TryGetValue(Key(request), out var hit) ? hit : null!);
 
     public Task SetAsync(IRequest request, CachedResponse.V1 cachedResponse)
     {
-        _entries[Key(request)] = cachedResponse;
+        entries[Key(request)] = cachedResponse;
         return Task.CompletedTask;
     }
 

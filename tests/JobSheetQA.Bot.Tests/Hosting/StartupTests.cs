@@ -12,14 +12,14 @@ namespace JobSheetQA.Bot.Tests.Hosting;
 // WebApplicationFactory needs a public type of the bot assembly to find its entry point; any one will do.
 public sealed class StartupTests : IClassFixture<WebApplicationFactory<PolicyOptions>>
 {
-    private readonly WebApplicationFactory<PolicyOptions> _factory;
+    private readonly WebApplicationFactory<PolicyOptions> factory;
 
-    public StartupTests(WebApplicationFactory<PolicyOptions> factory) => _factory = factory;
+    public StartupTests(WebApplicationFactory<PolicyOptions> factory) => this.factory = factory;
 
     [Fact]
     public async Task Host_answers_healthz_with_ok()
     {
-        using var client = _factory.CreateClient();
+        using var client = this.factory.CreateClient();
 
         using var response = await client.GetAsync("/healthz");
 
@@ -30,7 +30,7 @@ public sealed class StartupTests : IClassFixture<WebApplicationFactory<PolicyOpt
     [Fact]
     public void Host_registers_the_shipped_policy()
     {
-        var policy = _factory.Services.GetRequiredService<PromotionPolicy>();
+        var policy = this.factory.Services.GetRequiredService<PromotionPolicy>();
 
         Assert.Equal("I_ACCEPT_PARITY_SKIP", policy.Acknowledgement.Phrase);
         Assert.False(policy.FindEnvironment("production")!.AllowParitySkip);
@@ -39,15 +39,15 @@ public sealed class StartupTests : IClassFixture<WebApplicationFactory<PolicyOpt
     [Fact]
     public void Rules_are_compiled_once_per_process_and_shared_by_every_host()
     {
-        using var second = _factory.WithWebHostBuilder(_ => { });
+        using var second = this.factory.WithWebHostBuilder(_ => { });
 
-        Assert.Same(_factory.Services.GetRequiredService<PolicyEngine>(), second.Services.GetRequiredService<PolicyEngine>());
+        Assert.Same(this.factory.Services.GetRequiredService<PolicyEngine>(), second.Services.GetRequiredService<PolicyEngine>());
     }
 
     [Fact]
     public void Host_refuses_to_start_without_a_policy_file_setting()
     {
-        using var factory = _factory.WithWebHostBuilder(builder => builder.UseSetting("Policy:File", " "));
+        using var factory = this.factory.WithWebHostBuilder(builder => builder.UseSetting("Policy:File", " "));
 
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -67,7 +67,7 @@ public sealed class StartupTests : IClassFixture<WebApplicationFactory<PolicyOpt
         File.WriteAllLines(path, shipped);
         try
         {
-            using var factory = _factory.WithWebHostBuilder(builder => builder.UseSetting("Policy:File", path));
+            using var factory = this.factory.WithWebHostBuilder(builder => builder.UseSetting("Policy:File", path));
 
             var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -86,7 +86,7 @@ public sealed class StartupTests : IClassFixture<WebApplicationFactory<PolicyOpt
     public void Host_refuses_to_start_when_the_policy_file_is_missing()
     {
         var path = Path.Combine(Path.GetTempPath(), $"missing-policy-{Guid.NewGuid():N}.yaml");
-        using var factory = _factory.WithWebHostBuilder(builder => builder.UseSetting("Policy:File", path));
+        using var factory = this.factory.WithWebHostBuilder(builder => builder.UseSetting("Policy:File", path));
 
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 

@@ -25,27 +25,27 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
     private static readonly PolicyEngine Engine = new();
     private static readonly RequesterIdentity Dana = new("teams", "aad-dana", "Dana Okafor", "dana@example.com");
     // The sandbox stamps runs with the real clock; nightly parity freshness is judged against the same clock.
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private GatewayHarness _github = null!;
-    private StorageTestHost _storage = null!;
+    private readonly FakeTimeProvider time = new(DateTimeOffset.UtcNow);
+    private GatewayHarness github = null!;
+    private StorageTestHost storage = null!;
 
     public async Task InitializeAsync()
     {
-        _github = await GatewayHarness.StartAsync();
-        _storage = await new SqliteTestDatabase().StartAsync();
+        github = await GatewayHarness.StartAsync();
+        storage = await new SqliteTestDatabase().StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _storage.DisposeAsync();
-        await _github.DisposeAsync();
+        await storage.DisposeAsync();
+        await github.DisposeAsync();
     }
 
     private PromotionFactsGatherer Gatherer(string hostEnvironment = "Development")
     {
         var host = Substitute.For<IHostEnvironment>();
         host.EnvironmentName.Returns(hostEnvironment);
-        return new PromotionFactsGatherer(_github.Facts, _storage.Get<StoredFactsReader>(), Policy, _time, host);
+        return new PromotionFactsGatherer(github.Facts, storage.Get<StoredFactsReader>(), Policy, time, host);
     }
 
     private static PromotionAsk Ask(string environment, bool skipParity = false, string? acknowledgement = null, string? gitRef = null) =>
@@ -71,7 +71,7 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
         Assert.True(facts.Secrets.Has("MISTRAL_API_KEY") && facts.Secrets.Has("GEMINI_API_KEY"));
         Assert.All(facts.PostureFlags, flag => Assert.False(flag.IsEnabled));
         Assert.True(facts.Context.IsDevelopment);
-        Assert.Equal(_time.GetUtcNow(), facts.Context.Now);
+        Assert.Equal(time.GetUtcNow(), facts.Context.Now);
         Assert.Equal(Verdict.Allow, decision.Verdict);
         Assert.Equal(["ACCESS"], decision.Findings.Select(f => f.RuleId)); // the Development warning: policy.yaml lists nobody yet
     }
@@ -80,8 +80,8 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
     public async Task Production_needs_staging_evidence_from_the_database()
     {
         var without = Engine.Decide(await GatherAsync(Ask("production")));
-        await _storage.Get<StagingVerificationStore>().RecordAsync(
-            new StagingVerification("staging", RepositoryState.DefaultHeadSha, "dana@example.com", _time.GetUtcNow().AddHours(-1), true, true, true));
+        await storage.Get<StagingVerificationStore>().RecordAsync(
+            new StagingVerification("staging", RepositoryState.DefaultHeadSha, "dana@example.com", time.GetUtcNow().AddHours(-1), true, true, true));
         var withVerificationOnly = Engine.Decide(await GatherAsync(Ask("production")));
 
         Assert.Equal(2, without.Findings.Count(f => f.RuleId == "STAGE-FIRST"));
@@ -92,7 +92,7 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
     [Fact]
     public async Task A_purge_flag_set_on_production_in_github_is_refused()
     {
-        _github.Control.SetEnvironmentVariable("production", "ENABLE_PURGE_EXECUTION", "true");
+        github.Control.SetEnvironmentVariable("production", "ENABLE_PURGE_EXECUTION", "true");
 
         var decision = Engine.Decide(await GatherAsync(Ask("production")));
 
@@ -103,8 +103,8 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
     [Fact]
     public async Task A_missing_secret_and_a_missing_workflow_are_facts_the_rules_refuse()
     {
-        _github.Control.RemoveSecret("GEMINI_API_KEY");
-        _github.Control.RemoveFile(RepositoryState.PromotionWorkflowPath);
+        github.Control.RemoveSecret("GEMINI_API_KEY");
+        github.Control.RemoveFile(RepositoryState.PromotionWorkflowPath);
 
         var decision = Engine.Decide(await GatherAsync(Ask("staging")));
 
@@ -115,7 +115,7 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
     [Fact]
     public async Task The_lock_holder_in_the_database_is_a_fact()
     {
-        await _storage.Get<PromotionLocks>().TryAcquireAsync("staging", "p-other", "Sam", _time.GetUtcNow().AddMinutes(-3));
+        await storage.Get<PromotionLocks>().TryAcquireAsync("staging", "p-other", "Sam", time.GetUtcNow().AddMinutes(-3));
 
         var decision = Engine.Decide(await GatherAsync(Ask("staging")));
 
@@ -135,9 +135,9 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
     [InlineData("latest.fail.json", RuleVerdict.Deny)]
     public async Task Nightly_parity_is_read_from_the_newest_nightly_run_and_judged_against_the_repository_thresholds(string sample, RuleVerdict expected)
     {
-        _github.Control.SetFile(".github/workflows/" + Policy.NightlyParity.Workflow,
+        github.Control.SetFile(".github/workflows/" + Policy.NightlyParity.Workflow,
             "name: Nightly Parity\non:\n  workflow_dispatch:\njobs:\n  parity:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run parity\n");
-        _github.Control.EnqueueScenario(new Scenario { ParityReport = Encoding.UTF8.GetBytes(ReadRepositoryFile("parity/samples/" + sample)) });
+        github.Control.EnqueueScenario(new Scenario { ParityReport = Encoding.UTF8.GetBytes(ReadRepositoryFile("parity/samples/" + sample)) });
         await RunNightlyAsync();
 
         var facts = await GatherAsync(Ask("staging") with { UseNightlyParity = true });
@@ -152,7 +152,7 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
     [Fact]
     public async Task A_github_failure_stops_gathering_with_an_actionable_error()
     {
-        _github.Control.AddFault(new FaultRule { Path = "/contents/", Method = "GET", Kind = FaultKind.Forbidden });
+        github.Control.AddFault(new FaultRule { Path = "/contents/", Method = "GET", Kind = FaultKind.Forbidden });
 
         var gathered = await Gatherer().GatherAsync(Ask("staging"));
 
@@ -162,15 +162,15 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
 
     private async Task RunNightlyAsync()
     {
-        using var http = new HttpClient { BaseAddress = _github.Sandbox.ApiBaseAddress };
+        using var http = new HttpClient { BaseAddress = github.Sandbox.ApiBaseAddress };
         http.DefaultRequestHeaders.Add("Authorization", "token " + GatewayHarness.Token);
         http.DefaultRequestHeaders.Add("User-Agent", "tests");
         using var response = await http.PostAsync(
-            $"repos/{_github.Owner}/{_github.Repo}/actions/workflows/{Policy.NightlyParity.Workflow}/dispatches",
+            $"repos/{github.Owner}/{github.Repo}/actions/workflows/{Policy.NightlyParity.Workflow}/dispatches",
             new StringContent("""{"ref":"main"}""", Encoding.UTF8, "application/json"));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var run = _github.Control.ListRuns().Single(r => r.Workflow.EndsWith(Policy.NightlyParity.Workflow, StringComparison.Ordinal));
-        await _github.WaitForCompletionAsync(run.Id);
+        var run = github.Control.ListRuns().Single(r => r.Workflow.EndsWith(Policy.NightlyParity.Workflow, StringComparison.Ordinal));
+        await github.WaitForCompletionAsync(run.Id);
     }
 
     private static string ReadRepositoryFile(string relativePath)

@@ -26,6 +26,8 @@ public sealed class DecisionTableTests
 
     private const string Phrase = "I_ACCEPT_PARITY_SKIP";
 
+    // The scenarios are a table: its columns stay aligned.
+#pragma warning disable format
     [Theory]
     //          env           skip   ack             evidence                 flags            window          secrets             workflow           branch     lock   verdict                          rule ids with findings
     // Baselines
@@ -90,6 +92,7 @@ public sealed class DecisionTableTests
     // Everything wrong at once: every rule speaks, none hides another
     [InlineData("production", true,  Ack.Exact,     Evidence.Neither,       Flags.Both,      Window.Expired, Secrets.MissingAll, Wf.Bypass,         "develop", true,  Verdict.Deny,                    "LOCK,POSTURE-PURGE,POSTURE-SCHED,REQ-BRANCH,REQ-NO-PROD-SKIP,SECRETS,STAGE-FIRST,WORKFLOW-NO-BYPASS")]
     [InlineData("production", false, Ack.None,      Evidence.Unverified,    Flags.Scheduler, Window.Open,    Secrets.MissingOne, Wf.NoParitySource, "main",    false, Verdict.Deny,                    "POSTURE-SCHED,SECRETS,STAGE-FIRST,WORKFLOW-PARITY-SOURCE")]
+#pragma warning restore format
     public void Runbook_scenario(
         string environment, bool skip, Ack ack, Evidence evidence, Flags flags, Window window, Secrets secrets, Wf workflow,
         string branch, bool lockHeld, Verdict expectedVerdict, string expectedRuleIds)

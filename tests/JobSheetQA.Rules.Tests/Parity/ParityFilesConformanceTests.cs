@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Json.Schema;
 using JobSheetQA.Rules.Parity;
+using Json.Schema;
 
 namespace JobSheetQA.Rules.Tests.Parity;
 

@@ -1,7 +1,7 @@
+using JobSheetQA.Bot.GitHub.Client;
 using Microsoft.Extensions.Logging;
 using Octokit;
 using Octokit.Internal;
-using JobSheetQA.Bot.GitHub.Client;
 
 namespace JobSheetQA.Bot.GitHub.Auth;
 

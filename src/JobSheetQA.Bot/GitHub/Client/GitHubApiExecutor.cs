@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
+using JobSheetQA.Bot.GitHub.Auth;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Octokit;
-using JobSheetQA.Bot.GitHub.Auth;
 
 namespace JobSheetQA.Bot.GitHub.Client;
 

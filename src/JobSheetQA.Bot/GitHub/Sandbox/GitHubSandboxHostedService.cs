@@ -1,8 +1,8 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using JobSheetQA.Bot.GitHub.Client;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.GitHubSandbox.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.GitHub.Sandbox;
 

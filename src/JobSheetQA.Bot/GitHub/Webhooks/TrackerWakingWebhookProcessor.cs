@@ -1,9 +1,9 @@
+using JobSheetQA.Bot.Storage;
 using Microsoft.Extensions.Primitives;
 using Octokit.Webhooks;
 using Octokit.Webhooks.Events;
 using Octokit.Webhooks.Events.WorkflowJob;
 using Octokit.Webhooks.Events.WorkflowRun;
-using JobSheetQA.Bot.Storage;
 
 namespace JobSheetQA.Bot.GitHub.Webhooks;
 

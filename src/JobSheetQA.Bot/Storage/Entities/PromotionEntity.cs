@@ -1,6 +1,6 @@
 using JobSheetQA.Rules.Decisions;
-using DecisionSummaryRecord = JobSheetQA.Bot.Storage.DecisionSummary;
 using JobSheetQA.Rules.Facts;
+using DecisionSummaryRecord = JobSheetQA.Bot.Storage.DecisionSummary;
 
 namespace JobSheetQA.Bot.Storage.Entities;
 

@@ -113,7 +113,8 @@ public sealed class SlackBlockKitRendererTests
             new StepStatus(PromotionStep.RehearsalGate, StepOutcome.Running),
             new StepStatus(PromotionStep.ParityGate, StepOutcome.Failed),
             new StepStatus(PromotionStep.Deploy, StepOutcome.Pending),
-        ], "https://github.com/o/r/actions/runs/42") { Phase = StatusCardPhase.Failed };
+        ], "https://github.com/o/r/actions/runs/42")
+        { Phase = StatusCardPhase.Failed };
 
         var blocks = Blocks(new Reply([card], "status:p-42"));
 

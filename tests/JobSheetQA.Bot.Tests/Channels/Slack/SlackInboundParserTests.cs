@@ -23,8 +23,14 @@ public sealed class SlackInboundParserTests
     {
         var parsed = SlackInboundParser.ParseCommand(new Dictionary<string, string>
         {
-            ["team_id"] = "T1", ["channel_id"] = "C1", ["user_id"] = "U1", ["user_name"] = "dana", ["command"] = "/promote",
-            ["text"] = "staging skip parity", ["response_url"] = "https://hooks.slack.test/commands/1", ["trigger_id"] = "trig.1",
+            ["team_id"] = "T1",
+            ["channel_id"] = "C1",
+            ["user_id"] = "U1",
+            ["user_name"] = "dana",
+            ["command"] = "/promote",
+            ["text"] = "staging skip parity",
+            ["response_url"] = "https://hooks.slack.test/commands/1",
+            ["trigger_id"] = "trig.1",
         }, "ephemeral");
 
         var turn = Assert.IsType<SlackInboundTurn>(parsed.Turn);

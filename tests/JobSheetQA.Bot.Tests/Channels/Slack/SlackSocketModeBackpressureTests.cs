@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.Channels.Slack;
+using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.Tests.Channels.Slack.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -32,14 +32,14 @@ public sealed class SlackWebApiTests(SlackWebApiTests.Fixture fixture) : IClassF
         public async Task DisposeAsync() => await Slack.DisposeAsync();
     }
 
-    private SlackTestHost slack => fixture.Slack;
+    private SlackTestHost Slack => fixture.Slack;
 
-    private CapturingLoggerProvider logs => fixture.Logs;
+    private CapturingLoggerProvider Logs => fixture.Logs;
 
-    private SlackChannelSender Sender => slack.Bot.Get<SlackChannelSender>();
+    private SlackChannelSender Sender => Slack.Bot.Get<SlackChannelSender>();
 
     private IReadOnlyList<SlackApiCall> Calls(string method, string channel) =>
-        slack.Api.CallsTo(method).Where(c => c.Str("channel") == channel).ToList();
+        Slack.Api.CallsTo(method).Where(c => c.Str("channel") == channel).ToList();
 
     private static ConversationAddress Conversation(string channel, string? thread = null) => new("slack", channel, TeamId: SlackTestHost.TeamId, ThreadId: thread);
 
@@ -65,14 +65,14 @@ public sealed class SlackWebApiTests(SlackWebApiTests.Fixture fixture) : IClassF
     public async Task Ok_false_is_surfaced_as_a_permanent_failure_and_a_log_entry(string error)
     {
         var channel = SlackHostFixture.NewChannel();
-        slack.Api.Script("chat.postMessage", SlackDoubleResponse.OkFalse(error));
+        Slack.Api.Script("chat.postMessage", SlackDoubleResponse.OkFalse(error));
 
         var sent = await Sender.SendAsync(Conversation(channel), Reply.Text("hi"), CancellationToken.None);
 
         Assert.Equal(ChannelSendStatus.Permanent, sent.Status);
         Assert.Equal($"slack: {error}", sent.Error);
         Assert.Single(Calls("chat.postMessage", channel));
-        Assert.Contains(logs.Lines, line => line.Contains("[5210]", StringComparison.Ordinal) && line.Contains(error, StringComparison.Ordinal));
+        Assert.Contains(Logs.Lines, line => line.Contains("[5210]", StringComparison.Ordinal) && line.Contains(error, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -82,22 +82,22 @@ public sealed class SlackWebApiTests(SlackWebApiTests.Fixture fixture) : IClassF
     public async Task An_auth_error_is_not_retried_and_the_token_is_never_logged(string error)
     {
         var channel = SlackHostFixture.NewChannel();
-        slack.Api.Script("chat.postMessage", SlackDoubleResponse.OkFalse(error));
+        Slack.Api.Script("chat.postMessage", SlackDoubleResponse.OkFalse(error));
 
         var sent = await Sender.SendAsync(Conversation(channel), Reply.Text("hi"), CancellationToken.None);
 
         Assert.Equal(ChannelSendStatus.Permanent, sent.Status);
         Assert.Single(Calls("chat.postMessage", channel));
-        Assert.Contains(logs.Lines, line => line.Contains("[5211]", StringComparison.Ordinal) && line.Contains(error, StringComparison.Ordinal));
-        Assert.DoesNotContain(SlackTestHost.BotToken, logs.All, StringComparison.Ordinal);
-        Assert.DoesNotContain(SlackTestHost.SigningSecret, logs.All, StringComparison.Ordinal);
+        Assert.Contains(Logs.Lines, line => line.Contains("[5211]", StringComparison.Ordinal) && line.Contains(error, StringComparison.Ordinal));
+        Assert.DoesNotContain(SlackTestHost.BotToken, Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(SlackTestHost.SigningSecret, Logs.All, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Ok_false_that_may_pass_later_is_a_transient_failure()
     {
         var channel = SlackHostFixture.NewChannel();
-        slack.Api.Script("chat.postMessage", SlackDoubleResponse.OkFalse("internal_error"));
+        Slack.Api.Script("chat.postMessage", SlackDoubleResponse.OkFalse("internal_error"));
 
         var sent = await Sender.SendAsync(Conversation(channel), Reply.Text("hi"), CancellationToken.None);
 
@@ -108,7 +108,7 @@ public sealed class SlackWebApiTests(SlackWebApiTests.Fixture fixture) : IClassF
     public async Task Rate_limited_429_waits_for_retry_after_then_succeeds()
     {
         var channel = SlackHostFixture.NewChannel();
-        slack.Api.Script("chat.postMessage", SlackDoubleResponse.RateLimited(1));
+        Slack.Api.Script("chat.postMessage", SlackDoubleResponse.RateLimited(1));
 
         var sent = await Sender.SendAsync(Conversation(channel), Reply.Text("hi"), CancellationToken.None);
 
@@ -122,7 +122,7 @@ public sealed class SlackWebApiTests(SlackWebApiTests.Fixture fixture) : IClassF
     public async Task Server_errors_are_retried_with_backoff()
     {
         var channel = SlackHostFixture.NewChannel();
-        slack.Api.Script("chat.postMessage", SlackDoubleResponse.ServerError(503), SlackDoubleResponse.ServerError(500));
+        Slack.Api.Script("chat.postMessage", SlackDoubleResponse.ServerError(503), SlackDoubleResponse.ServerError(500));
 
         var sent = await Sender.SendAsync(Conversation(channel), Reply.Text("hi"), CancellationToken.None);
 
@@ -138,7 +138,7 @@ public sealed class SlackWebApiTests(SlackWebApiTests.Fixture fixture) : IClassF
     public async Task A_server_that_keeps_failing_is_a_transient_failure_after_the_last_attempt()
     {
         var channel = SlackHostFixture.NewChannel();
-        slack.Api.Script("chat.postMessage", Enumerable.Repeat(SlackDoubleResponse.ServerError(502), 4).ToArray());
+        Slack.Api.Script("chat.postMessage", Enumerable.Repeat(SlackDoubleResponse.ServerError(502), 4).ToArray());
 
         var sent = await Sender.SendAsync(Conversation(channel), Reply.Text("hi"), CancellationToken.None);
 
@@ -150,7 +150,7 @@ public sealed class SlackWebApiTests(SlackWebApiTests.Fixture fixture) : IClassF
     public async Task Blocks_slack_refuses_are_sent_again_as_plain_text()
     {
         var channel = SlackHostFixture.NewChannel();
-        slack.Api.Script("chat.postMessage", SlackDoubleResponse.OkFalse("invalid_blocks"));
+        Slack.Api.Script("chat.postMessage", SlackDoubleResponse.OkFalse("invalid_blocks"));
 
         var sent = await Sender.SendAsync(Conversation(channel), Reply.Text("the words"), CancellationToken.None);
 
@@ -167,9 +167,9 @@ public sealed class SlackWebApiTests(SlackWebApiTests.Fixture fixture) : IClassF
     {
         var channel = SlackHostFixture.NewChannel();
         var now = DateTimeOffset.UtcNow;
-        var conversationId = await slack.Bot.Get<ConversationStore>().UpsertReferenceAsync(
+        var conversationId = await Slack.Bot.Get<ConversationStore>().UpsertReferenceAsync(
             ConversationAddresses.ToEntity(Conversation(channel, "1764150000.000009")), now);
-        var poster = slack.Bot.Get<ConversationPoster>();
+        var poster = Slack.Bot.Get<ConversationPoster>();
 
         var first = await poster.PostAsync(conversationId, new Reply([new TextBlock("running")], "status:p-1"), "status:p-1:v1", "status-card", "p-1");
         var second = await poster.PostAsync(conversationId, new Reply([new TextBlock("passed")], "status:p-1"), "status:p-1:v2", "status-card", "p-1");
@@ -188,7 +188,7 @@ public sealed class SlackWebApiTests(SlackWebApiTests.Fixture fixture) : IClassF
     public async Task An_update_slack_refuses_makes_the_post_undeliverable()
     {
         var channel = SlackHostFixture.NewChannel();
-        slack.Api.Script("chat.update", SlackDoubleResponse.OkFalse("message_not_found"));
+        Slack.Api.Script("chat.update", SlackDoubleResponse.OkFalse("message_not_found"));
 
         var updated = await Sender.UpdateAsync(Conversation(channel), "1764150000.000001", Reply.Text("x"), CancellationToken.None);
 
@@ -212,13 +212,13 @@ public sealed class SlackWebApiTests(SlackWebApiTests.Fixture fixture) : IClassF
     public async Task A_response_url_is_a_credential_and_is_never_logged()
     {
         var secretPath = $"T0TEAM01-{Guid.NewGuid():N}";
-        slack.Api.Script("response_url", SlackDoubleResponse.ServerError(500));
+        Slack.Api.Script("response_url", SlackDoubleResponse.ServerError(500));
 
-        var sent = await Sender.RespondAsync(slack.Api.ResponseUrl(secretPath), new System.Text.Json.Nodes.JsonObject { ["text"] = "hi" }, "ephemeral", false, CancellationToken.None);
+        var sent = await Sender.RespondAsync(Slack.Api.ResponseUrl(secretPath), new System.Text.Json.Nodes.JsonObject { ["text"] = "hi" }, "ephemeral", false, CancellationToken.None);
 
         Assert.True(sent.Succeeded);
-        Assert.Equal(2, slack.Api.CallsTo("response_url").Count(c => c.Str("__id") == secretPath));
-        Assert.Contains(logs.Lines, line => line.Contains("[5213]", StringComparison.Ordinal));
-        Assert.DoesNotContain(secretPath, logs.All, StringComparison.Ordinal);
+        Assert.Equal(2, Slack.Api.CallsTo("response_url").Count(c => c.Str("__id") == secretPath));
+        Assert.Contains(Logs.Lines, line => line.Contains("[5213]", StringComparison.Ordinal));
+        Assert.DoesNotContain(secretPath, Logs.All, StringComparison.Ordinal);
     }
 }

@@ -107,7 +107,9 @@ public sealed class InboundAuthenticationTests(TeamsBotFixture bot) : IClassFixt
     public Task An_Entra_token_naming_this_bot_for_its_version_is_accepted(string version, string appClaim) =>
         bot.AssertAcceptedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], EntraTenant, new Dictionary<string, object>
         {
-            ["ver"] = version, [appClaim] = TestTokens.AppId, ["tid"] = EntraTenant,
+            ["ver"] = version,
+            [appClaim] = TestTokens.AppId,
+            ["tid"] = EntraTenant,
         }, v2Issuer: version == "2.0"));
 
     [Theory]
@@ -127,28 +129,36 @@ public sealed class InboundAuthenticationTests(TeamsBotFixture bot) : IClassFixt
     public Task An_Entra_token_for_another_app_is_refused() =>
         bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], EntraTenant, new Dictionary<string, object>
         {
-            ["ver"] = "1.0", ["appid"] = Guid.NewGuid().ToString(), ["tid"] = EntraTenant,
+            ["ver"] = "1.0",
+            ["appid"] = Guid.NewGuid().ToString(),
+            ["tid"] = EntraTenant,
         }));
 
     [Fact]
     public Task An_Entra_token_whose_tid_differs_from_its_issuer_tenant_is_refused() =>
         bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], EntraTenant, new Dictionary<string, object>
         {
-            ["ver"] = "1.0", ["appid"] = TestTokens.AppId, ["tid"] = "f8cdef31-a31e-4b4a-93e4-5f571e91255a",
+            ["ver"] = "1.0",
+            ["appid"] = TestTokens.AppId,
+            ["tid"] = "f8cdef31-a31e-4b4a-93e4-5f571e91255a",
         }));
 
     [Fact]
     public Task An_Entra_token_from_an_unknown_tenant_is_refused() =>
         bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], TestTokens.TenantId, new Dictionary<string, object>
         {
-            ["ver"] = "1.0", ["appid"] = TestTokens.AppId, ["tid"] = TestTokens.TenantId,
+            ["ver"] = "1.0",
+            ["appid"] = TestTokens.AppId,
+            ["tid"] = TestTokens.TenantId,
         }));
 
     [Fact]
     public Task A_Bot_Framework_key_cannot_sign_an_Entra_token() =>
         bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Key, EntraTenant, new Dictionary<string, object>
         {
-            ["ver"] = "1.0", ["appid"] = TestTokens.AppId, ["tid"] = EntraTenant,
+            ["ver"] = "1.0",
+            ["appid"] = TestTokens.AppId,
+            ["tid"] = EntraTenant,
         }));
 
     [Fact]

@@ -99,7 +99,9 @@ public sealed class MessagesEndpointTests(TeamsBotFixture bot) : IClassFixture<T
     {
         var invoke = TestActivities.Execute(bot.Rig.ServiceUrl, new JsonObject
         {
-            ["formId"] = TestCardHandlers.FormId, ["phrase"] = "I_ACCEPT_PARITY_SKIP", ["smoke"] = "true",
+            ["formId"] = TestCardHandlers.FormId,
+            ["phrase"] = "I_ACCEPT_PARITY_SKIP",
+            ["smoke"] = "true",
         });
         using var response = await bot.Host.PostSignedAsync(invoke);
 

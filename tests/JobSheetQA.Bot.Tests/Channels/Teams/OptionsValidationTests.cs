@@ -40,7 +40,9 @@ public sealed class OptionsValidationTests
     public void A_managed_identity_needs_no_secret() =>
         Assert.Empty(Failures(new BotCredentialsOptions
         {
-            MicrosoftAppId = AppId, MicrosoftAppType = BotAppType.UserAssignedMSI, MicrosoftAppTenantId = Guid.NewGuid().ToString(),
+            MicrosoftAppId = AppId,
+            MicrosoftAppType = BotAppType.UserAssignedMSI,
+            MicrosoftAppTenantId = Guid.NewGuid().ToString(),
         }));
 
     [Fact]

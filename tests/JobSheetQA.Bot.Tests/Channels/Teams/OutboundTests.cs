@@ -64,7 +64,8 @@ public sealed class OutboundTests : IAsyncLifetime
     {
         await using var host = TeamsTestHost.Start(rig, new Dictionary<string, string?>
         {
-            ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppTenantId"] = TestTokens.TenantId,
+            ["MicrosoftAppType"] = "SingleTenant",
+            ["MicrosoftAppTenantId"] = TestTokens.TenantId,
         });
         await host.Get<TeamsChannelSender>().SendAsync(Address(), Hello(), default);
 

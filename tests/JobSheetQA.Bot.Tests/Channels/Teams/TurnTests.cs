@@ -73,7 +73,9 @@ public sealed class TurnTests(TeamsBotFixture bot) : IClassFixture<TeamsBotFixtu
     {
         var activity = TestActivities.Submit(ServiceUrl, new JsonObject
         {
-            ["formId"] = TestCardHandlers.FormId, ["phrase"] = "I_ACCEPT_PARITY_SKIP", ["smoke"] = "false",
+            ["formId"] = TestCardHandlers.FormId,
+            ["phrase"] = "I_ACCEPT_PARITY_SKIP",
+            ["smoke"] = "false",
         });
         var seen = await SeenAfterPosting(activity);
 
@@ -89,7 +91,8 @@ public sealed class TurnTests(TeamsBotFixture bot) : IClassFixture<TeamsBotFixtu
     {
         var activity = TestActivities.Submit(ServiceUrl, new JsonObject
         {
-            ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = "show card" }, ["command"] = "show card",
+            ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = "show card" },
+            ["command"] = "show card",
         });
         Assert.Equal("show card", (await SeenAfterPosting(activity)).Text);
     }

@@ -29,21 +29,21 @@ public abstract class StorageTests(IStorageTestDatabase database) : IAsyncLifeti
     protected static PromotionEntity NewPromotion(
         string id, string environment = EnvironmentNames.Staging, string commitSha = "abc123", PromotionState state = PromotionState.Requested,
         DateTimeOffset? createdAt = null, bool skipParity = false) => new()
-    {
-        Id = id,
-        Environment = environment,
-        Ref = "main",
-        CommitSha = commitSha,
-        SkipParity = skipParity,
-        RequesterChannel = "teams",
-        RequesterUserId = "user-alice",
-        RequesterDisplayName = "Alice",
-        RequesterEmail = "alice@example.com",
-        State = state,
-        CorrelationId = "corr-" + id,
-        CreatedAt = createdAt ?? Now,
-        UpdatedAt = createdAt ?? Now,
-    };
+        {
+            Id = id,
+            Environment = environment,
+            Ref = "main",
+            CommitSha = commitSha,
+            SkipParity = skipParity,
+            RequesterChannel = "teams",
+            RequesterUserId = "user-alice",
+            RequesterDisplayName = "Alice",
+            RequesterEmail = "alice@example.com",
+            State = state,
+            CorrelationId = "corr-" + id,
+            CreatedAt = createdAt ?? Now,
+            UpdatedAt = createdAt ?? Now,
+        };
 
     /// <summary>Runs <paramref name="count"/> calls released at the same moment, so they really race.</summary>
     protected static async Task<T[]> RaceAsync<T>(int count, Func<int, Task<T>> call)

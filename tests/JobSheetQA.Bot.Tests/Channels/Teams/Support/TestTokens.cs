@@ -67,7 +67,11 @@ public static class TestTokens
         var header = new JsonObject { ["alg"] = "none", ["typ"] = "JWT", ["kid"] = kid };
         var payload = new JsonObject
         {
-            ["iss"] = BotFrameworkIssuer, ["aud"] = AppId, ["serviceurl"] = serviceUrl, ["nbf"] = now - 60, ["exp"] = now + 1800,
+            ["iss"] = BotFrameworkIssuer,
+            ["aud"] = AppId,
+            ["serviceurl"] = serviceUrl,
+            ["nbf"] = now - 60,
+            ["exp"] = now + 1800,
         };
         return $"{Base64UrlEncoder.Encode(header.ToJsonString())}.{Base64UrlEncoder.Encode(payload.ToJsonString())}.";
     }

@@ -76,7 +76,11 @@ public sealed class ReadinessTranscriptTests : TranscriptTests
         var before = (await SayAsync("readiness"))[1];
         await Chat.SubmitAsync("olga", PostureChecklistForm.FormId("p-prod"), new Dictionary<string, string>
         {
-            ["purge"] = "true", ["scheduler"] = "true", ["database"] = "true", ["destructive"] = "true", ["monitoring"] = "true",
+            ["purge"] = "true",
+            ["scheduler"] = "true",
+            ["database"] = "true",
+            ["destructive"] = "true",
+            ["monitoring"] = "true",
         });
         var after = (await SayAsync("readiness"))[1];
 
