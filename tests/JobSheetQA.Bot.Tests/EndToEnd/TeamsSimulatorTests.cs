@@ -16,7 +16,7 @@ namespace JobSheetQA.Bot.Tests.EndToEnd;
 /// Microsoft's local Teams simulator (<c>@microsoft/m365agentsplayground</c> 0.2.28, from npm) against the whole bot
 /// on real HTTP, in sandbox mode: a user types <c>promote staging</c>, the status card is updated in place until every
 /// gate has passed, and <c>promote production skip parity</c> is refused. <c>tests/e2e/teams-playground/run.sh</c>
-/// installs and starts the simulator; Node.js and npm must be on the machine (<c>.ci/run</c> sees to it).
+/// installs and starts the simulator; Node.js and npm must be on the machine (<c>./test.sh</c> sees to it).
 /// </summary>
 public sealed class TeamsSimulatorTests(ITestOutputHelper output)
 {

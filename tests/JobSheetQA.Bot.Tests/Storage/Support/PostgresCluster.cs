@@ -15,7 +15,7 @@ public sealed class PostgresCluster : IAsyncLifetime, IStorageTestDatabase
 {
     private const string InstallHint =
         "PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or under /usr/lib/postgresql/*/bin. "
-        + "Install the 'postgresql' apt package (sudo apt-get install postgresql, or run .ci/install-postgres.sh).";
+        + "Install the 'postgresql' apt package (sudo apt-get install postgresql), or run ./test.sh, which installs it.";
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
 
