@@ -5,7 +5,7 @@ namespace JobSheetQA.Bot.Hosting;
 
 /// <summary>
 /// The host's settings file is the repository's root <c>appsettings.json</c>, linked into the build output
-/// (design.md §2). <c>dotnet run</c> uses the project folder as content root, where that file is not, so it is
+/// (docs/configuration.md, "Where settings come from"). <c>dotnet run</c> uses the project folder as content root, where that file is not, so it is
 /// read from beside the binaries — placed before environment variables and the command line, which still win.
 /// </summary>
 public static class SharedSettingsFile

@@ -1,6 +1,6 @@
 namespace JobSheetQA.Bot.Jobs;
 
-/// <summary>The <c>Jobs</c> settings: the Hangfire server inside the bot and its dashboard (design.md §6, §7).</summary>
+/// <summary>The <c>Jobs</c> settings: the Hangfire server inside the bot and its dashboard (docs/configuration.md, "Jobs (Hangfire)").</summary>
 public sealed class JobsOptions
 {
     public const string SectionName = "Jobs";

@@ -9,7 +9,7 @@ using JobSheetQA.Rules.Workflow;
 namespace JobSheetQA.Bot.Policy;
 
 /// <summary>
-/// Gathers everything a promotion decision reads (design.md §1): HEAD of the ref, the workflow file and its analysis,
+/// Gathers everything a promotion decision reads (docs/policy.md, "How a decision is made"): HEAD of the ref, the workflow file and its analysis,
 /// secret names, posture flags, nightly parity against the thresholds, and the bot's own records of the commit.
 /// A GitHub failure stops the gathering with that error: the bot never judges on facts it could not read.
 /// </summary>

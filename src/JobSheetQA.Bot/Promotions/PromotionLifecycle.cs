@@ -3,7 +3,7 @@ using JobSheetQA.Bot.Storage;
 namespace JobSheetQA.Bot.Promotions;
 
 /// <summary>
-/// The promotion state machine (design.md §2): requested → evaluated → (awaiting acknowledgement) → dispatched →
+/// The promotion state machine: requested → evaluated → (awaiting acknowledgement) → dispatched →
 /// running → succeeded / failed / cancelled, or refused / expired on the way. A move to the state a promotion is
 /// already in changes nothing, so a repeated chat message or job run is harmless.
 /// </summary>
@@ -14,7 +14,7 @@ public static class PromotionLifecycle
         [PromotionState.Requested] = [PromotionState.Evaluated, PromotionState.Refused, PromotionState.Cancelled],
         // Failed: GitHub definitely refused the dispatch, so no run exists and the environment is freed.
         [PromotionState.Evaluated] = [PromotionState.AwaitingAcknowledgement, PromotionState.Dispatched, PromotionState.Refused, PromotionState.Failed, PromotionState.Cancelled],
-        // A wrong phrase is refused with the phrase expected, but the prompt stays open until it expires (design.md §5).
+        // A wrong phrase is refused with the phrase expected (runbook §5.4), but the prompt stays open until it expires.
         [PromotionState.AwaitingAcknowledgement] = [PromotionState.Dispatched, PromotionState.Refused, PromotionState.Failed, PromotionState.Expired, PromotionState.Cancelled],
         // A fast run can finish before the tracker ever sees it running.
         [PromotionState.Dispatched] = [PromotionState.Running, PromotionState.Succeeded, PromotionState.Failed, PromotionState.Cancelled],

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JobSheetQA.Bot.Storage;
 
 /// <summary>
-/// Typed acknowledgements (design.md §5, runbook §2.4): bound to requester, promotion, environment, commit and rule;
+/// Typed acknowledgements (runbook §2.4): bound to requester, promotion, environment, commit and rule;
 /// single use, enforced by a conditional update so two instances cannot both accept the same one.
 /// </summary>
 public sealed class AcknowledgementStore(IDbContextFactory<BotDbContext> contexts)

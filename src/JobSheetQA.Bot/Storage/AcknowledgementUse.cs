@@ -1,6 +1,6 @@
 namespace JobSheetQA.Bot.Storage;
 
-/// <summary>What happened when someone typed an acknowledgement for a pending request (design.md §5).</summary>
+/// <summary>What happened when someone typed an acknowledgement for a pending request (runbook §2.4, §5.4).</summary>
 public enum AcknowledgementUse
 {
     /// <summary>Accepted: this was the first and only use.</summary>

@@ -1,6 +1,6 @@
 namespace JobSheetQA.Bot.Storage;
 
-/// <summary>Whether a caller may send an outbound post (design.md §6: never twice).</summary>
+/// <summary>Whether a caller may send an outbound post (never twice: docs/architecture.md, "Idempotency").</summary>
 public enum OutboundReservationStatus
 {
     /// <summary>This caller holds the key: post now, then call Complete.</summary>

@@ -1,6 +1,7 @@
 namespace JobSheetQA.Bot.Storage;
 
-/// <summary>Where a promotion stands (design.md §2 Promotions/). Stored by name, so values can be added without renumbering.</summary>
+/// <summary>Where a promotion stands (the allowed moves are <c>PromotionLifecycle</c>'s). Stored by name, so values can be
+/// added without renumbering.</summary>
 public enum PromotionState
 {
     Requested,

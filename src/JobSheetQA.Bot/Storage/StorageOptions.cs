@@ -1,6 +1,6 @@
 namespace JobSheetQA.Bot.Storage;
 
-/// <summary>The <c>Storage</c> settings (design.md §7). The choice of database is configuration only.</summary>
+/// <summary>The <c>Storage</c> settings (docs/configuration.md, "Storage"). The choice of database is configuration only.</summary>
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace JobSheetQA.Bot.Tests.Transcripts;
 
 /// <summary>
-/// Scale-out (design.md §7): two whole bot instances behind one chat, sharing one PostgreSQL database (the bot's data and
+/// Scale-out (docs/architecture.md, "Scale-out"): two whole bot instances behind one chat, sharing one PostgreSQL database (the bot's data and
 /// Hangfire's) and one GitHub. People typing at once on either instance get one dispatch, and what tracking posts
 /// afterwards is posted once, whichever instance's worker picks the job up.
 /// </summary>

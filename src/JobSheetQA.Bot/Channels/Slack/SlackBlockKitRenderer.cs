@@ -7,7 +7,7 @@ using JobSheetQA.Rules.Facts;
 namespace JobSheetQA.Bot.Channels.Slack;
 
 /// <summary>
-/// Renders a channel-neutral <see cref="Reply"/> as Block Kit (chat-protocols.md B5–B6) with a plain-text <c>text</c>
+/// Renders a channel-neutral <see cref="Reply"/> as Block Kit (https://api.slack.com/block-kit) with a plain-text <c>text</c>
 /// fallback for notifications and screen readers. Buttons carry the command they send; a form becomes input blocks
 /// whose block ids name the form, and a submit button whose value is the form id.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace JobSheetQA.Bot.Channels.Slack;
 
-/// <summary>Which Slack error codes (chat-protocols.md B5) are worth another try later, and which mean the token is bad.</summary>
+/// <summary>Which Slack error codes (https://api.slack.com/web) are worth another try later, and which mean the token is bad.</summary>
 public static class SlackErrors
 {
     private static readonly HashSet<string> Transient = new(StringComparer.Ordinal)

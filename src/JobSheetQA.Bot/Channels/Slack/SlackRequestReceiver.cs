@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace JobSheetQA.Bot.Channels.Slack;
 
 /// <summary>
-/// The HTTP edge of the Slack adapter (chat-protocols.md B1–B4): reads the raw body (413 over 4 MB), verifies the
+/// The HTTP edge of the Slack adapter (docs/protocol-conformance.md C2.1–C2.11): reads the raw body (413 over 4 MB), verifies the
 /// signature on those bytes (401), parses (400), then queues the turn and acknowledges at once, well within Slack's
 /// 3 seconds. Answers go out later through the Web API or the request's <c>response_url</c>.
 /// </summary>
@@ -55,7 +55,7 @@ public sealed class SlackRequestReceiver(
         // Parsed once and without throwing: it is read before the signature check, so unsigned junk must not fail here.
         var form = formBody ? TryParseForm(body) : null;
 
-        // Slack's certificate check carries no signature and wants only a 200 (chat-protocols.md B1).
+        // Slack's certificate check carries no signature and wants only a 200 (docs/protocol-conformance.md C2.6).
         if (form?.GetValueOrDefault("ssl_check") == "1")
             return Results.Ok();
 

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace JobSheetQA.Bot.Channels.Slack;
 
 /// <summary>
-/// Verifies that a request comes from Slack (chat-protocols.md B1): <c>v0=hex(HMAC-SHA256(secret, "v0:{ts}:{raw body}"))</c>
+/// Verifies that a request comes from Slack (https://api.slack.com/authentication/verifying-requests-from-slack):
+/// <c>v0=hex(HMAC-SHA256(secret, "v0:{ts}:{raw body}"))</c>
 /// over the bytes as received, compared in constant time, with the timestamp within five minutes either way so a
 /// captured request cannot be replayed later (or prepared for later).
 /// </summary>

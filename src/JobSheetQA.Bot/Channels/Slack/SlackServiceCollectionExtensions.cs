@@ -8,7 +8,7 @@ namespace JobSheetQA.Bot.Channels.Slack;
 public static class SlackServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Slack channel (chat-protocols.md part B) when <c>Slack:Enabled</c> is true: request verification,
+    /// Registers the Slack channel (docs/slack-setup.md) when <c>Slack:Enabled</c> is true: request verification,
     /// the inbound queue and its workers, the Web API client, the <see cref="IChannelSender"/> for <c>slack</c>
     /// conversations and, with <c>Slack:AppToken</c>, the Socket Mode connection. The settings are always bound and
     /// validated, so a half-configured Slack fails at start-up with the key to fix.

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace JobSheetQA.Bot.Channels.Slack;
 
 /// <summary>
-/// Socket Mode (chat-protocols.md B7), for workspaces whose bot cannot be reached from the internet: asks
+/// Socket Mode (https://api.slack.com/apis/socket-mode), for workspaces whose bot cannot be reached from the internet: asks
 /// <c>apps.connections.open</c> for a fresh WebSocket URL with the app-level token, feeds each envelope's payload to the
 /// same parser and queue as the HTTP endpoints and then acknowledges it (<c>{"envelope_id":…}</c>, well within 3 s).
 /// An envelope the full queue cannot take is not acknowledged, so Slack delivers it again (the HTTP endpoints answer 503).

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Options;
 namespace JobSheetQA.Bot.Channels.Slack;
 
 /// <summary>
-/// The Slack Web API over plain HTTPS + JSON (chat-protocols.md B5): <c>POST {Slack:ApiBaseUrl}{method}</c> with a bearer
-/// token. Slack reports errors as HTTP 200 with <c>ok:false</c>; those are logged and returned, never retried here.
-/// HTTP 429 waits for <c>Retry-After</c>; 5xx and network failures back off and retry; other 4xx are final.
+/// The Slack Web API over plain HTTPS + JSON (https://api.slack.com/web): <c>POST {Slack:ApiBaseUrl}{method}</c> with a
+/// bearer token. Slack reports errors as HTTP 200 with <c>ok:false</c>; those are logged and returned, never retried here.
+/// HTTP 429 waits for <c>Retry-After</c> (https://api.slack.com/apis/rate-limits); 5xx and network failures back off and retry; other 4xx are final.
 /// </summary>
 public sealed class SlackWebApi(IHttpClientFactory clients, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackWebApi> logger)
 {

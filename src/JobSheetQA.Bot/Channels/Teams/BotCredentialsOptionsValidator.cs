@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 namespace JobSheetQA.Bot.Channels.Teams;
 
 /// <summary>
-/// Start-up checks for the bot's identity (research/chat-protocols.md §A4.7–8): without an app id the Teams endpoint
-/// would accept anyone, which is allowed only in Development; each message names the key to fix.
+/// Start-up checks for the bot's identity (docs/configuration.md, "Teams (Bot Framework)"; docs/protocol-conformance.md C1.8): without an
+/// app id the Teams endpoint would accept anyone, which is allowed only in Development; each message names the key to fix.
 /// </summary>
 internal sealed class BotCredentialsOptionsValidator(IHostEnvironment environment) : IValidateOptions<BotCredentialsOptions>
 {

@@ -12,7 +12,7 @@ namespace JobSheetQA.Bot.Channels.Teams;
 /// <summary>
 /// Posts replies into Teams conversations through the Bot Connector: answers to an inbound activity, proactive messages
 /// into a stored conversation, in-place updates of a card, and a new personal chat. Outbound activities come from the bot
-/// (the stored bot id) to the stored user (research/chat-protocols.md §A6).
+/// (the stored bot id) to the stored user (https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference).
 /// </summary>
 public sealed class TeamsChannelSender(BotConnectorClient connector, IOptions<TeamsOptions> options) : IChannelSender
 {
@@ -42,7 +42,8 @@ public sealed class TeamsChannelSender(BotConnectorClient connector, IOptions<Te
 
     /// <summary>
     /// Opens a personal chat between the bot and <paramref name="userId"/> (<c>29:…</c>) in the tenant and service of
-    /// <paramref name="known"/> (any conversation the bot already has there), for a user who never wrote to the bot (§A7).
+    /// <paramref name="known"/> (any conversation the bot already has there), for a user who never wrote to the bot
+    /// (https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages).
     /// </summary>
     public async Task<(ChannelSendResult Result, ConversationAddress? Conversation)> StartPersonalConversationAsync(
         ConversationAddress known, string userId, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace JobSheetQA.Bot.Channels.Teams;
 
 /// <summary>
-/// <c>POST /api/messages</c>, the Bot Framework messaging endpoint (research/chat-protocols.md §A1): 413 above the size
+/// <c>POST /api/messages</c>, the Bot Framework messaging endpoint (docs/protocol-conformance.md C1.9–C1.10): 413 above the size
 /// cap, 400 for a body that is not an activity, 401 for any authentication failure, then 200 with an empty body for
 /// ordinary activities (replies go out through the Bot Connector) or the invoke response; 501 for unhandled invokes.
 /// Other methods get 405 from routing.

@@ -10,7 +10,7 @@ namespace JobSheetQA.Bot.Channels.Teams;
 public static class TeamsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the Teams front end (design.md §2 Channels/Teams): the bot's identity (root <c>MicrosoftApp*</c> keys) and
+    /// Registers the Teams front end (docs/teams-setup.md): the bot's identity (root <c>MicrosoftApp*</c> keys) and
     /// the <c>Teams</c> settings, both validated at start-up; inbound token checks; the Bot Connector client with its MSAL
     /// token and serviceUrl allow-list; the activity processor behind <c>/api/messages</c>; and the <c>teams</c> sender
     /// the conversation poster uses.

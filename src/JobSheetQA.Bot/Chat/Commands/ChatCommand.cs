@@ -1,4 +1,4 @@
 namespace JobSheetQA.Bot.Chat.Commands;
 
-/// <summary>A command typed in chat, parsed and channel-neutral (design.md §3).</summary>
+/// <summary>A command typed in chat, parsed and channel-neutral; the grammar is <see cref="VerbTable"/>.</summary>
 public abstract record ChatCommand;

@@ -3,7 +3,7 @@ namespace JobSheetQA.Bot.Chat.Commands;
 /// <summary>
 /// Parses one chat line into a command. Verbs and keywords are case-insensitive and extra spaces are ignored;
 /// unknown input gets an error with a "did you mean". The acknowledgement phrase is never parsed here:
-/// it is compared exactly, as typed, by the acknowledgement dialog (design.md §5).
+/// it is compared exactly, as typed, by the acknowledgement dialog (docs/policy.md, REQ-SKIP-ACK).
 /// </summary>
 public static class CommandParser
 {

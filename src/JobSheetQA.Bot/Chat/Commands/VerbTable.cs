@@ -2,7 +2,7 @@ using JobSheetQA.Rules.Policy;
 
 namespace JobSheetQA.Bot.Chat.Commands;
 
-/// <summary>The chat grammar (design.md §3): one table drives parsing and <c>help</c>.</summary>
+/// <summary>The chat grammar: one table drives parsing and <c>help</c>.</summary>
 public static class VerbTable
 {
     public static IReadOnlyList<Verb> All { get; } =

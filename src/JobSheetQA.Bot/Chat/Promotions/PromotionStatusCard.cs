@@ -6,7 +6,7 @@ using JobSheetQA.Rules.Facts;
 namespace JobSheetQA.Bot.Chat.Promotions;
 
 /// <summary>
-/// The one status card a promotion has in its conversation (design.md §6): the five gates and the deploy step,
+/// The one status card a promotion has in its conversation (docs/architecture.md, "Data flow"): the five gates and the deploy step,
 /// updated in place as the run progresses. The update key is the promotion id, so every post of it replaces the last.
 /// </summary>
 public static class PromotionStatusCard

@@ -1,6 +1,6 @@
 namespace JobSheetQA.Bot.Jobs.Tracking;
 
-/// <summary>The <c>Tracking</c> settings for the jobs that follow a dispatched workflow run (design.md §6).</summary>
+/// <summary>The <c>Tracking</c> settings for the jobs that follow a dispatched workflow run (docs/configuration.md, "Tracking").</summary>
 public sealed class TrackingOptions
 {
     public const string SectionName = "Tracking";

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace JobSheetQA.Bot.Jobs.Tracking;
 
 /// <summary>
-/// Restart safety (design.md §6): makes sure every in-flight promotion (Dispatched, Running) has a live polling chain.
+/// Restart safety (docs/architecture.md, "Scale-out"): makes sure every in-flight promotion (Dispatched, Running) has a live polling chain.
 /// At start-up it restarts all of them; on its schedule only those whose next poll is overdue (a lost or failed job).
 /// </summary>
 public sealed class TrackingReconcilerJob(

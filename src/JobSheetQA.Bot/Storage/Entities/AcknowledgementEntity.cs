@@ -1,7 +1,7 @@
 namespace JobSheetQA.Bot.Storage.Entities;
 
 /// <summary>A typed acknowledgement the bot asked for, bound to requester, promotion, environment, commit and rule;
-/// single use and expiring (design.md §5, runbook §2.4).</summary>
+/// single use and expiring (runbook §2.4).</summary>
 public sealed class AcknowledgementEntity
 {
     public required string Id { get; set; }

@@ -1,6 +1,7 @@
 namespace JobSheetQA.Bot.Storage.Entities;
 
-/// <summary>A post the bot reserved or made, by idempotency key, so a restart or a retried job never posts twice (design.md §6).</summary>
+/// <summary>A post the bot reserved or made, by idempotency key, so a restart or a retried job never posts twice
+/// (docs/architecture.md, "Idempotency").</summary>
 public sealed class OutboundPostEntity
 {
     public required string IdempotencyKey { get; set; }

@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JobSheetQA.Bot.Tests.Channels.Slack;
 
-/// <summary>C2 case 8: Slack gets its acknowledgement within 3 s however long the answer takes (a slow handler, a slow Web API).</summary>
+/// <summary>docs/protocol-conformance.md C2.8: Slack gets its acknowledgement within 3 s however long the answer takes
+/// (a slow handler, a slow Web API).</summary>
 public sealed class SlackAcknowledgementTimingTests : IAsyncLifetime
 {
     private static readonly TimeSpan SlackPatience = TimeSpan.FromSeconds(3);

@@ -5,7 +5,7 @@ using JobSheetQA.Rules.Facts;
 
 namespace JobSheetQA.Bot.Tests.Channels.Slack;
 
-/// <summary>The Block Kit JSON of every reply block (chat-protocols.md B5–B6), with its plain-text fallback.</summary>
+/// <summary>The Block Kit JSON of every reply block (https://api.slack.com/block-kit), with its plain-text fallback.</summary>
 public sealed class SlackBlockKitRendererTests
 {
     [Theory]

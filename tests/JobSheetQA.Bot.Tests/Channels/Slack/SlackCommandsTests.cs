@@ -3,7 +3,7 @@ using JobSheetQA.Bot.Tests.Channels.Slack.Support;
 
 namespace JobSheetQA.Bot.Tests.Channels.Slack;
 
-/// <summary>Slash commands (chat-protocols.md B3; C2 case 10): acknowledged empty at once, answered through response_url.</summary>
+/// <summary>Slash commands (docs/protocol-conformance.md C2.10): acknowledged empty at once, answered through response_url.</summary>
 public sealed class SlackCommandsTests(SlackHostFixture fixture) : IClassFixture<SlackHostFixture>
 {
     private SlackTestHost Slack => fixture.Slack;

@@ -4,7 +4,7 @@ using JobSheetQA.Bot.Tests.Channels.Slack.Support;
 namespace JobSheetQA.Bot.Tests.Channels.Slack;
 
 /// <summary>
-/// The Events API (chat-protocols.md B2; C2 cases 7 and 9): mentions and direct messages are answered in their thread,
+/// The Events API (docs/protocol-conformance.md C2.7 and C2.9): mentions and direct messages are answered in their thread,
 /// repeats are handled once, bots and edits are ignored. Doubles as the Slack transcript of what exists on main:
 /// unknown text gets the did-you-mean and the help.
 /// </summary>

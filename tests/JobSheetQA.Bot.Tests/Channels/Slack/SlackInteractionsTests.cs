@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JobSheetQA.Bot.Tests.Channels.Slack;
 
-/// <summary>Interactivity (chat-protocols.md B4, B6; C2 case 11): a click is acknowledged, the clicked message replaced, the inputs read from state.values.</summary>
+/// <summary>Interactivity (docs/protocol-conformance.md C2.11): a click is acknowledged, the clicked message replaced, the
+/// inputs read from state.values.</summary>
 public sealed class SlackInteractionsTests : IAsyncLifetime
 {
     private SlackTestHost slack = null!;

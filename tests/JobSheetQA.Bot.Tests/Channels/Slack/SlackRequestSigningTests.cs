@@ -6,7 +6,8 @@ using JobSheetQA.Bot.Tests.Channels.Slack.Support;
 
 namespace JobSheetQA.Bot.Tests.Channels.Slack;
 
-/// <summary>chat-protocols.md C2 cases 1–6: signing, timestamps, raw bytes, malformed and oversize bodies, url_verification, ssl_check.</summary>
+/// <summary>docs/protocol-conformance.md C2.1–C2.6: signing, timestamps, raw bytes, malformed and oversize bodies,
+/// url_verification, ssl_check.</summary>
 public sealed class SlackRequestSigningTests(SlackHostFixture fixture) : IClassFixture<SlackHostFixture>
 {
     private SlackTestHost Slack => fixture.Slack;

@@ -4,7 +4,7 @@ using JobSheetQA.Bot.Tests.Channels.Slack.Support;
 namespace JobSheetQA.Bot.Tests.Channels.Slack;
 
 /// <summary>
-/// Socket Mode (chat-protocols.md B7; C2 case 13) against a WebSocket double on 127.0.0.1: the URL comes from
+/// Socket Mode (docs/protocol-conformance.md C2.13) against a WebSocket double on 127.0.0.1: the URL comes from
 /// apps.connections.open with the app token, every envelope is acknowledged at once and handled like its HTTP twin,
 /// and a disconnect message or a dropped socket leads to a new connection.
 /// </summary>

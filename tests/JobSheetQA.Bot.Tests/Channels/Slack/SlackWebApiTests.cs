@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace JobSheetQA.Bot.Tests.Channels.Slack;
 
 /// <summary>
-/// The Web API client and sender against the double (chat-protocols.md B5; C2 case 12): ok:false surfaced as results and
+/// The Web API client and sender against the double (docs/protocol-conformance.md C2.12): ok:false surfaced as results and
 /// log entries, 429 waits for Retry-After, 5xx backs off, auth errors are never retried, tokens never logged.
 /// </summary>
 public sealed class SlackWebApiTests(SlackWebApiTests.Fixture fixture) : IClassFixture<SlackWebApiTests.Fixture>

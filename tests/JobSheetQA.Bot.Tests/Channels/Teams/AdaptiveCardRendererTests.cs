@@ -7,7 +7,7 @@ using JobSheetQA.Rules.Facts;
 
 namespace JobSheetQA.Bot.Tests.Channels.Teams;
 
-/// <summary>The Adaptive Card JSON the bot writes for each reply block (research/chat-protocols.md §A3).</summary>
+/// <summary>The Adaptive Card JSON the bot writes for each reply block (https://adaptivecards.io/explorer/).</summary>
 public sealed class AdaptiveCardRendererTests
 {
     private static JsonArray Body(Reply reply, FormActionKind action = FormActionKind.Submit) => AdaptiveCardRenderer.Render(reply, action)["body"]!.AsArray();

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Tests.Channels.Teams;
 
-/// <summary>research/chat-protocols.md C1.8 and §A4.6: anonymous callers only without an app id in Development; signing keys refreshed on rotation.</summary>
+/// <summary>docs/protocol-conformance.md C1.8 and C1.2: anonymous callers only without an app id in Development; signing
+/// keys refreshed on rotation.</summary>
 public sealed class AnonymousAndStartupTests : IAsyncLifetime
 {
     private static readonly Dictionary<string, string?> NoAppId = new() { ["MicrosoftAppId"] = "", ["MicrosoftAppPassword"] = "" };

@@ -4,7 +4,7 @@ using JobSheetQA.Bot.Tests.Channels.Teams.Support;
 namespace JobSheetQA.Bot.Tests.Channels.Teams;
 
 /// <summary>
-/// research/chat-protocols.md C1.1–C1.7: every way a Bot Framework or Entra token can be wrong gets 401 and never reaches
+/// docs/protocol-conformance.md C1.1–C1.7: every way a Bot Framework or Entra token can be wrong gets 401 and never reaches
 /// the bot; the right token gets 200. Tokens are signed with test keys the rig publishes as OpenID metadata on 127.0.0.1.
 /// </summary>
 public sealed class InboundAuthenticationTests(TeamsBotFixture bot) : IClassFixture<TeamsBotFixture>

@@ -5,7 +5,7 @@ using JobSheetQA.Bot.Tests.Channels.Teams.Support;
 
 namespace JobSheetQA.Bot.Tests.Channels.Teams;
 
-/// <summary>research/chat-protocols.md C1.9–C1.10: what <c>/api/messages</c> answers for bodies, methods, sizes and invokes.</summary>
+/// <summary>docs/protocol-conformance.md C1.9–C1.10: what <c>/api/messages</c> answers for bodies, methods, sizes and invokes.</summary>
 public sealed class MessagesEndpointTests(TeamsBotFixture bot) : IClassFixture<TeamsBotFixture>
 {
     private string Token => "Bearer " + TestTokens.BotFramework(bot.Rig.BotFrameworkKeys[0], bot.Rig.ServiceUrl);

@@ -10,7 +10,7 @@ using JobSheetQA.Rules.Facts;
 namespace JobSheetQA.Bot.Tests.Channels.Teams;
 
 /// <summary>
-/// research/chat-protocols.md C1.13–C1.14: the outbound token (MSAL client credentials against the rig's token endpoint),
+/// docs/protocol-conformance.md C1.13–C1.14: the outbound token (MSAL client credentials against the rig's token endpoint),
 /// retries, the serviceUrl allow-list, id encoding, proactive posts from a stored reference and cards updated in place.
 /// Each test has its own bot so token caches and scripted answers do not mix.
 /// </summary>

@@ -6,7 +6,7 @@ using JobSheetQA.Bot.Tests.Channels.Teams.Support;
 namespace JobSheetQA.Bot.Tests.Channels.Teams;
 
 /// <summary>
-/// research/chat-protocols.md C1.11–C1.12 and §A7: what the chat layer receives from Teams activities (mentions stripped,
+/// docs/protocol-conformance.md C1.11–C1.12: what the chat layer receives from Teams activities (mentions stripped,
 /// card submissions as forms, the sender's identity), installs welcomed once, removals forgotten, and a conversation
 /// reference stored for personal chats, group chats and channel threads.
 /// </summary>

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace JobSheetQA.Bot.Tests.GitHub.Webhooks;
 
 /// <summary>
-/// <c>/api/github/webhooks</c> (design.md §6): HMAC-signed deliveries of <c>workflow_run</c> / <c>workflow_job</c> wake
+/// <c>/api/github/webhooks</c> (docs/github-setup.md, "Webhooks"): HMAC-signed deliveries of <c>workflow_run</c> / <c>workflow_job</c> wake
 /// the tracker for the promotion the run belongs to, once per delivery id; anything unsigned or mis-signed is refused.
 /// </summary>
 public sealed class GitHubWebhookTests : IAsyncLifetime

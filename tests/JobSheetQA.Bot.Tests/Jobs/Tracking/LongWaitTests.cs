@@ -8,7 +8,8 @@ using JobSheetQA.GitHubSandbox.Simulation;
 
 namespace JobSheetQA.Bot.Tests.Jobs.Tracking;
 
-/// <summary>Long waits are reported, not silent (design.md §6): a run nobody picks up, a run held for an environment review.</summary>
+/// <summary>Long waits are reported, not silent (docs/configuration.md, "Tracking"): a run nobody picks up, a run held for
+/// an environment review.</summary>
 public sealed class LongWaitTests : IAsyncLifetime
 {
     private TrackingBed bed = null!;

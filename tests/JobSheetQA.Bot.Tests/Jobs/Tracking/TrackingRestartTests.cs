@@ -7,7 +7,8 @@ using JobSheetQA.Rules.Facts;
 
 namespace JobSheetQA.Bot.Tests.Jobs.Tracking;
 
-/// <summary>Restart safety (design.md §6): a bot stopped while runs are in flight picks them up again and reports each once.</summary>
+/// <summary>Restart safety (docs/architecture.md, "Scale-out"): a bot stopped while runs are in flight picks them up
+/// again and reports each once.</summary>
 public sealed class TrackingRestartTests
 {
     [Fact]

@@ -8,7 +8,7 @@ using JobSheetQA.Rules.Facts;
 
 namespace JobSheetQA.Bot.Tests.Jobs.Tracking;
 
-/// <summary>Scale-out (design.md §7): two bot instances on one PostgreSQL database (and its Hangfire storage) both
+/// <summary>Scale-out (docs/architecture.md, "Scale-out"): two bot instances on one PostgreSQL database (and its Hangfire storage) both
 /// asked to track the same promotion post each thing once.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class TwoInstanceTrackingTests(PostgresCluster cluster)

@@ -3,8 +3,8 @@ using JobSheetQA.Bot.Tests.Storage.Support;
 namespace JobSheetQA.Bot.Tests.Transcripts.Support;
 
 /// <summary>
-/// Storage settings for transcript hosts, so a transcript class can run on both providers (design.md §7: the choice is
-/// configuration only): an <c>OnSqlite</c> and an <c>OnPostgreSql</c> subclass differ only in these.
+/// Storage settings for transcript hosts, so a transcript class can run on both providers (the choice is configuration only:
+/// docs/configuration.md, "Storage"): an <c>OnSqlite</c> and an <c>OnPostgreSql</c> subclass differ only in these.
 /// </summary>
 public static class TranscriptStorage
 {

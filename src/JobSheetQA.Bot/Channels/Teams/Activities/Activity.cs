@@ -4,8 +4,9 @@ using System.Text.Json.Serialization;
 namespace JobSheetQA.Bot.Channels.Teams.Activities;
 
 /// <summary>
-/// The Bot Framework Activity, as far as this bot reads or writes it (research/chat-protocols.md §A2). Open-ended parts
-/// (<c>value</c>, <c>channelData</c>, entities, attachment content) stay JSON.
+/// The Bot Framework Activity, as far as this bot reads or writes it
+/// (https://github.com/microsoft/botframework-sdk/blob/main/specs/botframework-activity/botframework-activity.md).
+/// Open-ended parts (<c>value</c>, <c>channelData</c>, entities, attachment content) stay JSON.
 /// </summary>
 public sealed record Activity
 {

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace JobSheetQA.Bot.Channels.Teams.Activities;
 
 /// <summary>
-/// The HTTP answer to an invoke: status and body (research/chat-protocols.md §A1, §A3). For <c>adaptiveCard/action</c>
-/// the body is itself <c>{statusCode, type, value}</c>.
+/// The HTTP answer to an invoke: status and body (docs/protocol-conformance.md C1.10). For <c>adaptiveCard/action</c>
+/// the body is itself <c>{statusCode, type, value}</c>, as Teams Universal Actions define it.
 /// </summary>
 public sealed record InvokeResponse(int Status, JsonObject? Body)
 {

@@ -6,7 +6,8 @@ namespace JobSheetQA.Bot.Channels.Teams.Activities;
 
 /// <summary>
 /// Reads what the chat layer needs out of an inbound activity: where it came from (a conversation reference for personal
-/// chats, group chats and channel threads, §A7), who sent it, and the text with the bot's own @mention taken out (§A2).
+/// chats, group chats and channel threads), who sent it, and the text with the bot's own @mention taken out
+/// (docs/protocol-conformance.md C1.11).
 /// </summary>
 public static class TeamsActivityReader
 {

@@ -5,9 +5,10 @@ using Microsoft.Identity.Client.AppConfig;
 namespace JobSheetQA.Bot.Channels.Teams.Auth;
 
 /// <summary>
-/// The bearer token the bot sends to the Bot Connector (research/chat-protocols.md §A5): client credentials for the
-/// app id and secret (tenant <c>botframework.com</c> for MultiTenant, the bot's tenant for SingleTenant) or the
-/// user-assigned managed identity. MSAL keeps the token in memory and fetches a new one when less than 5 minutes remain.
+/// The bearer token the bot sends to the Bot Connector
+/// (https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-authentication):
+/// client credentials for the app id and secret (tenant <c>botframework.com</c> for MultiTenant, the bot's tenant for
+/// SingleTenant) or the user-assigned managed identity. MSAL keeps the token in memory and fetches a new one when less than 5 minutes remain.
 /// Anonymous (no app id, Development) has no token.
 /// </summary>
 public sealed class BotConnectorTokenProvider

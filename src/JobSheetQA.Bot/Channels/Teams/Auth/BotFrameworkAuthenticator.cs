@@ -9,7 +9,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace JobSheetQA.Bot.Channels.Teams.Auth;
 
 /// <summary>
-/// Checks the bearer token on an inbound activity the way the Bot Framework SDKs do (research/chat-protocols.md §A4):
+/// Checks the bearer token on an inbound activity the way the Bot Framework SDKs do
+/// (https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-authentication):
 /// the issuer picks the path (Bot Framework or Entra), the signature must verify with a published RS256/384/512 key,
 /// the token must be addressed to this bot and be current within 5 minutes, the key must be endorsed for the activity's
 /// channel, and a Bot Framework token must name the activity's serviceUrl. With no app id (Development only, enforced at
@@ -133,7 +134,8 @@ public sealed class BotFrameworkAuthenticator
             ClockSkew = ClockSkew,
         });
 
-    /// <summary>Entra tokens: the tenant claim matches the issuer's, and the app claim for the token version names this bot (§A4.4–5).</summary>
+    /// <summary>Entra tokens: the tenant claim matches the issuer's, and the app claim for the token version names this bot
+    /// (docs/protocol-conformance.md C1.7).</summary>
     private InboundAuthentication CheckEntraClaims(JsonWebToken token, string issuerTenant)
     {
         if (!string.Equals(Claim(token, "tid"), issuerTenant, StringComparison.OrdinalIgnoreCase))
@@ -155,7 +157,8 @@ public sealed class BotFrameworkAuthenticator
     private static string? Claim(JsonWebToken token, string type) =>
         token.TryGetPayloadValue<string>(type, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
-    /// <summary>A key with endorsements signs only for the channels it lists; an empty channel id skips the check (§A4.2).</summary>
+    /// <summary>A key with endorsements signs only for the channels it lists; an empty channel id skips the check
+    /// (docs/protocol-conformance.md C1.6).</summary>
     private static bool IsEndorsed(OpenIdConnectConfiguration configuration, string? kid, string? channelId)
     {
         if (string.IsNullOrEmpty(channelId))

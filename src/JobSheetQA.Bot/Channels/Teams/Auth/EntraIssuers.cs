@@ -1,8 +1,10 @@
 namespace JobSheetQA.Bot.Channels.Teams.Auth;
 
 /// <summary>
-/// The Entra issuers a channel or the Bot Framework Emulator may sign with (research/chat-protocols.md §A4.4): v1 and v2
-/// issuers of the bot's own tenant and of Microsoft's first-party tenants, each mapped to its tenant for the <c>tid</c> check.
+/// The Entra issuers a channel or the Bot Framework Emulator may sign with
+/// (https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-authentication):
+/// v1 and v2 issuers of the bot's own tenant and of Microsoft's first-party tenants, each mapped to its tenant for the
+/// <c>tid</c> check.
 /// </summary>
 internal static class EntraIssuers
 {

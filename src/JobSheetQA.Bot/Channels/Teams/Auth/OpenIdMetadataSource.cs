@@ -6,7 +6,7 @@ namespace JobSheetQA.Bot.Channels.Teams.Auth;
 /// <summary>
 /// One OpenID metadata document and its signing keys, cached: reloaded every 24 hours, and on a token signed with an
 /// unknown key id at most once an hour, so a key rotation is picked up without letting forged kids hammer the issuer
-/// (research/chat-protocols.md §A4.6).
+/// (https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-authentication).
 /// </summary>
 internal sealed class OpenIdMetadataSource(string url, HttpClient http, TimeProvider time, ILogger logger)
 {

@@ -5,7 +5,7 @@ using JobSheetQA.Rules.Facts;
 namespace JobSheetQA.Bot.Channels.Teams.Cards;
 
 /// <summary>
-/// Writes a channel-neutral <see cref="Reply"/> as Adaptive Card JSON, version 1.5 (research/chat-protocols.md §A3), with no
+/// Writes a channel-neutral <see cref="Reply"/> as Adaptive Card JSON, version 1.5 (https://adaptivecards.io/explorer/), with no
 /// card library: text as TextBlocks, facts as a FactSet, buttons as Action.Submit that send their command as if typed, forms as inputs with a submit action carrying the form id, and the status card as one row per step.
 /// </summary>
 public static class AdaptiveCardRenderer

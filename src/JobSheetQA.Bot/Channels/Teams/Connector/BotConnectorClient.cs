@@ -11,8 +11,9 @@ using Microsoft.Identity.Client;
 namespace JobSheetQA.Bot.Channels.Teams.Connector;
 
 /// <summary>
-/// The Bot Connector REST calls the bot makes (research/chat-protocols.md §A6): reply, send, update and create
-/// conversation, ids URL-encoded. 429 waits for <c>Retry-After</c>; 412 and 5xx back off exponentially with jitter;
+/// The Bot Connector REST calls the bot makes
+/// (https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference):
+/// reply, send, update and create conversation, ids URL-encoded. 429 waits for <c>Retry-After</c>; 412 and 5xx back off exponentially with jitter;
 /// other 4xx are permanent and never retried. The token is attached only for an allowed serviceUrl.
 /// </summary>
 public sealed class BotConnectorClient(
@@ -35,7 +36,7 @@ public sealed class BotConnectorClient(
     public Task<ChannelSendResult> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, JsonObject activity, CancellationToken cancellationToken) =>
         SendActivityAsync("update", HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
 
-    /// <summary><c>POST v3/conversations</c>: opens a conversation (a personal chat the user never started, §A7).</summary>
+    /// <summary><c>POST v3/conversations</c>: opens a conversation (a personal chat the user never started).</summary>
     public async Task<(ChannelSendResult Result, CreatedConversation? Conversation)> CreateConversationAsync(
         string serviceUrl, JsonObject parameters, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace JobSheetQA.Bot.Channels.Teams.Connector;
 
 /// <summary>
-/// Which <c>serviceUrl</c>s the bot calls with its token (research/chat-protocols.md §A5): https hosts on
+/// Which <c>serviceUrl</c>s the bot calls with its token (docs/protocol-conformance.md C1.13): https hosts on
 /// <c>Teams:AllowedServiceUrlHosts</c> (or below them), and in Development also loopback hosts over http (the local
 /// Teams simulator). A forged or stale serviceUrl elsewhere gets nothing, least of all the token.
 /// </summary>
