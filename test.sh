@@ -64,8 +64,8 @@ fi
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
-dotnet restore JobSheetQA.Bot.sln --verbosity quiet
-dotnet build JobSheetQA.Bot.sln --no-restore --verbosity quiet --nologo
+dotnet restore JobSheetQA.Bot.sln --verbosity quiet -clp:ErrorsOnly
+dotnet build JobSheetQA.Bot.sln --no-restore --verbosity quiet --nologo -clp:ErrorsOnly
 
 style_failed=0
 if [ -z "$filter" ]; then

@@ -9,6 +9,8 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+// Node 22+ (or 20 with --experimental-websocket) has a WebSocket client; older Node uses the ws package (run.sh installs it).
+const WebSocketClient = typeof WebSocket === 'function' ? WebSocket : require('ws');
 
 const SIMULATOR = process.env.SIMULATOR_URL.replace(/\/$/, '');
 const OUT = process.env.OUT;
@@ -48,7 +50,7 @@ function onConversationEvent(event) {
 
 function openSocket(route, onMessage) {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(SIMULATOR.replace(/^http/, 'ws') + route);
+    const socket = new WebSocketClient(SIMULATOR.replace(/^http/, 'ws') + route);
     socket.addEventListener('open', () => resolve(socket));
     socket.addEventListener('error', () => reject(new Error(`websocket ${route} failed`)));
     socket.addEventListener('message', (message) => onMessage(JSON.parse(message.data)));

@@ -16,6 +16,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE=${PLAYGROUND_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jobsheetqa/teams-playground}
 SIMULATOR_VERSION=0.2.28
 PLAYWRIGHT_VERSION=1.65.1
+WS_VERSION=8.23.1
 mkdir -p "$CACHE" "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
@@ -29,9 +30,17 @@ if ! installed @microsoft/m365agentsplayground "$SIMULATOR_VERSION" || ! install
     "@microsoft/m365agentsplayground@$SIMULATOR_VERSION" "playwright-core@$PLAYWRIGHT_VERSION" >&2)
 fi
 
-# Node 20 has a WebSocket client only behind a flag.
+# drive.cjs listens to the simulator over a WebSocket: Node 22+ has a client built in, Node 20 behind a flag, and
+# older Node (Debian 12's is 18) none, so it then uses the ws package, installed into the cache beside the simulator.
 WS_FLAG=()
-node -e 'process.exit(typeof WebSocket==="function"?0:1)' || WS_FLAG=(--experimental-websocket)
+if ! node -e 'process.exit(typeof WebSocket==="function"?0:1)'; then
+  if node --experimental-websocket -e 'process.exit(typeof WebSocket==="function"?0:1)' 2>/dev/null; then
+    WS_FLAG=(--experimental-websocket)
+  elif ! installed ws "$WS_VERSION"; then
+    say "installing ws@$WS_VERSION into $CACHE (this Node has no WebSocket client)"
+    (cd "$CACHE" && npm install --no-audit --no-fund --loglevel=error "ws@$WS_VERSION" >&2)
+  fi
+fi
 
 SIMULATOR_PID=""
 stop_simulator() {
