@@ -49,6 +49,16 @@ public static partial class PolicyDuration
         return $"{(long)duration.TotalSeconds}s";
     }
 
+    /// <summary>A duration in hours, minutes and seconds as people read them: <c>2h</c>, <c>1h30m</c>, <c>45m</c>, <c>26h</c>, <c>0s</c>.</summary>
+    public static string Describe(TimeSpan duration)
+    {
+        var parts = new List<string>();
+        if ((int)duration.TotalHours > 0) parts.Add($"{(int)duration.TotalHours}h");
+        if (duration.Minutes > 0) parts.Add($"{duration.Minutes}m");
+        if (duration.Seconds > 0) parts.Add($"{duration.Seconds}s");
+        return parts.Count == 0 ? "0s" : string.Concat(parts);
+    }
+
     private static TimeSpan Unit(char unit) => unit switch
     {
         's' => TimeSpan.FromSeconds(1),

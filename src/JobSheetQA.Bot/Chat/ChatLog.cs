@@ -19,7 +19,4 @@ internal static partial class ChatLog
 
     [LoggerMessage(EventId = 6213, Level = LogLevel.Warning, Message = "Turn {InboundId}: the reply {UpdateKey} to be updated later could not be posted ({Outcome}): {Error}")]
     public static partial void TurnPostFailed(ILogger logger, string inboundId, string updateKey, PostOutcome outcome, string? error);
-
-    [LoggerMessage(EventId = 6220, Level = LogLevel.Warning, Message = "Giving up on the remaining posts for finished promotion {PromotionId}")]
-    public static partial void GivingUpOnPosts(ILogger logger, string promotionId);
 }

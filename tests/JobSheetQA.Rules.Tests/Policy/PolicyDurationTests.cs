@@ -46,4 +46,13 @@ public sealed class PolicyDurationTests
         Assert.True(PolicyDuration.TryParse(text, out var duration, out _));
         Assert.Equal(text, PolicyDuration.Format(duration));
     }
+
+    [Theory]
+    [InlineData(0, 0, 0, "0s")]
+    [InlineData(0, 45, 0, "45m")]
+    [InlineData(1, 30, 0, "1h30m")]
+    [InlineData(26, 0, 0, "26h")]
+    [InlineData(2, 0, 5, "2h5s")]
+    public void Describe_writes_hours_minutes_and_seconds(int hours, int minutes, int seconds, string expected) =>
+        Assert.Equal(expected, PolicyDuration.Describe(new TimeSpan(hours, minutes, seconds)));
 }

@@ -2,10 +2,8 @@ using JobSheetQA.Bot.Chat.Outbound;
 using JobSheetQA.Bot.Chat.Posture;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Promotions.Reports;
-using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Rules.Facts;
-using JobSheetQA.Rules.Policy;
 
 namespace JobSheetQA.Bot.Chat.Promotions;
 
@@ -15,7 +13,7 @@ namespace JobSheetQA.Bot.Chat.Promotions;
 /// conversations, long waits, the outcome (to the promotion's conversation and to subscribers who want outcomes),
 /// the posture checklist prompt after a production success, an expired acknowledgement. Safe to call on every poll.
 /// </summary>
-public sealed class PromotionReportPoster(ConversationPoster poster, PromotionPolicy policy) : IPromotionReports
+public sealed class PromotionReportPoster(ConversationPoster poster) : IPromotionReports
 {
     public static string OutcomeKey(string promotionId) => $"outcome:{promotionId}";
 
@@ -40,7 +38,7 @@ public sealed class PromotionReportPoster(ConversationPoster poster, PromotionPo
     private async Task<bool> ProgressAsync(PromotionProgressed progressed, CancellationToken cancellationToken)
     {
         var done = await PostStatusCardAsync(progressed.Promotion, cancellationToken);
-        done &= await NotifyGateFailureAsync(progressed.Promotion, progressed.Parity, cancellationToken);
+        done &= await NotifyGateFailureAsync(progressed, progressed.Parity, cancellationToken);
         return done;
     }
 
@@ -52,11 +50,11 @@ public sealed class PromotionReportPoster(ConversationPoster poster, PromotionPo
     {
         var promotion = finished.Promotion;
         var done = await PostStatusCardAsync(promotion, cancellationToken);
-        done &= await NotifyGateFailureAsync(promotion, finished.Parity, cancellationToken);
+        done &= await NotifyGateFailureAsync(finished, finished.Parity, cancellationToken);
 
         async Task<Reply?> Outcome()
         {
-            var gate = FailedGate(promotion);
+            var gate = finished.FailedGate;
             if (gate != PromotionStep.ParityGate)
                 return PromotionReportText.Outcome(promotion, gate, null, finished.RunNotFoundAfter);
             return await finished.Parity.GetAsync(cancellationToken) is { } read
@@ -74,7 +72,7 @@ public sealed class PromotionReportPoster(ConversationPoster poster, PromotionPo
         done &= await poster.PostToSubscribersAsync(Outcome, OutcomeKey(promotion.Id), "outcome", promotion.Id,
             outcomesOnly: true, except: promotion.ConversationReferenceId, cancellationToken);
 
-        if (promotion.State == PromotionState.Succeeded && policy.HasReadOnlyPosture(promotion.Environment))
+        if (finished.PostureChecklistOwed)
         {
             done &= await PostToRequesterAsync(promotion, PostureChecklistForm.Prompt(promotion),
                 PostureChecklistForm.IdempotencyKey(promotion.Id), PostureChecklistForm.PostKind, cancellationToken);
@@ -86,11 +84,12 @@ public sealed class PromotionReportPoster(ConversationPoster poster, PromotionPo
     private Task<bool> PostStatusCardAsync(PromotionEntity promotion, CancellationToken cancellationToken) =>
         PostToRequesterAsync(promotion, PromotionStatusCard.Build(promotion), PromotionStatusCard.VersionKey(promotion), "status-card", cancellationToken);
 
-    private async Task<bool> NotifyGateFailureAsync(PromotionEntity promotion, ParityFindingsOnce parity, CancellationToken cancellationToken)
+    private async Task<bool> NotifyGateFailureAsync(PromotionReport report, ParityFindingsOnce parity, CancellationToken cancellationToken)
     {
-        if (FailedGate(promotion) is not { } gate)
+        if (report.FailedGate is not { } gate)
             return true;
 
+        var promotion = report.Promotion;
         async Task<Reply?> Notice()
         {
             if (gate != PromotionStep.ParityGate)
@@ -109,7 +108,4 @@ public sealed class PromotionReportPoster(ConversationPoster poster, PromotionPo
             return true;
         return await poster.PostOnceAsync(conversation, reply, key, kind, promotion.Id, cancellationToken);
     }
-
-    private static PromotionStep? FailedGate(PromotionEntity promotion) =>
-        promotion.GateResults.Where(g => g.Outcome == StepOutcome.Failed).OrderBy(g => g.Step).Select(g => (PromotionStep?)g.Step).FirstOrDefault();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using JobSheetQA.Rules.Policy;
 
 namespace JobSheetQA.Bot.Chat.Wording;
 
@@ -17,14 +18,7 @@ public static class ChatText
         moment.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
     /// <summary>A duration the way policy.yaml writes them: <c>2h</c>, <c>1h30m</c>, <c>45m</c>.</summary>
-    public static string Duration(TimeSpan span)
-    {
-        var parts = new List<string>();
-        if ((int)span.TotalHours > 0) parts.Add($"{(int)span.TotalHours}h");
-        if (span.Minutes > 0) parts.Add($"{span.Minutes}m");
-        if (span.Seconds > 0) parts.Add($"{span.Seconds}s");
-        return parts.Count == 0 ? "0s" : string.Concat(parts);
-    }
+    public static string Duration(TimeSpan span) => PolicyDuration.Describe(span);
 
     /// <summary>"a", "a or b", "a, b or c".</summary>
     public static string OrList(IReadOnlyList<string> items) => Join(items, "or");

@@ -38,28 +38,38 @@ public sealed class ReadinessPackBuilder(
                 read.Succeeded ? null : read.Error)));
         }
 
+        var signOff = await SignOffAsync(headSha, config, cancellationToken);
+        return new ReadinessPack(now, target.Target.FullName, policy.AllowedBranch, headSha, runs, config, signOff, policy);
+    }
+
+    /// <summary>Per environment reached through another: its predecessor's clean run and verification of HEAD; per read-only
+    /// environment: its flags, its Parity Gate and its posture checklist; then the people's sign-off.</summary>
+    private async Task<IReadOnlyList<ReadinessRequirement>> SignOffAsync(string headSha, IReadOnlyList<ReadinessConfig> config, CancellationToken cancellationToken)
+    {
         var completed = await promotions.CompletedForCommitAsync(headSha, cancellationToken);
         var verified = await verifications.ForCommitAsync(headSha, cancellationToken);
-        var stages = policy.Environments
-            .Select(e => (e.Name, Predecessor: policy.PredecessorOf(e.Name)))
-            .Where(e => e.Predecessor is not null)
-            .Select(e => new ReadinessStage(
-                e.Name,
-                e.Predecessor!,
-                completed.Where(p => p.Environment == e.Predecessor && p.IsCleanSuccess).MaxBy(p => p.CompletedAt),
-                verified.Where(v => v.Environment == e.Predecessor && v.IsComplete).MaxBy(v => v.VerifiedAt)))
-            .ToList();
-
-        var postures = new List<ReadinessPosture>();
-        foreach (var environment in policy.Environments.Where(e => e.ReadOnlyPosture))
+        var requirements = new List<ReadinessRequirement>();
+        foreach (var environment in policy.Environments)
         {
-            var parityPassed = completed.Any(p => p.Environment == environment.Name
-                && p.Steps.TryGetValue(PromotionStep.ParityGate, out var outcome) && outcome == StepOutcome.Passed);
-            var deployed = completed.Where(p => p.Environment == environment.Name && p.Succeeded).MaxBy(p => p.CompletedAt);
-            var checklist = deployed is null ? null : await checklists.ForPromotionAsync(deployed.PromotionId, cancellationToken);
-            postures.Add(new ReadinessPosture(environment.Name, parityPassed, deployed, checklist));
+            if (policy.PredecessorOf(environment.Name) is not { } predecessor)
+                continue;
+            requirements.Add(new PredecessorPromoted(environment.Name, predecessor,
+                completed.Where(p => p.Environment == predecessor && p.IsCleanSuccess).MaxBy(p => p.CompletedAt)));
+            requirements.Add(new PredecessorVerified(environment.Name, predecessor,
+                verified.Where(v => v.Environment == predecessor && v.IsComplete).MaxBy(v => v.VerifiedAt)));
         }
 
-        return new ReadinessPack(now, target.Target.FullName, policy.AllowedBranch, headSha, runs, config, stages, postures, policy);
+        foreach (var environment in policy.Environments.Where(e => e.ReadOnlyPosture))
+        {
+            requirements.Add(new ReadOnlyPostureHeld(environment.Name, config.Where(c => c.Environment == environment.Name).ToList()));
+            requirements.Add(new ParityGatePassed(environment.Name, completed.Any(p => p.Environment == environment.Name
+                && p.Steps.TryGetValue(PromotionStep.ParityGate, out var outcome) && outcome == StepOutcome.Passed)));
+            var deployed = completed.Where(p => p.Environment == environment.Name && p.Succeeded).MaxBy(p => p.CompletedAt);
+            var checklist = deployed is null ? null : await checklists.ForPromotionAsync(deployed.PromotionId, cancellationToken);
+            requirements.Add(new PostureChecklistRecorded(environment.Name, deployed, checklist));
+        }
+
+        requirements.Add(new PeopleSignOff());
+        return requirements;
     }
 }

@@ -18,10 +18,9 @@ public sealed class RunPoller(PromotionStore promotions, RunReader reader, RunSt
             return await reporter.ReportFinishedAsync(promotion, cancellationToken);
 
         var observation = await reader.ReadAsync(promotion, cancellationToken);
+        var applied = await applier.ApplyAsync(promotion, observation, cancellationToken);
         if (observation is RunUnreadable unreadable)
             return PollOutcome.Failed(unreadable.Error);
-
-        var applied = await applier.ApplyAsync(promotion, observation, cancellationToken);
         if (applied is null)
             return PollOutcome.Again;
         return PromotionLifecycle.IsFinal(applied.State)

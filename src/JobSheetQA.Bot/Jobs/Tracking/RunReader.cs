@@ -29,10 +29,10 @@ public sealed class RunReader(IPromotionDispatcher dispatcher, IWorkflowRunTrack
 
         var run = await runs.GetRunAsync(runId.Value, cancellationToken);
         if (!run.Succeeded)
-            return new RunUnreadable(run.Error);
+            return new RunUnreadable(run.Error, found);
         var gates = await runs.GetGatesAsync(run.Value.Id, policy.Gates, run.Value.IsCompleted, cancellationToken);
         if (!gates.Succeeded)
-            return new RunUnreadable(gates.Error);
+            return new RunUnreadable(gates.Error, found);
 
         var reviews = !run.Value.IsCompleted && run.Value.IsWaiting
             ? await runs.GetPendingDeploymentsAsync(run.Value.Id, cancellationToken)

@@ -1,17 +1,21 @@
 using JobSheetQA.Bot.Promotions.Reports;
+using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
+using JobSheetQA.Rules.Policy;
 using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Jobs.Tracking;
 
 /// <summary>
-/// Decides what the conversation side hears after a poll (<see cref="IPromotionReports"/>): the progress of a run in
-/// flight, a long queue or a pending review once each, and, for a finished promotion, everything owed about it until it
-/// is delivered or, ten minutes past completion, given up. How it is worded and where it goes is the chat module's.
+/// Decides what is reported after a poll (<see cref="IPromotionReports"/>): the progress of a run in flight, a queue
+/// longer than <c>Tracking:QueuedNoticeAfter</c>, pending environment reviews, and for a finished promotion its finish
+/// (with whether the posture checklist is owed), again on every poll until delivered or, ten minutes past completion,
+/// given up. How each report is worded and who hears it is the chat module's.
 /// </summary>
 public sealed class RunReporter(
     IPromotionReports reports,
     ParityViolationReader parity,
+    PromotionPolicy policy,
     IOptions<TrackingOptions> options,
     TimeProvider time,
     ILogger<RunReporter> logger)
@@ -23,7 +27,8 @@ public sealed class RunReporter(
     public async Task<PollOutcome> ReportFinishedAsync(PromotionEntity promotion, CancellationToken cancellationToken)
     {
         var lastChance = time.GetUtcNow() - (promotion.CompletedAt ?? promotion.UpdatedAt) > GiveUpAfter;
-        var finished = new PromotionFinished(promotion, Findings(promotion, lastChance), options.Value.RunNotFoundAfter);
+        var postureChecklistOwed = promotion.State == PromotionState.Succeeded && policy.HasReadOnlyPosture(promotion.Environment);
+        var finished = new PromotionFinished(promotion, Findings(promotion, lastChance), options.Value.RunNotFoundAfter, postureChecklistOwed);
         if (await reports.ReportAsync(finished, cancellationToken))
             return PollOutcome.Done;
         if (!lastChance)

@@ -13,7 +13,7 @@ namespace JobSheetQA.Bot.Jobs.Tracking;
 /// Applies what <see cref="RunReader"/> saw to the promotion: the run id found by correlation, each gate's outcome, the
 /// run's link, and the state move (Dispatched → Running → Succeeded / Failed / Cancelled) through
 /// <see cref="PromotionTransitions"/>; a run that never appears fails the promotion <c>Tracking:RunNotFoundAfter</c>
-/// after its dispatch. Every step is safe to repeat.
+/// after its dispatch (<see cref="PromotionEntity.DispatchedAt"/>). Every step is safe to repeat.
 /// </summary>
 public sealed class RunStateApplier(
     PromotionStore promotions,
@@ -27,16 +27,10 @@ public sealed class RunStateApplier(
     public const string Actor = "tracker";
 
     /// <returns>The promotion as stored afterwards; null when it changed under this poll (or went), to be looked at again.</returns>
-    public Task<PromotionEntity?> ApplyAsync(PromotionEntity promotion, RunObservation observation, CancellationToken cancellationToken) => observation switch
+    public async Task<PromotionEntity?> ApplyAsync(PromotionEntity promotion, RunObservation observation, CancellationToken cancellationToken)
     {
-        RunSeen seen => ApplySeenAsync(promotion, seen, cancellationToken),
-        RunNotFoundYet => FailIfLostAsync(promotion, cancellationToken),
-        _ => Task.FromResult<PromotionEntity?>(promotion),
-    };
-
-    private async Task<PromotionEntity?> ApplySeenAsync(PromotionEntity promotion, RunSeen seen, CancellationToken cancellationToken)
-    {
-        if (seen.FoundNow is { } found)
+        // A run found by correlation id is kept even when reading it further failed: the next poll (and `cancel`) use it.
+        if (observation.FoundNow is { } found)
         {
             var update = await promotions.UpdateAsync(promotion.Id, promotion.RowVersion, p =>
             {
@@ -49,6 +43,16 @@ public sealed class RunStateApplier(
             promotion = update.Promotion;
         }
 
+        return observation switch
+        {
+            RunSeen seen => await ApplySeenAsync(promotion, seen, cancellationToken),
+            RunNotFoundYet => await FailIfLostAsync(promotion, cancellationToken),
+            _ => promotion,
+        };
+    }
+
+    private async Task<PromotionEntity?> ApplySeenAsync(PromotionEntity promotion, RunSeen seen, CancellationToken cancellationToken)
+    {
         await RecordGatesAsync(promotion, seen.Gates, cancellationToken);
         if (promotion.RunUrl != seen.Run.HtmlUrl)
             await promotions.UpdateAsync(promotion.Id, promotion.RowVersion, p => p.RunUrl = seen.Run.HtmlUrl, time.GetUtcNow(), cancellationToken);
@@ -58,11 +62,19 @@ public sealed class RunStateApplier(
         return await promotions.FindAsync(promotion.Id, cancellationToken);
     }
 
-    /// <summary>No run yet: fine for a while after the dispatch (its audited move), then the promotion fails rather than hold the environment.</summary>
+    /// <summary>No run yet: fine for a while after the dispatch, then the promotion fails rather than hold the environment.</summary>
     private async Task<PromotionEntity?> FailIfLostAsync(PromotionEntity promotion, CancellationToken cancellationToken)
     {
-        var dispatchedAt = promotion.DispatchedAt ?? promotion.CreatedAt;
-        if (time.GetUtcNow() - dispatchedAt < options.Value.RunNotFoundAfter)
+        var now = time.GetUtcNow();
+        if (promotion.DispatchedAt is not { } dispatchedAt)
+        {
+            // Dispatched by a version that did not record the time (an instance not yet upgraded): count from now, so
+            // the run gets its whole window rather than being failed early.
+            var update = await promotions.UpdateAsync(promotion.Id, promotion.RowVersion, p => p.DispatchedAt ??= now, now, cancellationToken);
+            return update.Status == PromotionUpdateStatus.Updated ? update.Promotion : null;
+        }
+
+        if (now - dispatchedAt < options.Value.RunNotFoundAfter)
             return promotion;
 
         JobsLog.RunNotFound(logger, promotion.Id, promotion.CorrelationId);

@@ -54,7 +54,7 @@ public sealed class WriteWindowService(
                 by = caller.Identity.QualifiedId,
                 opensAt = caller.At,
                 endsAt,
-                duration = PolicyDuration.Format(duration),
+                duration = PolicyDuration.Describe(duration),
             })), cancellationToken);
         PostureLog.WriteWindowOpened(logger, window.Id, environment, changeRequest, endsAt, caller.Identity.QualifiedId);
         return new WriteWindowOpened(window, duration);

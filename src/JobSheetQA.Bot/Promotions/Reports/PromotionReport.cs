@@ -1,5 +1,6 @@
 using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Storage.Entities;
+using JobSheetQA.Rules.Facts;
 
 namespace JobSheetQA.Bot.Promotions.Reports;
 
@@ -8,7 +9,12 @@ namespace JobSheetQA.Bot.Promotions.Reports;
 /// (<see cref="IPromotionReports"/>): a fact with the promotion as it now stands, never wording.
 /// </summary>
 /// <param name="Promotion">The promotion, with its gate results, as stored now.</param>
-public abstract record PromotionReport(PromotionEntity Promotion);
+public abstract record PromotionReport(PromotionEntity Promotion)
+{
+    /// <summary>The first gate (in workflow order) that failed, if any: the one a failure notice names.</summary>
+    public PromotionStep? FailedGate =>
+        Promotion.GateResults.Where(g => g.Outcome == StepOutcome.Failed).OrderBy(g => g.Step).Select(g => (PromotionStep?)g.Step).FirstOrDefault();
+}
 
 /// <summary>The run moved on (a poll of a promotion in flight): where its gates stand, and the Parity Gate's findings if it failed.</summary>
 public sealed record PromotionProgressed(PromotionEntity Promotion, ParityFindingsOnce Parity) : PromotionReport(Promotion);
@@ -16,7 +22,12 @@ public sealed record PromotionProgressed(PromotionEntity Promotion, ParityFindin
 /// <summary>The promotion is final (succeeded, failed, cancelled): everything owed about it, on every poll until delivered.</summary>
 /// <param name="Parity">The Parity Gate's findings, read only if a notice needs them.</param>
 /// <param name="RunNotFoundAfter">How long the tracker looked for a run before failing a promotion that never got one.</param>
-public sealed record PromotionFinished(PromotionEntity Promotion, ParityFindingsOnce Parity, TimeSpan RunNotFoundAfter) : PromotionReport(Promotion);
+/// <param name="PostureChecklistOwed">
+/// True after a success on an environment with a read-only posture: its requester is asked for the posture checklist
+/// (runbook §3.2 step 4, §4.2).
+/// </param>
+public sealed record PromotionFinished(PromotionEntity Promotion, ParityFindingsOnce Parity, TimeSpan RunNotFoundAfter, bool PostureChecklistOwed)
+    : PromotionReport(Promotion);
 
 /// <summary>The run has waited for a runner for <paramref name="QueuedFor"/> (said once).</summary>
 public sealed record RunStillQueued(PromotionEntity Promotion, TimeSpan QueuedFor) : PromotionReport(Promotion);

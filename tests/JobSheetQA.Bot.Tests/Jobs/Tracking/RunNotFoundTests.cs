@@ -53,7 +53,38 @@ public sealed class RunNotFoundTests : IAsyncLifetime
         Assert.Equal(PromotionState.Failed, (await chat.Get<PromotionStore>().FindAsync("p-lost"))!.State);
     }
 
-    private async Task AddDispatchedAsync(string id, DateTimeOffset requestedAt, DateTimeOffset dispatchedAt)
+    [Fact]
+    public async Task A_promotion_dispatched_without_a_recorded_time_gets_its_whole_window_from_the_first_poll()
+    {
+        // Dispatched by an instance that did not record the time yet (a rolling upgrade): never failed early.
+        var now = DateTimeOffset.UtcNow;
+        await AddDispatchedAsync("p-older", requestedAt: now - TimeSpan.FromMinutes(30), dispatchedAt: null);
+
+        await chat.Get<RunPoller>().PollOnceAsync("p-older", default);
+
+        var promotion = (await chat.Get<PromotionStore>().FindAsync("p-older"))!;
+        Assert.Equal(PromotionState.Dispatched, promotion.State);
+        Assert.InRange(promotion.DispatchedAt!.Value, now - TimeSpan.FromSeconds(1), DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task A_run_found_by_its_correlation_id_is_kept_even_when_reading_it_fails()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await AddDispatchedAsync("p-found", requestedAt: now - TimeSpan.FromMinutes(1), dispatchedAt: now - TimeSpan.FromSeconds(30));
+        // The search finds a run the sandbox does not know, so reading it answers 404.
+        dispatcher.FindRunByCorrelationIdAsync("p-found", Arg.Any<string>(), Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>())
+            .Returns(GitHubResult<DispatchedRun?>.Success(new DispatchedRun(987654321, "https://github.example/runs/987654321", RunIdSource.CorrelationSearch)));
+
+        var outcome = await chat.Get<RunPoller>().PollOnceAsync("p-found", default);
+
+        Assert.NotNull(outcome.Error);
+        var promotion = (await chat.Get<PromotionStore>().FindAsync("p-found"))!;
+        Assert.Equal(987654321, promotion.RunId);
+        Assert.Equal(PromotionState.Dispatched, promotion.State);
+    }
+
+    private async Task AddDispatchedAsync(string id, DateTimeOffset requestedAt, DateTimeOffset? dispatchedAt)
     {
         await chat.Get<PromotionStore>().AddAsync(new PromotionEntity
         {
@@ -67,7 +98,7 @@ public sealed class RunNotFoundTests : IAsyncLifetime
             State = PromotionState.Dispatched,
             CorrelationId = id,
             CreatedAt = requestedAt,
-            UpdatedAt = dispatchedAt,
+            UpdatedAt = dispatchedAt ?? requestedAt,
             DispatchedAt = dispatchedAt,
         });
     }

@@ -1,8 +1,9 @@
+using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using Microsoft.Extensions.Options;
 
-namespace JobSheetQA.Bot.Jobs.Tracking;
+namespace JobSheetQA.Bot.Jobs;
 
 /// <summary>
 /// Restart safety (docs/architecture.md, "Scale-out"): makes sure every in-flight promotion (Dispatched, Running) has a live polling chain.

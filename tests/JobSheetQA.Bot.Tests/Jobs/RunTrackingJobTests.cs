@@ -2,7 +2,7 @@ using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Jobs;
 using JobSheetQA.Bot.Jobs.Tracking;
 
-namespace JobSheetQA.Bot.Tests.Jobs.Tracking;
+namespace JobSheetQA.Bot.Tests.Jobs;
 
 /// <summary>When the next poll runs: the interval, doubling while GitHub fails, a rate limit's reset honoured.</summary>
 public sealed class RunTrackingJobTests

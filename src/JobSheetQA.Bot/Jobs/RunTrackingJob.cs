@@ -1,8 +1,9 @@
 using Hangfire;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Jobs.Tracking;
 using Microsoft.Extensions.Options;
 
-namespace JobSheetQA.Bot.Jobs.Tracking;
+namespace JobSheetQA.Bot.Jobs;
 
 /// <summary>
 /// The Hangfire job that tracks one promotion: poll once (under a per-promotion lock, so two workers never interleave
