@@ -5,7 +5,11 @@ namespace JobSheetQA.Rules.Facts;
 /// <param name="UserId">The channel's stable user id (Entra object id, Slack user id).</param>
 /// <param name="DisplayName">The name shown in chat.</param>
 /// <param name="Email">The user's e-mail or UPN when the channel provides it.</param>
-public sealed record RequesterIdentity(string Channel, string UserId, string DisplayName, string? Email = null)
+/// <param name="Verified">
+/// True when the platform vouches for <paramref name="UserId"/> as the person's stable id (Teams: an Entra object id;
+/// Slack: a user of an allowed workspace). Someone the platform cannot name that way may only read, never act.
+/// </param>
+public sealed record RequesterIdentity(string Channel, string UserId, string DisplayName, string? Email = null, bool Verified = true)
 {
     /// <summary>The form policy.yaml uses to name a person without an e-mail: <c>channel:userId</c>.</summary>
     public string QualifiedId => $"{Channel}:{UserId}";
