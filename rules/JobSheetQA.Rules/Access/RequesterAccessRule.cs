@@ -8,8 +8,8 @@ namespace JobSheetQA.Rules.Access;
 
 /// <summary>
 /// The bot's own rule: only people listed under the environment's <c>requesters</c> in policy.yaml may promote there.
-/// An empty list is secure by default (nobody), except in Development where anyone may, with a warning.
-/// An unknown environment is REQ-ENV's to refuse.
+/// An empty list is secure by default (nobody), except in Development where anyone may, with a warning. Someone the
+/// chat platform did not vouch for (no stable user id) may never promote. An unknown environment is REQ-ENV's to refuse.
 /// </summary>
 [Name(Id), Description("Only the environment's listed requesters may promote to it")]
 [Tag(RuleSets.Access), RunbookSection("—"), Outcomes(FindingOutcome.Deny, FindingOutcome.Warn)]
@@ -36,7 +36,17 @@ public sealed class RequesterAccessRule : Rule
 
     private static Finding Objection(PromotionRequest request, EnvironmentPolicy environment, DecisionContext context)
     {
-        var who = request.Requester.Email ?? request.Requester.QualifiedId;
+        var who = request.Requester.QualifiedId;
+        if (!request.Requester.Verified)
+        {
+            return RuleFinding.Of<RequesterAccessRule>(
+                FindingOutcome.Deny,
+                $"{request.Requester.DisplayName} cannot promote: {request.Requester.Channel} did not vouch for who sent this (no stable user id), so it may only read",
+                ("environment", environment.Name),
+                ("requester", who),
+                ("verified", "false"));
+        }
+
         if (environment.Requesters.Count == 0)
         {
             return context.IsDevelopment

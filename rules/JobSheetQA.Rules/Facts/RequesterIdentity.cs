@@ -14,9 +14,11 @@ public sealed record RequesterIdentity(string Channel, string UserId, string Dis
     /// <summary>The form policy.yaml uses to name a person without an e-mail: <c>channel:userId</c>.</summary>
     public string QualifiedId => $"{Channel}:{UserId}";
 
-    /// <summary>True when a policy entry (<c>*</c>, an e-mail or <c>channel:userId</c>) names this requester.</summary>
+    /// <summary>
+    /// True when a policy entry (<c>*</c> or <c>channel:userId</c>) names this person. Nothing names someone the platform
+    /// did not vouch for, not even <c>*</c>; an e-mail never names anyone (the sender controls it).
+    /// </summary>
     public bool IsNamedBy(string policyEntry) =>
-        policyEntry == "*"
-        || string.Equals(policyEntry, QualifiedId, StringComparison.OrdinalIgnoreCase)
-        || (Email is not null && string.Equals(policyEntry, Email, StringComparison.OrdinalIgnoreCase));
+        Verified
+        && (policyEntry == "*" || string.Equals(policyEntry, QualifiedId, StringComparison.OrdinalIgnoreCase));
 }

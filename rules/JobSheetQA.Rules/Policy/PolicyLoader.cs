@@ -12,13 +12,14 @@ namespace JobSheetQA.Rules.Policy;
 /// <remarks>
 /// Defaults (the only keys that may be left out):
 /// <c>environments[].requesters</c> → empty (nobody outside Development: secure by default);
-/// <c>acknowledgement.expires_after</c> → 10m (design §5).
+/// <c>acknowledgement.expires_after</c> → 10m;
+/// <c>authorization</c> and each of its keys → <see cref="AuthorizationPolicy.Defaults"/> (the environment's requesters).
 /// </remarks>
 public static partial class PolicyLoader
 {
     public const int SupportedVersion = 1;
 
-    /// <summary>How long a pending acknowledgement stays valid when the policy does not say (design §5).</summary>
+    /// <summary>How long a pending acknowledgement stays valid when the policy does not say (runbook §2.4).</summary>
     public static readonly TimeSpan DefaultAcknowledgementExpiry = TimeSpan.FromMinutes(10);
 
     /// <summary>Runbook §4.1: the flags that make up the read-only posture. A policy may add flags, never drop these.</summary>
@@ -38,7 +39,8 @@ public static partial class PolicyLoader
 
     /// <summary>Reads and validates a policy file; errors name <paramref name="path"/> as given.</summary>
     /// <exception cref="PolicyValidationException">The file is missing, unreadable or invalid.</exception>
-    public static PromotionPolicy LoadFile(string path)
+    /// <param name="people">Which <c>channel:id</c> entries name a person (default: <see cref="PersonNaming.Shipped"/>).</param>
+    public static PromotionPolicy LoadFile(string path, PersonNaming? people = null)
     {
         string yaml;
         try
@@ -53,17 +55,18 @@ public static partial class PolicyLoader
             throw new PolicyValidationException(path, [new PolicyError(path, 0, 0, "", reason)]);
         }
 
-        return Parse(yaml, path);
+        return Parse(yaml, path, people);
     }
 
     /// <summary>Parses and validates policy text; <paramref name="sourceName"/> is the file name errors report.</summary>
     /// <exception cref="PolicyValidationException">The policy is invalid; <see cref="PolicyValidationException.Errors"/> lists every problem.</exception>
-    public static PromotionPolicy Parse(string yaml, string sourceName)
+    /// <param name="people">Which <c>channel:id</c> entries name a person (default: <see cref="PersonNaming.Shipped"/>).</param>
+    public static PromotionPolicy Parse(string yaml, string sourceName, PersonNaming? people = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(sourceName);
 
-        var reader = new PolicyYamlReader(sourceName);
+        var reader = new PolicyYamlReader(sourceName, people ?? PersonNaming.Shipped);
         var policy = ReadDocument(reader, yaml) is { } root ? ReadPolicy(reader, root) : null;
         if (policy is null || reader.HasErrors)
             throw new PolicyValidationException(sourceName, reader.Errors);
@@ -102,7 +105,8 @@ public static partial class PolicyLoader
 
         var root = stream.Documents[0].RootNode;
         return reader.Mapping(new PolicyNode(root, root.Start, ""),
-            "version", "branch", "workflow", "environments", "acknowledgement", "secrets", "posture", "write_windows", "nightly_parity", "gates");
+            "version", "branch", "workflow", "environments", "acknowledgement", "secrets", "posture", "write_windows", "nightly_parity", "gates",
+            "authorization");
     }
 
     private static PromotionPolicy? ReadPolicy(PolicyYamlReader reader, PolicyMapping root)
@@ -117,12 +121,13 @@ public static partial class PolicyLoader
         var writeWindows = ReadWriteWindows(reader, root.Required("write_windows"));
         var nightlyParity = ReadNightlyParity(reader, root.Required("nightly_parity"));
         var gates = ReadGates(reader, root.Required("gates"));
+        var authorization = root.Optional("authorization") is { } authorizationNode ? ReadAuthorization(reader, authorizationNode) : AuthorizationPolicy.Defaults;
 
         if (branch is null || workflow is null || environments is null || acknowledgement is null || secrets is null
-            || posture is null || writeWindows is null || nightlyParity is null || gates is null)
+            || posture is null || writeWindows is null || nightlyParity is null || gates is null || authorization is null)
             return null;
 
-        return new PromotionPolicy(branch, workflow, environments, acknowledgement, secrets, posture, writeWindows, nightlyParity, gates);
+        return new PromotionPolicy(branch, workflow, environments, acknowledgement, secrets, posture, writeWindows, nightlyParity, gates, authorization);
     }
 
     private static void ReadVersion(PolicyYamlReader reader, PolicyNode? node)
@@ -163,7 +168,7 @@ public static partial class PolicyLoader
         var allowParitySkip = reader.Boolean(skipNode);
         var postureNode = map.Required("read_only_posture");
         var readOnlyPosture = reader.Boolean(postureNode);
-        var requesters = map.Optional("requesters") is { } requestersNode ? ReadRequesters(reader, requestersNode) : [];
+        var requesters = map.Optional("requesters") is { } requestersNode ? ReadPeople(reader, requestersNode) : [];
 
         if (name == EnvironmentNames.Production)
         {
@@ -180,29 +185,28 @@ public static partial class PolicyLoader
         return (policy, name, nameNode ?? item);
     }
 
-    private static IReadOnlyList<string>? ReadRequesters(PolicyYamlReader reader, PolicyNode node)
+    /// <summary>A list of people: <c>*</c>, <c>teams:&lt;entra-object-id&gt;</c> or <c>slack:&lt;user-id&gt;</c>.</summary>
+    private static IReadOnlyList<string>? ReadPeople(PolicyYamlReader reader, PolicyNode node)
     {
         if (reader.Sequence(node) is not { } items)
             return null;
 
-        var requesters = new List<string>();
+        var people = new List<string>();
         foreach (var item in items)
         {
-            if (reader.Name(item) is not { } requester)
+            if (reader.Name(item) is not { } person)
                 continue;
-            if (IsRequester(requester))
-                requesters.Add(requester);
+            if (reader.People.Names(person))
+                people.Add(person);
+            else if (person.Contains('@'))
+                reader.Error(item, $"'{person}' is an e-mail address, which names nobody: Teams and Slack do not vouch for a sender's e-mail, "
+                    + $"so anyone could claim it. Name the person as {reader.People.PersonForms()} (they see theirs with `whoami`)");
             else
-                reader.Error(item, $"'{requester}' is not a requester: use *, an e-mail/UPN, teams:<aad-object-id> or slack:<user-id>");
+                reader.Error(item, $"'{person}' does not name a person: use {reader.People.Forms()}");
         }
 
-        return requesters.Count == items.Count ? requesters : null;
+        return people.Count == items.Count ? people : null;
     }
-
-    private static bool IsRequester(string text) =>
-        text == "*"
-        || (text.IndexOf('@') is > 0 and var at && at < text.Length - 1)
-        || (text.Split(':', 2) is [("teams" or "slack"), { Length: > 0 }]);
 
     private static void CheckStagingBeforeProduction(PolicyYamlReader reader, PolicyNode environments, IReadOnlyList<(string Name, PolicyNode At)> names)
     {
@@ -225,6 +229,37 @@ public static partial class PolicyLoader
         }
 
         return -1;
+    }
+
+    // ---- authorization: who may do what besides promoting ----
+
+    private static AuthorizationPolicy? ReadAuthorization(PolicyYamlReader reader, PolicyNode node)
+    {
+        if (reader.Mapping(node, "cancelers", "verifiers", "separation_of_duties", "posture_checklist", "write_window_approvers") is not { } map)
+            return null;
+
+        var valid = true;
+        IReadOnlyList<string>? People(string key)
+        {
+            if (map.Optional(key) is not { } list)
+                return null;
+            var people = ReadPeople(reader, list);
+            valid &= people is not null;
+            return people;
+        }
+
+        var cancelers = People("cancelers") ?? [];
+        var verifiers = People("verifiers");
+        var postureChecklist = People("posture_checklist");
+        var approvers = People("write_window_approvers");
+        bool? separation = null;
+        if (map.Optional("separation_of_duties") is { } separationNode)
+        {
+            separation = reader.Boolean(separationNode);
+            valid &= separation is not null;
+        }
+
+        return valid ? new AuthorizationPolicy(cancelers, verifiers, separation, postureChecklist, approvers) : null;
     }
 
     // ---- acknowledgement (runbook §2.4, §5.4) ----

@@ -7,7 +7,7 @@ namespace JobSheetQA.Rules.Policy;
 /// Reads typed values out of YAML nodes and collects every error instead of stopping at the first.
 /// Each read returns null when the value is unusable, and then an error has always been recorded.
 /// </summary>
-internal sealed class PolicyYamlReader(string source)
+internal sealed class PolicyYamlReader(string source, PersonNaming people)
 {
     private static readonly string[] Nulls = ["", "~", "null", "Null", "NULL"];
     private static readonly string[] Trues = ["true", "True", "TRUE"];
@@ -20,6 +20,9 @@ internal sealed class PolicyYamlReader(string source)
         this.errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
 
     public bool HasErrors => this.errors.Count > 0;
+
+    /// <summary>Which list entries name a person.</summary>
+    public PersonNaming People => people;
 
     public void Error(Mark at, string path, string message) =>
         this.errors.Add(new PolicyError(source, checked((int)at.Line), checked((int)at.Column), path, message));

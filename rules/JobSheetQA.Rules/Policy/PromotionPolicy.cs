@@ -12,6 +12,7 @@ namespace JobSheetQA.Rules.Policy;
 /// <param name="WriteWindows">Limits on write windows (runbook §4.3).</param>
 /// <param name="NightlyParity">Where nightly parity comes from and how fresh it must be (runbook §2.1).</param>
 /// <param name="Gates">Which workflow job is which gate.</param>
+/// <param name="Authorization">Who may do what besides promoting; null: every list at its secure default.</param>
 public sealed record PromotionPolicy(
     string AllowedBranch,
     string WorkflowPath,
@@ -21,8 +22,37 @@ public sealed record PromotionPolicy(
     PosturePolicy Posture,
     WriteWindowPolicy WriteWindows,
     NightlyParityPolicy NightlyParity,
-    GateMap Gates)
+    GateMap Gates,
+    AuthorizationPolicy? Authorization = null)
 {
+    /// <summary>The <c>authorization</c> section, or its defaults when the file has none.</summary>
+    public AuthorizationPolicy Access => Authorization ?? AuthorizationPolicy.Defaults;
+
+    /// <summary>Whether separation of duties holds (policy.yaml, else on outside Development).</summary>
+    public bool SeparatesDuties(bool isDevelopment) => Access.SeparationOfDuties ?? !isDevelopment;
+
+    /// <summary>Who may take <paramref name="action"/> on <paramref name="environment"/>, and the policy key naming them.</summary>
+    public ActionOwners OwnersOf(PolicyAction action, string environment)
+    {
+        var requesters = FindEnvironment(environment)?.Requesters ?? [];
+        var requestersKey = $"environments[{environment}].requesters";
+        return action switch
+        {
+            PolicyAction.Promote => new(action, environment, requesters, requestersKey, StandIn: null),
+            PolicyAction.Cancel => new(action, environment, Access.Cancelers, "authorization.cancelers", StandIn: null),
+            PolicyAction.Verify => Listed(action, environment, Access.Verifiers, "authorization.verifiers", requesters, requestersKey),
+            PolicyAction.PostureChecklist => Listed(action, environment, Access.PostureChecklist, "authorization.posture_checklist", requesters, requestersKey),
+            PolicyAction.WriteWindow => Listed(action, environment, Access.WriteWindowApprovers, "authorization.write_window_approvers", requesters, requestersKey),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+        };
+    }
+
+    private static ActionOwners Listed(
+        PolicyAction action, string environment, IReadOnlyList<string>? listed, string key, IReadOnlyList<string> requesters, string requestersKey) =>
+        listed is null
+            ? new(action, environment, requesters, key, StandIn: requestersKey)
+            : new(action, environment, listed, key, StandIn: null);
+
     public EnvironmentPolicy? FindEnvironment(string name) =>
         Environments.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.Ordinal));
 

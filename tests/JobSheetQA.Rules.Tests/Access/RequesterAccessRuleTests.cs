@@ -17,11 +17,43 @@ public sealed class RequesterAccessRuleTests
         });
 
     [Fact]
-    public void A_requester_listed_by_email_passes()
+    public void A_requester_listed_by_channel_id_passes_whatever_the_case()
     {
-        var decision = DecideAs(TestFacts.Requester, TestPolicy.WithRequesters("DANA.OKAFOR@jobsheetqa.example"));
+        var decision = DecideAs(TestFacts.Requester, TestPolicy.WithRequesters(TestFacts.Requester.QualifiedId.ToUpperInvariant()));
 
         Assert.Equal(RuleVerdict.Pass, decision.VerdictOf(RequesterAccessRule.Id));
+    }
+
+    [Fact]
+    public void An_e_mail_names_nobody_even_when_the_sender_claims_it()
+    {
+        // The sender controls the e-mail a chat message carries; only the platform's user id names a person.
+        var decision = DecideAs(TestFacts.Requester, TestPolicy.WithRequesters(TestFacts.Requester.Email!));
+
+        Assert.Equal(RuleVerdict.Deny, decision.VerdictOf(RequesterAccessRule.Id));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Someone_the_platform_did_not_vouch_for_may_not_promote_even_where_anyone_may(bool isDevelopment)
+    {
+        var unverified = TestFacts.Requester with { Verified = false };
+
+        var decision = DecideAs(unverified, TestPolicy.WithRequesters("*"), isDevelopment: isDevelopment);
+
+        Assert.Equal(Verdict.Deny, decision.Verdict);
+        var finding = decision.Single(RequesterAccessRule.Id);
+        Assert.Equal(FindingOutcome.Deny, finding.Outcome);
+        Assert.Equal("Dana Okafor cannot promote: teams did not vouch for who sent this (no stable user id), so it may only read", finding.Message);
+    }
+
+    [Fact]
+    public void Someone_unverified_may_not_promote_in_development_with_no_requesters_listed()
+    {
+        var decision = DecideAs(TestFacts.Stranger with { Verified = false }, TestPolicy.Default, isDevelopment: true);
+
+        Assert.Equal(Verdict.Deny, decision.Verdict);
     }
 
     [Fact]
@@ -43,18 +75,18 @@ public sealed class RequesterAccessRuleTests
     [Fact]
     public void A_requester_not_listed_is_denied()
     {
-        var decision = DecideAs(TestFacts.Stranger, TestPolicy.WithRequesters(TestFacts.Requester.Email!, "teams:someone-else"));
+        var decision = DecideAs(TestFacts.Stranger, TestPolicy.WithRequesters(TestFacts.Requester.QualifiedId, "teams:someone-else"));
 
         Assert.Equal(Verdict.Deny, decision.Verdict);
         var finding = decision.Single(RequesterAccessRule.Id);
-        Assert.Equal("Sam Visitor (sam@elsewhere.example) may not promote to production: not listed under its requesters in policy.yaml", finding.Message);
+        Assert.Equal("Sam Visitor (slack:U0STRANGER) may not promote to production: not listed under its requesters in policy.yaml", finding.Message);
         Assert.Equal("slack:U0STRANGER", finding.Fact("qualified_id"));
     }
 
     [Fact]
     public void A_requester_not_listed_is_denied_in_development_too()
     {
-        var decision = DecideAs(TestFacts.Stranger, TestPolicy.WithRequesters(TestFacts.Requester.Email!), isDevelopment: true);
+        var decision = DecideAs(TestFacts.Stranger, TestPolicy.WithRequesters(TestFacts.Requester.QualifiedId), isDevelopment: true);
 
         Assert.Equal(RuleVerdict.Deny, decision.VerdictOf(RequesterAccessRule.Id));
     }
@@ -84,7 +116,7 @@ public sealed class RequesterAccessRuleTests
     [Fact]
     public void Requesters_are_per_environment()
     {
-        var policy = TestPolicy.WithRequesters("*").WithEnvironment("production", e => e with { Requesters = [TestFacts.Requester.Email!] });
+        var policy = TestPolicy.WithRequesters("*").WithEnvironment("production", e => e with { Requesters = [TestFacts.Requester.QualifiedId] });
 
         Assert.Equal(RuleVerdict.Pass, DecideAs(TestFacts.Stranger, policy, environment: "staging").VerdictOf(RequesterAccessRule.Id));
         Assert.Equal(RuleVerdict.Deny, DecideAs(TestFacts.Stranger, policy, environment: "production").VerdictOf(RequesterAccessRule.Id));

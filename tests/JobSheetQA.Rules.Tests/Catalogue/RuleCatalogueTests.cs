@@ -18,6 +18,7 @@ public sealed class RuleCatalogueTests
         { "REQ-SKIP-ACK", RuleSets.Gate },
         { "REQ-SKIP-ENV", RuleSets.Gate },
         { "STAGE-FIRST", RuleSets.Evidence },
+        { "SEPARATE-VERIFIER", RuleSets.Evidence },
         { "NIGHTLY-PARITY", RuleSets.Evidence },
         { "POSTURE-PURGE", RuleSets.Posture },
         { "POSTURE-SCHED", RuleSets.Posture },
@@ -90,7 +91,7 @@ public sealed class RuleCatalogueTests
     [Fact]
     public void The_bots_own_rules_cite_no_runbook_section()
     {
-        Assert.Equal(["ACCESS", "LOCK"], RuleCatalogue.All.Where(r => r.RunbookSection == "—").Select(r => r.Id));
+        Assert.Equal(["ACCESS", "LOCK", "SEPARATE-VERIFIER"], RuleCatalogue.All.Where(r => r.RunbookSection == "—").Select(r => r.Id));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class ShippedFilesDecisionTests
     {
         var policy = ShippedPolicy with
         {
-            Environments = ShippedPolicy.Environments.Select(e => e with { Requesters = [TestFacts.Requester.Email!] }).ToList(),
+            Environments = ShippedPolicy.Environments.Select(e => e with { Requesters = [TestFacts.Requester.QualifiedId] }).ToList(),
         };
         var analysis = WorkflowAnalyzer.Analyze(workflowText, policy.Acknowledgement.Phrase);
         var facts = TestFacts.Staging();

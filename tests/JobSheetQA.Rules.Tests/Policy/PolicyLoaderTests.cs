@@ -59,13 +59,55 @@ public sealed class PolicyLoaderTests
 
         Assert.Equal(["*"], policy.Environments[0].Requesters);
         Assert.Equal(
-            ["release.manager@example.com", "teams:00000000-0000-0000-0000-000000000001", "slack:U012ABCDEF"],
+            ["teams:00000000-0000-0000-0000-000000000002", "teams:00000000-0000-0000-0000-000000000001", "slack:U012ABCDEF"],
             policy.Environments[1].Requesters);
         Assert.Equal(TimeSpan.FromMinutes(5), policy.Acknowledgement.ExpiresAfter);
         Assert.Equal(TimeSpan.FromMinutes(10), policy.WriteWindows.ReminderBeforeEnd);
         Assert.Equal("^CR-[0-9]+$", policy.WriteWindows.ChangeRequestPattern);
         Assert.Equal("Prevents automated jobs", policy.Posture.Flags[1].Purpose);
         Assert.Equal("Parity Gate", policy.Gates.JobNameOf(PromotionStep.ParityGate));
+    }
+
+    [Fact]
+    public void Without_an_authorization_section_every_action_falls_back_to_the_environments_requesters()
+    {
+        var policy = PolicyLoader.Parse(PolicyText.Valid, PolicyText.Source);
+
+        Assert.Same(AuthorizationPolicy.Defaults, policy.Access);
+        Assert.Empty(policy.OwnersOf(PolicyAction.Cancel, "production").Entries);
+        var verify = policy.OwnersOf(PolicyAction.Verify, "staging");
+        Assert.Equal(["*"], verify.Entries);
+        Assert.True(verify.IsDefault);
+        Assert.Equal("authorization.verifiers", verify.PolicyKey);
+        Assert.Equal("environments[staging].requesters", verify.StandIn);
+        Assert.Equal(policy.Environments[1].Requesters, policy.OwnersOf(PolicyAction.WriteWindow, "production").Entries);
+        Assert.Equal(policy.Environments[1].Requesters, policy.OwnersOf(PolicyAction.PostureChecklist, "production").Entries);
+        Assert.True(policy.SeparatesDuties(isDevelopment: false));
+        Assert.False(policy.SeparatesDuties(isDevelopment: true));
+    }
+
+    [Fact]
+    public void The_authorization_section_names_who_may_do_what()
+    {
+        var yaml = PolicyText.Valid + """
+            authorization:
+              cancelers: [teams:00000000-0000-0000-0000-00000000000c]
+              verifiers: [slack:U0VERIFIER]
+              separation_of_duties: false
+              posture_checklist: [teams:00000000-0000-0000-0000-00000000000d]
+              write_window_approvers: []
+            """;
+
+        var policy = PolicyLoader.Parse(yaml, PolicyText.Source);
+
+        Assert.Equal(["teams:00000000-0000-0000-0000-00000000000c"], policy.OwnersOf(PolicyAction.Cancel, "staging").Entries);
+        var verify = policy.OwnersOf(PolicyAction.Verify, "staging");
+        Assert.Equal(["slack:U0VERIFIER"], verify.Entries);
+        Assert.Equal("authorization.verifiers", verify.PolicyKey);
+        Assert.False(verify.IsDefault);
+        Assert.Equal(["teams:00000000-0000-0000-0000-00000000000d"], policy.OwnersOf(PolicyAction.PostureChecklist, "production").Entries);
+        Assert.Empty(policy.OwnersOf(PolicyAction.WriteWindow, "production").Entries);
+        Assert.False(policy.SeparatesDuties(isDevelopment: false));
     }
 
     [Fact]
@@ -104,7 +146,13 @@ public sealed class PolicyLoaderTests
     [InlineData("    allow_parity_skip: true", "    allow_parity_skip: yes", "environments[0].allow_parity_skip", "allow_parity_skip: yes", "expected true or false")]
     [InlineData("    allow_parity_skip: true", "    allow_parity_skip: 'true'", "environments[0].allow_parity_skip", "allow_parity_skip: 'true'", "without quotes")]
     [InlineData("    requesters: [\"*\"]", "    requesters: \"*\"", "environments[0].requesters", "requesters: \"*\"", "expected a list")]
-    [InlineData("      - slack:U012ABCDEF", "      - someone", "environments[1].requesters[2]", "someone", "is not a requester")]
+    [InlineData("      - slack:U012ABCDEF", "      - someone", "environments[1].requesters[2]", "someone", "does not name a person")]
+    [InlineData("      - slack:U012ABCDEF", "      - release.manager@example.com", "environments[1].requesters[2]", "release.manager@example.com", "is an e-mail address, which names nobody")]
+    [InlineData("      - slack:U012ABCDEF", "      - teams:dana@example.com", "environments[1].requesters[2]", "teams:dana@example.com", "is an e-mail address")]
+    [InlineData("  deploy: Deploy", "  deploy: Deploy\nauthorization:\n  cancelers: [ops@example.com]", "authorization.cancelers[0]", "ops@example.com", "names nobody")]
+    [InlineData("  deploy: Deploy", "  deploy: Deploy\nauthorization:\n  verifiers: everyone", "authorization.verifiers", "verifiers:", "expected a list")]
+    [InlineData("  deploy: Deploy", "  deploy: Deploy\nauthorization:\n  separation_of_duties: sometimes", "authorization.separation_of_duties", "separation_of_duties:", "expected true or false")]
+    [InlineData("  deploy: Deploy", "  deploy: Deploy\nauthorization:\n  approvers: [\"*\"]", "authorization.approvers", "approvers:", "unknown key 'approvers'")]
     [InlineData("    allow_parity_skip: false", "    allow_parity_skip: TRUE", "environments[1].allow_parity_skip", "allow_parity_skip: TRUE", "production parity skip is impossible (runbook §2.4, §5.5)")]
     [InlineData("    read_only_posture: true", "    read_only_posture: False", "environments[1].read_only_posture", "read_only_posture: False", "read-only posture")]
     [InlineData("  phrase: I_ACCEPT_PARITY_SKIP", "  phrase: ' I_ACCEPT_PARITY_SKIP'", "acknowledgement.phrase", "phrase:", "starts or ends with whitespace")]

@@ -18,7 +18,7 @@ internal static class PolicyText
             allow_parity_skip: false
             read_only_posture: true
             requesters:
-              - release.manager@example.com
+              - teams:00000000-0000-0000-0000-000000000002
               - teams:00000000-0000-0000-0000-000000000001
               - slack:U012ABCDEF
         acknowledgement:

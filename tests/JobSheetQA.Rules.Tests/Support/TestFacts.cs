@@ -23,7 +23,10 @@ public static class TestFacts
 
     public static readonly RequesterIdentity Stranger = new("slack", "U0STRANGER", "Sam Visitor", "sam@elsewhere.example");
 
-    public static PromotionPolicy Policy { get; } = TestPolicy.WithRequesters(Requester.Email!);
+    /// <summary>Who recorded the staging verification: someone other than <see cref="Requester"/> (separation of duties).</summary>
+    public static readonly RequesterIdentity Verifier = new("teams", "0c9e2f6a-3b1d-4e7a-8c2b-5d4f3a2e1b0c", "Vera Reviewer");
+
+    public static PromotionPolicy Policy { get; } = TestPolicy.WithRequesters(Requester.QualifiedId);
 
     /// <summary>What the analyser reports for the operationalised workflow: dispatchable, right inputs, no bypass, both checks.</summary>
     public static WorkflowAnalysis GoodWorkflow { get; } = new(
@@ -75,11 +78,12 @@ public static class TestFacts
     public static StagingVerification StagingVerification(string commitSha = HeadSha) => new(
         Environment: EnvironmentNames.Staging,
         CommitSha: commitSha,
-        VerifiedBy: Requester.Email!,
+        VerifiedBy: Verifier.DisplayName,
         VerifiedAt: Now.AddHours(-2),
         ApplicationHealthy: true,
         SmokeTestsPassed: true,
-        KeyFunctionalityVerified: true);
+        KeyFunctionalityVerified: true,
+        VerifiedById: Verifier.QualifiedId);
 
     public static WriteWindow Window(string changeRequest = "CHG-1234", DateTimeOffset? endsAt = null, DateTimeOffset? closedAt = null) => new(
         Environment: EnvironmentNames.Production,

@@ -21,6 +21,6 @@ public sealed class TestFactsTests
     public void The_test_policy_is_policy_yaml_with_the_test_requester_listed()
     {
         Assert.All(TestPolicy.Default.Environments, e => Assert.Empty(e.Requesters));
-        Assert.All(TestFacts.Policy.Environments, e => Assert.Equal([TestFacts.Requester.Email!], e.Requesters));
+        Assert.All(TestFacts.Policy.Environments, e => Assert.Equal([TestFacts.Requester.QualifiedId], e.Requesters));
     }
 }

@@ -35,7 +35,8 @@ public static class TestPolicy
             [PromotionStep.RehearsalGate] = "Rehearsal Gate",
             [PromotionStep.ParityGate] = "Parity Gate",
             [PromotionStep.Deploy] = "Deploy",
-        }));
+        }),
+        Authorization: AuthorizationPolicy.Defaults);
 
     /// <summary><see cref="Default"/> with every environment's requesters replaced.</summary>
     public static PromotionPolicy WithRequesters(params string[] requesters) =>
