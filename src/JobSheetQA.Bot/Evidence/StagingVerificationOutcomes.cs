@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Rules.Facts;
 
@@ -17,6 +18,9 @@ public sealed record NothingDeployed(string Environment) : VerificationOutcome;
 /// for it: the checklist to ask for. <paramref name="Problem"/> says why an earlier submission was not recorded.
 /// </summary>
 public sealed record VerificationWanted(PromotionEntity Deployed, IReadOnlyList<StagingVerification> Earlier, VerificationOutcome? Problem = null) : VerificationOutcome;
+
+/// <summary>The caller may not record this environment's verification (policy.yaml); nothing is offered or recorded.</summary>
+public sealed record VerificationNotAuthorized(NotAuthorized Refusal) : VerificationOutcome;
 
 /// <summary>The submission was for a checklist the bot did not write (or an environment that takes none); nothing was recorded.</summary>
 public sealed record UnknownVerification : VerificationOutcome;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Rules.Facts;
@@ -9,8 +10,11 @@ namespace JobSheetQA.Bot.Evidence;
 /// <summary>
 /// The staging verification production's STAGE-FIRST rule reads (runbook §3.1 steps 3–4): what is deployed and wants
 /// verifying, and recording a complete checklist for exactly the commit it was shown for, by the submitter, audited.
+/// Only the environment's verifiers (policy.yaml <c>authorization.verifiers</c>, else its requesters) are offered the
+/// checklist or may record it.
 /// </summary>
 public sealed class StagingVerifier(
+    ActionAuthorizer authorizer,
     PromotionPolicy policy,
     PromotionHistory history,
     StagingVerificationStore verifications,
@@ -22,10 +26,12 @@ public sealed class StagingVerifier(
         policy.Environments.Select(e => policy.PredecessorOf(e.Name)).OfType<string>().Distinct().ToList();
 
     /// <summary>The commit deployed to <paramref name="environment"/> and its earlier verifications, or why there is none to verify.</summary>
-    public async Task<VerificationOutcome> WantedAsync(string environment, CancellationToken cancellationToken)
+    public async Task<VerificationOutcome> WantedAsync(string environment, Caller caller, CancellationToken cancellationToken)
     {
         if (!VerifiableEnvironments.Contains(environment, StringComparer.Ordinal))
             return new NotVerifiable(environment, VerifiableEnvironments);
+        if (await authorizer.CheckAsync(PolicyAction.Verify, environment, caller.Identity, caller.At, cancellationToken) is { } refusal)
+            return new VerificationNotAuthorized(refusal);
 
         var deployed = await history.LatestSucceededAsync(environment, cancellationToken);
         if (deployed is null)
@@ -40,6 +46,8 @@ public sealed class StagingVerifier(
     {
         if (!VerifiableEnvironments.Contains(environment, StringComparer.Ordinal))
             return new UnknownVerification();
+        if (await authorizer.CheckAsync(PolicyAction.Verify, environment, caller.Identity, caller.At, cancellationToken) is { } refusal)
+            return new VerificationNotAuthorized(refusal);
         if (!await history.HasSucceededAsync(environment, commitSha, cancellationToken))
             return new CommitNotDeployed(environment, commitSha);
 
@@ -54,9 +62,10 @@ public sealed class StagingVerifier(
         }
 
         var verification = new StagingVerification(
-            environment, commitSha, caller.Actor, caller.At,
+            environment, commitSha, caller.Identity.DisplayName, caller.At,
             ApplicationHealthy: true, SmokeTestsPassed: true, KeyFunctionalityVerified: true,
-            Note: string.IsNullOrEmpty(checks.Note) ? null : checks.Note);
+            Note: string.IsNullOrEmpty(checks.Note) ? null : checks.Note,
+            VerifiedById: caller.Identity.QualifiedId);
         await verifications.RecordAsync(verification, cancellationToken);
         await audit.AppendAsync(new AuditEntry(caller.At, caller.Actor, "staging-verification.recorded", Environment: environment,
             Details: JsonSerializer.Serialize(new

@@ -39,7 +39,7 @@ public sealed class AcknowledgementExpiryJob(
     private async Task ExpirePromotionAsync(AcknowledgementEntity acknowledgement, CancellationToken cancellationToken)
     {
         var details = JsonSerializer.Serialize(new { acknowledgementId = acknowledgement.Id, ruleId = acknowledgement.RuleId, expiresAt = acknowledgement.ExpiresAt });
-        var move = await transitions.MoveAsync(acknowledgement.PromotionId, PromotionState.Expired, "bot", details, cancellationToken: cancellationToken);
+        var move = await transitions.MoveAsync(acknowledgement.PromotionId, PromotionState.Expired, Actor.Bot, details, cancellationToken: cancellationToken);
         if (move.Status == PromotionMoveStatus.NotAllowed)
         {
             // The promotion went on without this acknowledgement (dispatched, cancelled): nothing to tell.

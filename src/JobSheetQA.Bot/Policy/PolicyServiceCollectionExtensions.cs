@@ -14,7 +14,8 @@ public static class PolicyServiceCollectionExtensions
     /// <summary>
     /// Registers the promotion policy (from <c>Policy:File</c>) and the compiled <see cref="PolicyEngine"/>.
     /// Both are loaded when the host starts; an invalid policy stops start-up with every error listed.
-    /// Also the fact gatherer, which needs the GitHub gateway and storage registered too.
+    /// Also the fact gatherer (which needs the GitHub gateway and storage registered too) and the authorizer every
+    /// action other than promoting goes through.
     /// </summary>
     public static IServiceCollection AddPolicy(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,12 +25,16 @@ public static class PolicyServiceCollectionExtensions
             .ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISettingsCheck, PolicyFileSettingsCheck>());
 
-        services.TryAddSingleton(provider =>
-            PolicyLoader.LoadFile(provider.GetRequiredService<IOptions<PolicyOptions>>().Value.ResolvePath(AppContext.BaseDirectory)));
+        // People are named as teams:<id> or slack:<id>; a host with another chat platform (tests) registers its own naming.
+        services.TryAddSingleton(PersonNaming.Shipped);
+        services.TryAddSingleton(provider => PolicyLoader.LoadFile(
+            provider.GetRequiredService<IOptions<PolicyOptions>>().Value.ResolvePath(AppContext.BaseDirectory),
+            provider.GetRequiredService<PersonNaming>()));
         services.TryAddSingleton(_ => SharedEngine.Value);
         services.AddHostedService<PolicyStartupCheck>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PromotionFactsGatherer>();
+        services.TryAddSingleton<ActionAuthorizer>();
         return services;
     }
 }

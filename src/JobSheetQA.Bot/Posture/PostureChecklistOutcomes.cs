@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Rules.Facts;
 
@@ -12,6 +13,9 @@ public sealed record ChecklistForUnknownPromotion : PostureChecklistOutcome;
 
 /// <summary>The checklist is only for a successful promotion to a read-only environment; nothing was recorded.</summary>
 public sealed record ChecklistNotApplicable(PromotionEntity Promotion) : PostureChecklistOutcome;
+
+/// <summary>The caller may not answer this environment's posture checklist (policy.yaml); nothing was recorded.</summary>
+public sealed record ChecklistNotAuthorized(PromotionEntity Promotion, NotAuthorized Refusal) : PostureChecklistOutcome;
 
 /// <summary>The note is longer than <see cref="PostureChecklistAnswers.MaxNoteLength"/>; nothing was recorded.</summary>
 public sealed record ChecklistNoteTooLong(int Length) : PostureChecklistOutcome;

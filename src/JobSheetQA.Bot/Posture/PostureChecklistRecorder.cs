@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
@@ -11,9 +12,11 @@ namespace JobSheetQA.Bot.Posture;
 /// <summary>
 /// Records the posture checklist answered for a successful production promotion (runbook §3.2 step 4, §4.2): once per
 /// promotion, audited, and with the two flag items cross-checked against what GitHub says now, so a tick that
-/// contradicts the environment is called out.
+/// contradicts the environment is called out. Only those policy.yaml lets answer it (<c>authorization.posture_checklist</c>,
+/// else the environment's requesters) may.
 /// </summary>
 public sealed class PostureChecklistRecorder(
+    ActionAuthorizer authorizer,
     PromotionPolicy policy,
     PromotionStore promotions,
     PostureChecklistStore checklists,
@@ -26,6 +29,8 @@ public sealed class PostureChecklistRecorder(
             return new ChecklistForUnknownPromotion();
         if (!policy.HasReadOnlyPosture(promotion.Environment) || promotion.State != PromotionState.Succeeded)
             return new ChecklistNotApplicable(promotion);
+        if (await authorizer.CheckAsync(PolicyAction.PostureChecklist, promotion.Environment, caller.Identity, caller.At, cancellationToken) is { } refusal)
+            return new ChecklistNotAuthorized(promotion, refusal);
         if (answers.Note is { Length: > PostureChecklistAnswers.MaxNoteLength } note)
             return new ChecklistNoteTooLong(note.Length);
 
@@ -72,7 +77,7 @@ public sealed class PostureChecklistRecorder(
         PromotionId = promotion.Id,
         Environment = promotion.Environment,
         CommitSha = promotion.CommitSha,
-        RecordedBy = caller.Actor,
+        RecordedBy = caller.Identity.DisplayName,
         RecordedById = caller.Identity.QualifiedId,
         RecordedAt = caller.At,
         PurgeExecutionDisabled = answers.PurgeExecutionDisabled,

@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Storage;
 using JobSheetQA.Rules.Facts;
 
 namespace JobSheetQA.Bot.Promotions;
@@ -8,6 +9,6 @@ namespace JobSheetQA.Bot.Promotions;
 /// <param name="At">When the request arrived.</param>
 public sealed record Caller(RequesterIdentity Identity, long? ConversationReferenceId, DateTimeOffset At)
 {
-    /// <summary>The name the audit log records for this caller.</summary>
-    public string Actor => Identity.DisplayName;
+    /// <summary>The caller as the records keep them: platform id and display name.</summary>
+    public Actor Actor => Actor.Of(Identity);
 }

@@ -25,7 +25,7 @@ public sealed class PromotionLauncher(
     /// <param name="actor">Who caused the dispatch, for the audit log.</param>
     /// <param name="cancellationToken">Cancels the dispatch request itself; what follows it is recorded regardless.</param>
     public async Task<PromotionOutcome> LaunchAsync(
-        PromotionEntity promotion, string? acknowledgement, Decision decision, string actor, CancellationToken cancellationToken)
+        PromotionEntity promotion, string? acknowledgement, Decision decision, Actor actor, CancellationToken cancellationToken)
     {
         var dispatch = new PromotionDispatch(promotion.CorrelationId, promotion.Environment, promotion.Ref, promotion.UseNightlyParity, promotion.SkipParity, acknowledgement);
         var result = await dispatcher.DispatchAsync(dispatch, cancellationToken);
@@ -68,7 +68,7 @@ public sealed class PromotionLauncher(
         return new StoppedDuringUnknownDispatch(promotion, state, Run: null, CancelError: null);
     }
 
-    private async Task<PromotionOutcome> RecordDispatchedAsync(PromotionEntity promotion, PromotionDispatch dispatch, DispatchedRun run, Decision decision, string actor)
+    private async Task<PromotionOutcome> RecordDispatchedAsync(PromotionEntity promotion, PromotionDispatch dispatch, DispatchedRun run, Decision decision, Actor actor)
     {
         var moved = await transitions.MoveAsync(promotion.Id, PromotionState.Dispatched, actor, Details(dispatch, run, null), p =>
         {

@@ -58,7 +58,7 @@ public sealed class PromotionService(
         }
 
         // The database decides between requesters racing for the environment (rule LOCK, enforced where it cannot be raced).
-        var lockTaken = await locks.TryAcquireAsync(promotion.Environment, promotion.Id, caller.Actor, time.GetUtcNow(), CancellationToken.None);
+        var lockTaken = await locks.TryAcquireAsync(promotion.Environment, promotion.Id, caller.Identity.DisplayName, time.GetUtcNow(), CancellationToken.None);
         if (!lockTaken.Acquired)
         {
             await transitions.MoveAsync(promotion.Id, PromotionState.Refused, caller.Actor, LockDetails(lockTaken), cancellationToken: CancellationToken.None);

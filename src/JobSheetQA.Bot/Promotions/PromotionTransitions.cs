@@ -16,11 +16,11 @@ public sealed class PromotionTransitions(PromotionStore promotions, PromotionLoc
 
     /// <param name="promotionId">The promotion to move.</param>
     /// <param name="to">The state to move to.</param>
-    /// <param name="actor">Who caused it, for the audit log: a user's display name, or <c>bot</c> / <c>tracker</c>.</param>
+    /// <param name="actor">Who caused it, for the audit log: a person, or the bot itself (<see cref="Actor.Tracker"/>, <see cref="Actor.Bot"/>).</param>
     /// <param name="details">Audit details (JSON), e.g. <see cref="AuditDetails.ForDecision"/>.</param>
     /// <param name="change">Other fields to set in the same save (run id, decision); completion and dispatch times are set here.</param>
     public async Task<PromotionMove> MoveAsync(
-        string promotionId, PromotionState to, string actor, string? details = null, Action<PromotionEntity>? change = null,
+        string promotionId, PromotionState to, Actor actor, string? details = null, Action<PromotionEntity>? change = null,
         CancellationToken cancellationToken = default)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
@@ -62,7 +62,7 @@ public sealed class PromotionTransitions(PromotionStore promotions, PromotionLoc
             await audit.AppendAsync(new AuditEntry(now, actor, $"promotion.{Name(to)}", moved.Id, moved.Environment, details), CancellationToken.None);
             if (PromotionLifecycle.IsFinal(to))
                 await locks.ReleaseAsync(moved.Environment, moved.Id, CancellationToken.None);
-            PromotionsLog.Moved(logger, moved.Id, moved.Environment, from, to, actor);
+            PromotionsLog.Moved(logger, moved.Id, moved.Environment, from, to, actor.Id);
             return new PromotionMove(PromotionMoveStatus.Moved, moved);
         }
 

@@ -6,8 +6,8 @@ namespace JobSheetQA.Bot.Promotions;
 /// <summary>The promotions module's log lines.</summary>
 internal static partial class PromotionsLog
 {
-    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "Promotion {PromotionId} ({Environment}) moved {From} → {To} by {Actor}")]
-    public static partial void Moved(ILogger logger, string promotionId, string environment, PromotionState from, PromotionState to, string actor);
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "Promotion {PromotionId} ({Environment}) moved {From} → {To} by {ActorId}")]
+    public static partial void Moved(ILogger logger, string promotionId, string environment, PromotionState from, PromotionState to, string actorId);
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Promotion {PromotionId} is {State} but held {Environment}; released it")]
     public static partial void StaleLockReleased(ILogger logger, string promotionId, PromotionState state, string environment);

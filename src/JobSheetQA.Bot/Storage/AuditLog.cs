@@ -12,7 +12,8 @@ public sealed class AuditLog(IDbContextFactory<BotDbContext> contexts)
         db.AuditLog.Add(new AuditEntryEntity
         {
             At = entry.At,
-            Actor = entry.Actor,
+            Actor = entry.Actor.Name,
+            ActorId = entry.Actor.Id,
             Action = entry.Action,
             PromotionId = entry.PromotionId,
             Environment = entry.Environment,
@@ -32,6 +33,6 @@ public sealed class AuditLog(IDbContextFactory<BotDbContext> contexts)
         if (environment is not null)
             query = query.Where(e => e.Environment == environment);
         var rows = await query.OrderBy(e => e.Id).Take(take).ToListAsync(cancellationToken);
-        return rows.Select(e => new AuditEntry(e.At, e.Actor, e.Action, e.PromotionId, e.Environment, e.Details)).ToList();
+        return rows.Select(e => new AuditEntry(e.At, new Actor(e.ActorId ?? "", e.Actor), e.Action, e.PromotionId, e.Environment, e.Details)).ToList();
     }
 }

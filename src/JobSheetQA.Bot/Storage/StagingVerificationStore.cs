@@ -15,6 +15,7 @@ public sealed class StagingVerificationStore(IDbContextFactory<BotDbContext> con
             Environment = verification.Environment,
             CommitSha = verification.CommitSha,
             VerifiedBy = verification.VerifiedBy,
+            VerifiedById = verification.VerifiedById,
             VerifiedAt = verification.VerifiedAt,
             ApplicationHealthy = verification.ApplicationHealthy,
             SmokeTestsPassed = verification.SmokeTestsPassed,
@@ -33,6 +34,6 @@ public sealed class StagingVerificationStore(IDbContextFactory<BotDbContext> con
             .OrderBy(v => v.VerifiedAt).ThenBy(v => v.Id)
             .ToListAsync(cancellationToken);
         return rows.Select(v => new StagingVerification(
-            v.Environment, v.CommitSha, v.VerifiedBy, v.VerifiedAt, v.ApplicationHealthy, v.SmokeTestsPassed, v.KeyFunctionalityVerified, v.Note)).ToList();
+            v.Environment, v.CommitSha, v.VerifiedBy, v.VerifiedAt, v.ApplicationHealthy, v.SmokeTestsPassed, v.KeyFunctionalityVerified, v.Note, v.VerifiedById)).ToList();
     }
 }

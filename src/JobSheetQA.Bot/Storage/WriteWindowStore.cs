@@ -8,14 +8,15 @@ namespace JobSheetQA.Bot.Storage;
 public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
 {
     public async Task<WriteWindowEntity> OpenAsync(
-        string environment, string changeRequest, string openedBy, DateTimeOffset openedAt, DateTimeOffset endsAt,
+        string environment, string changeRequest, Actor openedBy, DateTimeOffset openedAt, DateTimeOffset endsAt,
         CancellationToken cancellationToken = default, long? conversationReferenceId = null)
     {
         var window = new WriteWindowEntity
         {
             Environment = environment,
             ChangeRequest = changeRequest,
-            OpenedBy = openedBy,
+            OpenedBy = openedBy.Name,
+            OpenedById = openedBy.Id,
             OpenedAt = openedAt,
             EndsAt = endsAt,
             ConversationReferenceId = conversationReferenceId,
@@ -27,19 +28,19 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
     }
 
     /// <summary>Closes every window of <paramref name="environment"/> that has not ended; returns how many were closed.</summary>
-    public async Task<int> CloseAsync(string environment, string closedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<int> CloseAsync(string environment, Actor closedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.WriteWindows
             .Where(w => w.Environment == environment && w.ClosedAt == null && w.EndsAt > now)
-            .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, closedBy), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, closedBy.Name).SetProperty(w => w.ClosedById, closedBy.Id), cancellationToken);
     }
 
     /// <summary>
     /// Withdraws window <paramref name="id"/> when another current window of its environment was opened before it (a lower id):
     /// two instances that both judged "none open" and both inserted keep only the first. Returns true when it was withdrawn.
     /// </summary>
-    public async Task<bool> WithdrawIfNotFirstAsync(long id, string environment, string withdrawnBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<bool> WithdrawIfNotFirstAsync(long id, string environment, Actor withdrawnBy, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var earlier = await db.WriteWindows.AsNoTracking()
@@ -48,7 +49,7 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
             return false;
 
         await db.WriteWindows.Where(w => w.Id == id && w.ClosedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, withdrawnBy).SetProperty(w => w.EndCheckDoneAt, now), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, withdrawnBy.Name).SetProperty(w => w.ClosedById, withdrawnBy.Id).SetProperty(w => w.EndCheckDoneAt, now), cancellationToken);
         return true;
     }
 

@@ -31,8 +31,8 @@ public sealed class WriteWindowWatchJobTests : IAsyncLifetime
     public async Task A_window_ending_within_the_policy_lead_gets_one_reminder()
     {
         var now = DateTimeOffset.UtcNow;
-        await chat.Get<WriteWindowStore>().OpenAsync("production", "CR-123", "Dana", now - TimeSpan.FromMinutes(50), now + TimeSpan.FromMinutes(10));
-        await chat.Get<WriteWindowStore>().OpenAsync("production", "CR-124", "Sam", now, now + TimeSpan.FromHours(2));
+        await chat.Get<WriteWindowStore>().OpenAsync("production", "CR-123", Person("Dana"), now - TimeSpan.FromMinutes(50), now + TimeSpan.FromMinutes(10));
+        await chat.Get<WriteWindowStore>().OpenAsync("production", "CR-124", Person("Sam"), now, now + TimeSpan.FromHours(2));
 
         await Job.RunAsync(default);
         await Job.RunAsync(default);
@@ -46,7 +46,7 @@ public sealed class WriteWindowWatchJobTests : IAsyncLifetime
     {
         var now = DateTimeOffset.UtcNow;
         bed.Control.RemoveEnvironmentVariable("production", "ENABLE_SCHEDULER");
-        await chat.Get<WriteWindowStore>().OpenAsync("production", "CR-200", "Dana", now - TimeSpan.FromHours(1), now - TimeSpan.FromSeconds(1));
+        await chat.Get<WriteWindowStore>().OpenAsync("production", "CR-200", Person("Dana"), now - TimeSpan.FromHours(1), now - TimeSpan.FromSeconds(1));
 
         await Job.RunAsync(default);
         await Job.RunAsync(default);
@@ -62,8 +62,8 @@ public sealed class WriteWindowWatchJobTests : IAsyncLifetime
     {
         var now = DateTimeOffset.UtcNow;
         bed.Control.SetEnvironmentVariable("production", "ENABLE_PURGE_EXECUTION", "true");
-        await chat.Get<WriteWindowStore>().OpenAsync("production", "CR-300", "Dana", now - TimeSpan.FromMinutes(20), now + TimeSpan.FromHours(1));
-        await chat.Get<WriteWindowStore>().CloseAsync("production", "Sam", now);
+        await chat.Get<WriteWindowStore>().OpenAsync("production", "CR-300", Person("Dana"), now - TimeSpan.FromMinutes(20), now + TimeSpan.FromHours(1));
+        await chat.Get<WriteWindowStore>().CloseAsync("production", Person("Sam"), now);
 
         await Job.RunAsync(default);
 
@@ -71,4 +71,6 @@ public sealed class WriteWindowWatchJobTests : IAsyncLifetime
         Assert.Contains("**CR-300** on **production** was closed by Sam", check.Text, StringComparison.Ordinal);
         Assert.Contains("⚠️ **production is NOT back to read-only**: ENABLE_PURGE_EXECUTION still true", check.Text, StringComparison.Ordinal);
     }
+
+    private static Actor Person(string name) => new($"test:{name.ToLowerInvariant()}", name);
 }

@@ -23,10 +23,10 @@ public abstract class PromotionTransitionsTests(IStorageTestDatabase database) :
         var transitions = Transitions();
         var locks = Get<PromotionLocks>();
         await Get<PromotionStore>().AddAsync(NewPromotion("k7m2q9xa", state: PromotionState.Evaluated));
-        Assert.True((await transitions.MoveAsync("k7m2q9xa", PromotionState.Cancelled, "Alice")).Moved);
+        Assert.True((await transitions.MoveAsync("k7m2q9xa", PromotionState.Cancelled, Alice)).Moved);
         Assert.True((await locks.TryAcquireAsync(EnvironmentNames.Staging, "k7m2q9xa", "Alice", Now)).Acquired);
 
-        var refused = await transitions.MoveAsync("k7m2q9xa", next, "Alice");
+        var refused = await transitions.MoveAsync("k7m2q9xa", next, Alice);
 
         Assert.Equal(PromotionMoveStatus.NotAllowed, refused.Status);
         Assert.Equal(PromotionState.Cancelled, refused.Promotion!.State);
@@ -43,7 +43,7 @@ public abstract class PromotionTransitionsTests(IStorageTestDatabase database) :
         await Get<PromotionStore>().AddAsync(NewPromotion("b3c4d5e6", state: PromotionState.Dispatched));
         await locks.TryAcquireAsync(EnvironmentNames.Staging, "b3c4d5e6", "Bob", Now);
 
-        var refused = await transitions.MoveAsync("k7m2q9xa", PromotionState.Dispatched, "Alice");
+        var refused = await transitions.MoveAsync("k7m2q9xa", PromotionState.Dispatched, Alice);
 
         Assert.Equal(PromotionMoveStatus.NotAllowed, refused.Status);
         Assert.Equal("b3c4d5e6", (await locks.GetAsync(EnvironmentNames.Staging))?.PromotionId);
@@ -57,7 +57,7 @@ public abstract class PromotionTransitionsTests(IStorageTestDatabase database) :
         await Get<PromotionStore>().AddAsync(NewPromotion("k7m2q9xa", state: PromotionState.Running));
         await locks.TryAcquireAsync(EnvironmentNames.Staging, "k7m2q9xa", "Alice", Now);
 
-        var refused = await transitions.MoveAsync("k7m2q9xa", PromotionState.Dispatched, "tracker");
+        var refused = await transitions.MoveAsync("k7m2q9xa", PromotionState.Dispatched, Actor.Tracker);
 
         Assert.Equal(PromotionMoveStatus.NotAllowed, refused.Status);
         Assert.Equal("k7m2q9xa", (await locks.GetAsync(EnvironmentNames.Staging))?.PromotionId);
@@ -67,4 +67,6 @@ public abstract class PromotionTransitionsTests(IStorageTestDatabase database) :
 
     [Collection(PostgresCollection.Name)]
     public sealed class OnPostgreSql(PostgresCluster cluster) : PromotionTransitionsTests(cluster);
+
+    private static readonly Actor Alice = new("teams:user-alice", "Alice");
 }

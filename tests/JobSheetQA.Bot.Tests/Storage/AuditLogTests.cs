@@ -17,13 +17,17 @@ public abstract class AuditLogTests(IStorageTestDatabase database) : StorageTest
     public async Task Entries_are_appended_and_read_back_in_order_with_the_decisions_rule_ids()
     {
         var audit = Get<AuditLog>();
-        await audit.AppendAsync(new AuditEntry(Now, "teams:user-alice", "promotion.requested", "k7m2q9xa", "production"));
-        await audit.AppendAsync(new AuditEntry(Now.AddSeconds(1), "bot", "promotion.refused", "k7m2q9xa", "production", AuditDetails.ForDecision(Refusal)));
-        await audit.AppendAsync(new AuditEntry(Now.AddSeconds(2), "teams:user-bob", "promotion.requested", "b3c4d5e6", "staging"));
+        await audit.AppendAsync(new AuditEntry(Now, new Actor("teams:user-alice", "Alice"), "promotion.requested", "k7m2q9xa", "production"));
+        await audit.AppendAsync(new AuditEntry(Now.AddSeconds(1), Actor.Bot, "promotion.refused", "k7m2q9xa", "production", AuditDetails.ForDecision(Refusal)));
+        await audit.AppendAsync(new AuditEntry(Now.AddSeconds(2), new Actor("teams:user-bob", "Bob"), "promotion.requested", "b3c4d5e6", "staging"));
 
         var entries = await audit.ReadAsync(promotionId: "k7m2q9xa");
 
         Assert.Equal(["promotion.requested", "promotion.refused"], entries.Select(e => e.Action));
+        // Who acted keeps both the stable id and the name; the bot's own id cannot be a person's.
+        Assert.Equal([new Actor("teams:user-alice", "Alice"), new Actor("system:bot", "bot")], entries.Select(e => e.Actor));
+        Assert.True(entries[1].Actor.IsSystem);
+        Assert.False(entries[0].Actor.IsSystem);
         using var details = JsonDocument.Parse(entries[1].Details!);
         Assert.Equal("Deny", details.RootElement.GetProperty("verdict").GetString());
         var finding = Assert.Single(details.RootElement.GetProperty("findings").EnumerateArray());
@@ -36,7 +40,7 @@ public abstract class AuditLogTests(IStorageTestDatabase database) : StorageTest
     [Fact]
     public async Task Saving_a_changed_or_deleted_entry_is_refused()
     {
-        await Get<AuditLog>().AppendAsync(new AuditEntry(Now, "bot", "promotion.dispatched", "k7m2q9xa", "staging"));
+        await Get<AuditLog>().AppendAsync(new AuditEntry(Now, Actor.Bot, "promotion.dispatched", "k7m2q9xa", "staging"));
 
         await using (var db = Storage.CreateContext())
         {

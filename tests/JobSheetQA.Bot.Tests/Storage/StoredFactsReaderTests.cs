@@ -75,9 +75,9 @@ public abstract class StoredFactsReaderTests(IStorageTestDatabase database) : St
     public async Task Only_current_write_windows_of_the_target_environment_are_facts()
     {
         var windows = Get<WriteWindowStore>();
-        await windows.OpenAsync(EnvironmentNames.Production, "CR-1001", "Alice", Now.AddMinutes(-30), Now.AddMinutes(30));
-        await windows.OpenAsync(EnvironmentNames.Production, "CR-0999", "Alice", Now.AddHours(-3), Now.AddHours(-2));
-        await windows.OpenAsync(EnvironmentNames.Staging, "CR-1002", "Bob", Now.AddMinutes(-5), Now.AddMinutes(30));
+        await windows.OpenAsync(EnvironmentNames.Production, "CR-1001", Person("Alice"), Now.AddMinutes(-30), Now.AddMinutes(30));
+        await windows.OpenAsync(EnvironmentNames.Production, "CR-0999", Person("Alice"), Now.AddHours(-3), Now.AddHours(-2));
+        await windows.OpenAsync(EnvironmentNames.Staging, "CR-1002", Person("Bob"), Now.AddMinutes(-5), Now.AddMinutes(30));
 
         var facts = await Get<StoredFactsReader>().ReadAsync(EnvironmentNames.Production, "abc123", Now);
 
@@ -102,4 +102,6 @@ public abstract class StoredFactsReaderTests(IStorageTestDatabase database) : St
 
     [Collection(PostgresCollection.Name)]
     public sealed class OnPostgreSql(PostgresCluster cluster) : StoredFactsReaderTests(cluster);
+
+    private static Actor Person(string name) => new($"test:{name.ToLowerInvariant()}", name);
 }

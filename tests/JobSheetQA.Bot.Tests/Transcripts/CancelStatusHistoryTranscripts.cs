@@ -41,7 +41,10 @@ public sealed class CancelStatusHistoryTranscripts : TranscriptTest
     {
         var id = PromotionIdIn(await Chat.SayAsync("dana", "promote staging skip parity"));
 
-        Assert.Equal($"Only Dana, who requested promotion `{id}`, can cancel it. Nothing changed.", await Chat.SayAsync("erin", $"cancel {id}"));
+        Assert.Equal(
+            $"Only Dana, who requested promotion `{id}`, or a listed canceler can cancel it. policy.yaml's `authorization.cancelers` names nobody: "
+            + "ask whoever maintains policy.yaml to add `test:erin` there. Nothing changed.",
+            await Chat.SayAsync("erin", $"cancel {id}"));
         Assert.Equal("You have no promotion in flight to cancel (`status` shows who holds each environment).", await Chat.SayAsync("erin", "cancel"));
         Assert.Equal("There is no promotion `zzzzzzzz`.", await Chat.SayAsync("dana", "cancel zzzzzzzz"));
         Assert.Equal(PromotionState.AwaitingAcknowledgement, (await PromotionAsync(id)).State);

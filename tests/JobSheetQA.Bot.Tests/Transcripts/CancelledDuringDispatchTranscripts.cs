@@ -21,7 +21,7 @@ public sealed class CancelledDuringDispatchTranscripts : TranscriptTest
         dispatcher.DispatchAsync(Arg.Any<PromotionDispatch>(), Arg.Any<CancellationToken>()).Returns(async call =>
         {
             // "cancel" lands while GitHub is slow to answer the dispatch.
-            await Chat.Get<PromotionTransitions>().MoveAsync(call.Arg<PromotionDispatch>().CorrelationId, PromotionState.Cancelled, "Dana");
+            await Chat.Get<PromotionTransitions>().MoveAsync(call.Arg<PromotionDispatch>().CorrelationId, PromotionState.Cancelled, new Actor("test:dana", "Dana"));
             return GitHubResult<DispatchedRun>.Failure(new GitHubError(GitHubErrorKind.Timeout, "GitHub did not answer within 30 s"));
         });
         services.AddSingleton(dispatcher);

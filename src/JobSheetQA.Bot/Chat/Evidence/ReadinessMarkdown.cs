@@ -60,7 +60,7 @@ public static class ReadinessMarkdown
         md.AppendLine($"- required secrets: {string.Join(", ", pack.Policy.RequiredSecrets.Select(s => $"`{s}`"))}");
         md.AppendLine($"- write windows: {ChatText.Duration(pack.Policy.WriteWindows.MinDuration)} to {ChatText.Duration(pack.Policy.WriteWindows.MaxDuration)}, change request matching `{pack.Policy.WriteWindows.ChangeRequestPattern}`");
         foreach (var environment in pack.Policy.Environments)
-            md.AppendLine($"- may promote to {environment.Name}: {(environment.Requesters.Count == 0 ? "nobody listed (anyone in Development only)" : string.Join(", ", environment.Requesters.Select(r => $"`{r}`")))}");
+            md.AppendLine($"- may promote to {environment.Name}: {People(environment.Requesters)}");
         md.AppendLine();
 
         md.AppendLine("## Sign-off requirements");
@@ -83,6 +83,13 @@ public static class ReadinessMarkdown
 
     private static string Outcome(ReadinessRun run, PromotionStep step) =>
         !run.Exists ? "—" : run.Gates.TryGetValue(step, out var outcome) ? outcome.ToString().ToLowerInvariant() : "not run";
+
+    /// <summary>How many people a list names, not who: the pack is shared evidence, the ids stay in policy.yaml.</summary>
+    private static string People(IReadOnlyList<string> entries) =>
+        entries.Contains("*") ? "anyone (`*`)"
+        : entries.Count == 0 ? "nobody listed (anyone in Development only)"
+        : entries.Count == 1 ? "1 person listed in policy.yaml"
+        : $"{entries.Count} people listed in policy.yaml";
 
     // A literal pipe (a regex alternative, a message) would end the table cell.
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);

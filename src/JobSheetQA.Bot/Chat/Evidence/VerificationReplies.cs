@@ -15,6 +15,7 @@ public static class VerificationReplies
         NothingDeployed o => Reply.Text(
             $"Nothing to verify: no promotion to {o.Environment} has succeeded yet. `promote {o.Environment}` first, then `verify {o.Environment}` once all gates pass."),
         VerificationWanted o => StagingVerificationForm.Prompt(o.Deployed, o.Earlier, o.Problem is null ? null : Problem(o.Problem)),
+        VerificationNotAuthorized o => Reply.Text(AuthorizationText.Refusal(o.Refusal)),
         UnknownVerification => Reply.Text("That verification form is not one I wrote. Type `verify staging` for a fresh one. Nothing was recorded."),
         CommitNotDeployed o => Reply.Text(
             $"Not recorded: `{ChatText.ShortSha(o.CommitSha)}` has no successful {o.Environment} promotion, so there is nothing deployed to verify. `verify {o.Environment}` shows what is deployed now."),

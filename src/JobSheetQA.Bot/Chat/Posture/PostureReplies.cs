@@ -47,6 +47,7 @@ public static class PostureReplies
         ChecklistForUnknownPromotion => Reply.Text("That posture checklist is for a promotion I do not know. Nothing was recorded."),
         ChecklistNotApplicable o => Reply.Text(
             $"Not recorded: the posture checklist is for a successful promotion to a read-only environment, and `{o.Promotion.Id}` is a {o.Promotion.Environment} promotion that is {PromotionText.State(o.Promotion.State)}."),
+        ChecklistNotAuthorized o => Reply.Text(AuthorizationText.Refusal(o.Refusal)),
         ChecklistNoteTooLong o => Reply.Text($"Not recorded: the note is {o.Length} characters; at most {PostureChecklistAnswers.MaxNoteLength}."),
         ChecklistAlreadyRecorded o => Reply.Text(
             $"The posture checklist for `{o.Promotion.Id}` was already recorded by {o.Recorded.RecordedBy} at {ChatText.Utc(o.Recorded.RecordedAt)}; those answers stand. Nothing was changed."),

@@ -11,6 +11,7 @@ public static class WriteWindowReplies
 {
     public static Reply For(WriteWindowOutcome outcome, PromotionPolicy policy) => outcome switch
     {
+        WriteWindowNotAuthorized o => Reply.Text(AuthorizationText.Refusal(o.Refusal)),
         WriteWindowRefused o => Refused(o),
         WriteWindowOpenedTwice o => Reply.Text(
             $"Write window refused for {o.Environment}: another window{(o.First is null ? "" : $" ({o.First.ChangeRequest} by {o.First.OpenedBy})")} was opened at the same moment (WRITE-WINDOW, runbook §4.3: one at a time). Nothing else changed."),

@@ -61,7 +61,10 @@ public static class PromotionReplies
         NothingToCancel o => Reply.Text(o.PromotionId is null
             ? "You have no promotion in flight to cancel (`status` shows who holds each environment)."
             : $"There is no promotion `{o.PromotionId}`."),
-        NotTheRequester o => Reply.Text($"Only {o.Promotion.RequesterDisplayName}, who requested promotion `{o.Promotion.Id}`, can cancel it. Nothing changed."),
+        CancelNotAuthorized o => Reply.Text(o.Refusal.Unverified
+            ? AuthorizationText.Refusal(o.Refusal)
+            : $"Only {o.Promotion.RequesterDisplayName}, who requested promotion `{o.Promotion.Id}`, or a listed canceler can cancel it. "
+              + $"{AuthorizationText.HowToBeAdded(o.Refusal)} Nothing changed."),
         AlreadyFinished o => Reply.Text($"Promotion `{o.Promotion.Id}` has already {PromotionText.State(o.Promotion.State)}; there is nothing to cancel."),
         CancelledBeforeDispatch o => Reply.Text(
             $"**Cancelled** promotion `{o.Promotion.Id}` ({PromotionText.What(o.Promotion)}). Nothing was dispatched; {o.Promotion.Environment} is free."),

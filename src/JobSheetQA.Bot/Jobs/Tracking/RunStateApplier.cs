@@ -23,9 +23,6 @@ public sealed class RunStateApplier(
     TimeProvider time,
     ILogger<RunStateApplier> logger)
 {
-    /// <summary>The audit log's actor for the tracker's moves.</summary>
-    public const string Actor = "tracker";
-
     /// <returns>The promotion as stored afterwards; null when it changed under this poll (or went), to be looked at again.</returns>
     public async Task<PromotionEntity?> ApplyAsync(PromotionEntity promotion, RunObservation observation, CancellationToken cancellationToken)
     {
@@ -57,7 +54,7 @@ public sealed class RunStateApplier(
         if (promotion.RunUrl != seen.Run.HtmlUrl)
             await promotions.UpdateAsync(promotion.Id, promotion.RowVersion, p => p.RunUrl = seen.Run.HtmlUrl, time.GetUtcNow(), cancellationToken);
         if (StateFor(seen.Run, seen.Gates, promotion.State) is { } next && next != promotion.State)
-            await transitions.MoveAsync(promotion.Id, next, Actor, Details(seen.Run), cancellationToken: cancellationToken);
+            await transitions.MoveAsync(promotion.Id, next, Actor.Tracker, Details(seen.Run), cancellationToken: cancellationToken);
 
         return await promotions.FindAsync(promotion.Id, cancellationToken);
     }
@@ -79,7 +76,7 @@ public sealed class RunStateApplier(
 
         JobsLog.RunNotFound(logger, promotion.Id, promotion.CorrelationId);
         var details = JsonSerializer.Serialize(new { reason = "run-not-found", correlationId = promotion.CorrelationId });
-        var moved = await transitions.MoveAsync(promotion.Id, PromotionState.Failed, Actor, details, cancellationToken: cancellationToken);
+        var moved = await transitions.MoveAsync(promotion.Id, PromotionState.Failed, Actor.Tracker, details, cancellationToken: cancellationToken);
         return moved.Promotion;
     }
 

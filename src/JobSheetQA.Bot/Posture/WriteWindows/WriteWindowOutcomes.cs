@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Rules.Decisions;
 using JobSheetQA.Rules.Facts;
@@ -7,6 +8,9 @@ namespace JobSheetQA.Bot.Posture.WriteWindows;
 
 /// <summary>What <see cref="WriteWindowService"/> did with an open or close: a fact, never wording.</summary>
 public abstract record WriteWindowOutcome;
+
+/// <summary>The caller may not open or close write windows on the environment (policy.yaml); nothing changed.</summary>
+public sealed record WriteWindowNotAuthorized(NotAuthorized Refusal) : WriteWindowOutcome;
 
 /// <summary>The WRITE-WINDOW rule set refused the window (audited); nothing was opened.</summary>
 public sealed record WriteWindowRefused(WriteWindowRequest Request, Decision Decision) : WriteWindowOutcome;

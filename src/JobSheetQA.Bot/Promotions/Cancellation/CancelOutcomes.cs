@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
 
@@ -8,8 +9,8 @@ namespace JobSheetQA.Bot.Promotions.Cancellation;
 /// <param name="PromotionId">The id asked for; null when the caller named none.</param>
 public sealed record NothingToCancel(string? PromotionId) : PromotionOutcome;
 
-/// <summary>Only the requester may cancel a promotion. Nothing changed.</summary>
-public sealed record NotTheRequester(PromotionEntity Promotion) : PromotionOutcome;
+/// <summary>Only the requester, or someone policy.yaml lists as a canceler, may cancel a promotion. Nothing changed.</summary>
+public sealed record CancelNotAuthorized(PromotionEntity Promotion, NotAuthorized Refusal) : PromotionOutcome;
 
 /// <summary>The promotion had already finished before the cancel.</summary>
 public sealed record AlreadyFinished(PromotionEntity Promotion) : PromotionOutcome;

@@ -1,16 +1,20 @@
 using System.Text.Json;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
+using JobSheetQA.Rules.Policy;
 
 namespace JobSheetQA.Bot.Promotions.Cancellation;
 
 /// <summary>
-/// Cancels the requester's own promotion. Before dispatch it is cancelled at once (its acknowledgement too, and the
-/// environment freed). Once dispatched the workflow run is cancelled on GitHub and the promotion stays in flight until
-/// the tracker sees the run stop, so the environment is not freed under a running deploy.
+/// Cancels a promotion: its requester's own, or anyone's for someone policy.yaml lists under <c>authorization.cancelers</c>.
+/// Before dispatch it is cancelled at once (its acknowledgement too, and the environment freed). Once dispatched the
+/// workflow run is cancelled on GitHub and the promotion stays in flight until the tracker sees the run stop, so the
+/// environment is not freed under a running deploy.
 /// </summary>
 public sealed class PromotionCanceller(
+    ActionAuthorizer authorizer,
     PromotionStore promotions,
     PromotionTransitions transitions,
     AcknowledgementStore acknowledgements,
@@ -31,8 +35,9 @@ public sealed class PromotionCanceller(
 
         if (promotion is null)
             return new NothingToCancel(promotionId);
-        if (!promotion.IsRequestedBy(caller.Identity))
-            return new NotTheRequester(promotion);
+        var ownPromotion = caller.Identity.Verified && promotion.IsRequestedBy(caller.Identity);
+        if (!ownPromotion && await authorizer.CheckAsync(PolicyAction.Cancel, promotion.Environment, caller.Identity, caller.At, cancellationToken) is { } refusal)
+            return new CancelNotAuthorized(promotion, refusal);
         if (PromotionLifecycle.IsFinal(promotion.State))
             return new AlreadyFinished(promotion);
 

@@ -7,7 +7,11 @@ public sealed class AuditEntryEntity
 
     public DateTimeOffset At { get; set; }
 
+    /// <summary>Who, as people read it (a display name, or <c>tracker</c> / <c>bot</c>).</summary>
     public required string Actor { get; set; }
+
+    /// <summary>Who, as a stable id (<see cref="Storage.Actor.Id"/>); null for entries written before ids were kept.</summary>
+    public string? ActorId { get; set; }
 
     public required string Action { get; set; }
 

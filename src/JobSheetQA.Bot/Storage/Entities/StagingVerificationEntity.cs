@@ -11,6 +11,9 @@ public sealed class StagingVerificationEntity
 
     public required string VerifiedBy { get; set; }
 
+    /// <summary>Who recorded it, as <c>channel:userId</c>; null for verifications recorded before it was kept.</summary>
+    public string? VerifiedById { get; set; }
+
     public DateTimeOffset VerifiedAt { get; set; }
 
     public bool ApplicationHealthy { get; set; }

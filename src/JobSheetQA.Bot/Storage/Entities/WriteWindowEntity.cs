@@ -11,6 +11,9 @@ public sealed class WriteWindowEntity
 
     public required string OpenedBy { get; set; }
 
+    /// <summary>Who opened it, as a stable id (<see cref="Actor.Id"/>); null for windows opened before it was kept.</summary>
+    public string? OpenedById { get; set; }
+
     public DateTimeOffset OpenedAt { get; set; }
 
     public DateTimeOffset EndsAt { get; set; }
@@ -18,6 +21,9 @@ public sealed class WriteWindowEntity
     public DateTimeOffset? ClosedAt { get; set; }
 
     public string? ClosedBy { get; set; }
+
+    /// <summary>Who closed it, as a stable id; null while open, and for windows closed before it was kept.</summary>
+    public string? ClosedById { get; set; }
 
     /// <summary>The conversation the window was opened from: its reminder and end-of-window check go back there.</summary>
     public long? ConversationReferenceId { get; set; }

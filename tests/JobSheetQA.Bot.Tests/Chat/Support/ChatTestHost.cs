@@ -3,6 +3,7 @@ using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.Tests.Support;
 using JobSheetQA.Rules.Facts;
+using JobSheetQA.Rules.Policy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JobSheetQA.Bot.Tests.Chat.Support;
@@ -55,6 +56,7 @@ public sealed class ChatTestHost : IAsyncDisposable
         var bot = BotHost.Start(contentRoot, ownsContentRoot, Defaults.Concat(settings ?? new Dictionary<string, string?>()), services =>
         {
             services.AddSingleton<IChannelSender>(channel);
+            services.AddSingleton(new PersonNaming([.. PersonNaming.ShippedChannels, TestChannel.Name]));
             configureServices?.Invoke(services);
         });
         return new ChatTestHost(bot, channel);

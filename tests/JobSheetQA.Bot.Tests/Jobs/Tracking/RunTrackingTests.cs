@@ -56,8 +56,8 @@ public abstract class RunTrackingTests : IAsyncLifetime
         Assert.Equal(PromotionState.Succeeded, stored!.State);
         Assert.Equal(6, stored.GateResults.Count);
         Assert.Null(await chat.Get<PromotionLocks>().GetAsync("staging"));
-        var moves = (await chat.Get<AuditLog>().ReadAsync(promotion.Id)).Select(e => (e.Actor, e.Action)).ToList();
-        Assert.Equal([("tracker", "promotion.running"), ("tracker", "promotion.succeeded")], moves);
+        var moves = (await chat.Get<AuditLog>().ReadAsync(promotion.Id)).Select(e => (e.Actor.Id, e.Actor.Name, e.Action)).ToList();
+        Assert.Equal([("system:tracker", "tracker", "promotion.running"), ("system:tracker", "tracker", "promotion.succeeded")], moves);
     }
 
     [Fact]

@@ -13,5 +13,5 @@ namespace JobSheetQA.Bot.Chat.Handlers.Evidence;
 public sealed class VerifyStagingHandler(StagingVerifier verifier) : ChatCommandHandler<VerifyCommand>
 {
     protected override async Task<IReadOnlyList<Reply>> HandleAsync(VerifyCommand command, ChatTurn turn, CancellationToken cancellationToken) =>
-        [VerificationReplies.For(await verifier.WantedAsync(command.Environment, cancellationToken))];
+        [VerificationReplies.For(await verifier.WantedAsync(command.Environment, turn.Caller, cancellationToken))];
 }

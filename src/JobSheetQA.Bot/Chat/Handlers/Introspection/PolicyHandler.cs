@@ -4,14 +4,50 @@ using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.Chat.Wording;
 using JobSheetQA.Rules.Catalogue;
+using JobSheetQA.Rules.Policy;
 
 namespace JobSheetQA.Bot.Chat.Handlers.Introspection;
 
-/// <summary><c>policy [rule id]</c>: the rule catalogue by rule set, or one rule with its runbook section, outcomes and what it says.</summary>
-public sealed class PolicyHandler : ChatCommandHandler<PolicyCommand>
+/// <summary>
+/// <c>policy [rule id]</c>: the rule catalogue by rule set and who may do what (the authorization matrix of policy.yaml),
+/// or one rule with its runbook section, outcomes and what it says.
+/// </summary>
+public sealed class PolicyHandler(PromotionPolicy policy, IHostEnvironment host) : ChatCommandHandler<PolicyCommand>
 {
     protected override Task<IReadOnlyList<Reply>> HandleAsync(PolicyCommand command, ChatTurn turn, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<Reply>>([command.RuleId is null ? Catalogue() : One(command.RuleId)]);
+        Task.FromResult<IReadOnlyList<Reply>>(command.RuleId is null ? [Catalogue(), Matrix()] : [One(command.RuleId)]);
+
+    /// <summary>Each action, the policy key that names who may take it, and how many it names (`whoami` tells each person).</summary>
+    private Reply Matrix()
+    {
+        var text = new StringBuilder("**Who may do what** (policy.yaml; `whoami` says whether you may):\n");
+        foreach (var environment in policy.Environments)
+            text.AppendLine(Row($"promote {environment.Name}", policy.OwnersOf(PolicyAction.Promote, environment.Name)));
+        foreach (var environment in policy.Environments.Where(e => policy.Environments.Any(next => policy.PredecessorOf(next.Name) == e.Name)))
+            text.AppendLine(Row($"verify {environment.Name}", policy.OwnersOf(PolicyAction.Verify, environment.Name)));
+        foreach (var environment in policy.Environments.Where(e => e.ReadOnlyPosture))
+        {
+            text.AppendLine(Row($"{environment.Name} posture checklist", policy.OwnersOf(PolicyAction.PostureChecklist, environment.Name)));
+            text.AppendLine(Row($"open or close {environment.Name} write windows", policy.OwnersOf(PolicyAction.WriteWindow, environment.Name)));
+        }
+
+        text.AppendLine(Row("cancel someone else's promotion", policy.OwnersOf(PolicyAction.Cancel, policy.Environments[0].Name)) + " (a requester may always cancel their own)");
+        var separation = policy.SeparatesDuties(host.IsDevelopment());
+        text.AppendLine($"- separation of duties (`authorization.separation_of_duties`): {(separation ? "on" : "off")}: "
+            + (separation ? "a promotion needs its predecessor's verification recorded by someone else (SEPARATE-VERIFIER)" : "the requester's own verification counts"));
+        text.Append("Nobody acts without an id their chat platform vouches for; an empty list means nobody outside Development (anyone in it, but never to cancel others).");
+        return Reply.Text(text.ToString());
+    }
+
+    private static string Row(string action, ActionOwners owners)
+    {
+        var key = owners.StandIn is { } standIn ? $"`{owners.PolicyKey}` (unset, so `{standIn}`)" : $"`{owners.PolicyKey}`";
+        var who = owners.Entries.Contains("*") ? "anyone (`*`)"
+            : owners.Entries.Count == 0 ? "nobody listed"
+            : owners.Entries.Count == 1 ? "1 person listed"
+            : $"{owners.Entries.Count} people listed";
+        return $"- {action}: {key}: {who}";
+    }
 
     private static Reply Catalogue()
     {

@@ -14,7 +14,7 @@ public sealed class SubscribeHandler(ConversationStore conversations, AuditLog a
         var before = (await conversations.SubscriptionsAsync(cancellationToken: cancellationToken))
             .FirstOrDefault(s => s.ConversationReferenceId == turn.ConversationReferenceId);
         await conversations.SubscribeAsync(turn.ConversationReferenceId, command.IncludeOutcomes, turn.Now, cancellationToken);
-        await audit.AppendAsync(new AuditEntry(turn.Now, turn.Sender.DisplayName, "subscription.subscribed", Details: JsonSerializer.Serialize(new
+        await audit.AppendAsync(new AuditEntry(turn.Now, Actor.Of(turn.Sender), "subscription.subscribed", Details: JsonSerializer.Serialize(new
         {
             conversation = turn.ConversationReferenceId,
             includeOutcomes = command.IncludeOutcomes,

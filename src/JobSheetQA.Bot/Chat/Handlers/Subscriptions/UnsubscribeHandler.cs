@@ -14,7 +14,7 @@ public sealed class UnsubscribeHandler(ConversationStore conversations, AuditLog
         if (!await conversations.UnsubscribeAsync(turn.ConversationReferenceId, cancellationToken))
             return [Reply.Text("This conversation was not subscribed; nothing to stop. `subscribe` starts gate-failure notifications.")];
 
-        await audit.AppendAsync(new AuditEntry(turn.Now, turn.Sender.DisplayName, "subscription.unsubscribed", Details: JsonSerializer.Serialize(new
+        await audit.AppendAsync(new AuditEntry(turn.Now, Actor.Of(turn.Sender), "subscription.unsubscribed", Details: JsonSerializer.Serialize(new
         {
             conversation = turn.ConversationReferenceId,
             by = turn.Sender.QualifiedId,

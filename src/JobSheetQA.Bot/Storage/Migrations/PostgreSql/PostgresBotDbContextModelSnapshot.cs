@@ -109,6 +109,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("actor");
 
+                    b.Property<string>("ActorId")
+                        .HasColumnType("text")
+                        .HasColumnName("actor_id");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
@@ -544,6 +548,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("verified_by");
 
+                    b.Property<string>("VerifiedById")
+                        .HasColumnType("text")
+                        .HasColumnName("verified_by_id");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CommitSha", "Environment");
@@ -602,6 +610,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("closed_by");
 
+                    b.Property<string>("ClosedById")
+                        .HasColumnType("text")
+                        .HasColumnName("closed_by_id");
+
                     b.Property<long?>("ConversationReferenceId")
                         .HasColumnType("bigint")
                         .HasColumnName("conversation_reference_id");
@@ -627,6 +639,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("opened_by");
+
+                    b.Property<string>("OpenedById")
+                        .HasColumnType("text")
+                        .HasColumnName("opened_by_id");
 
                     b.Property<DateTime?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone")

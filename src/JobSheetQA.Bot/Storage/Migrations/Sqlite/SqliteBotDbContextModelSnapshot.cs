@@ -102,6 +102,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
+                    b.Property<string>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT")
                         .HasColumnName("at");
@@ -531,6 +535,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("verified_by");
 
+                    b.Property<string>("VerifiedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verified_by_id");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CommitSha", "Environment");
@@ -585,6 +593,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_by");
 
+                    b.Property<string>("ClosedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by_id");
+
                     b.Property<long?>("ConversationReferenceId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("conversation_reference_id");
@@ -610,6 +622,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("opened_by");
+
+                    b.Property<string>("OpenedById")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by_id");
 
                     b.Property<DateTime?>("ReminderSentAt")
                         .HasColumnType("TEXT")

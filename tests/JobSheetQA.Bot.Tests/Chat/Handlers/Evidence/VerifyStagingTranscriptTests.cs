@@ -84,7 +84,8 @@ public sealed class VerifyStagingTranscriptTests : TranscriptTests
         Assert.Equal(("staging", "Vera", "smoke run 1432 green"), (recorded.Environment, recorded.VerifiedBy, recorded.Note));
         Assert.True(recorded.IsComplete);
         var audit = Assert.Single(await Chat.Get<AuditLog>().ReadAsync(), e => e.Action == "staging-verification.recorded");
-        Assert.Equal(("Vera", "staging"), (audit.Actor, audit.Environment));
+        Assert.Equal(("Vera", "test:vera", "staging"), (audit.Actor.Name, audit.Actor.Id, audit.Environment));
+        Assert.Equal("test:vera", recorded.VerifiedById);
         Assert.Contains("\"by\":\"test:vera\"", audit.Details, StringComparison.Ordinal);
     }
 

@@ -14,7 +14,8 @@ public sealed class WhoAmITranscriptTests
             Assert.Contains("You are **Dana** on test.", answer, StringComparison.Ordinal);
             Assert.Contains("User id: dana", answer, StringComparison.Ordinal);
             Assert.Contains("Policy id: `test:dana`", answer, StringComparison.Ordinal);
-            Assert.Contains("E-mail: dana@example.com", answer, StringComparison.Ordinal);
+            Assert.Contains("E-mail: dana@example.com (shown only: policy.yaml never names people by e-mail)", answer, StringComparison.Ordinal);
+            Assert.Contains("Verified: yes: test vouches for this user id", answer, StringComparison.Ordinal);
             // The test host runs in Development and the shipped policy lists nobody.
             Assert.Contains("promote production: yes, in Development only: policy.yaml lists no requesters (ACCESS warns)", answer, StringComparison.Ordinal);
         }
@@ -33,7 +34,7 @@ public sealed class WhoAmITranscriptTests
             var second = shipped.IndexOf("requesters: []", first + 1, StringComparison.Ordinal);
             Assert.True(first > 0 && second > first, "the shipped policy lists requesters for staging and production");
             var edited = shipped[..first] + "requesters: [\"*\"]" + shipped[(first + "requesters: []".Length)..second]
-                + "requesters: [\"dana@example.com\"]" + shipped[(second + "requesters: []".Length)..];
+                + "requesters: [\"test:dana\"]" + shipped[(second + "requesters: []".Length)..];
             File.WriteAllText(policyFile, edited);
             return base.InitializeAsync();
         }
@@ -44,7 +45,11 @@ public sealed class WhoAmITranscriptTests
             var answer = await Chat.SayAsync("dana", "whoami");
 
             Assert.Contains("promote staging: yes (listed as `*`)", answer, StringComparison.Ordinal);
-            Assert.Contains("promote production: yes (listed as `dana@example.com`)", answer, StringComparison.Ordinal);
+            Assert.Contains("promote production: yes (listed as `test:dana`)", answer, StringComparison.Ordinal);
+            // The rest of the matrix defaults to the environment's requesters.
+            Assert.Contains("verify staging: yes (listed as `*` under `authorization.verifiers` (unset, so `environments[staging].requesters`))", answer, StringComparison.Ordinal);
+            Assert.Contains("production write windows: yes (listed as `test:dana` under `authorization.write_window_approvers` (unset, so `environments[production].requesters`))", answer, StringComparison.Ordinal);
+            Assert.Contains("cancel others' production promotions: no: `authorization.cancelers` names nobody", answer, StringComparison.Ordinal);
         }
 
         [Fact]
@@ -55,7 +60,8 @@ public sealed class WhoAmITranscriptTests
             Assert.Contains("You are **Erin** on test.", answer, StringComparison.Ordinal);
             Assert.Contains("promote staging: yes (listed as `*`)", answer, StringComparison.Ordinal);
             Assert.Contains("promote production: no: not listed under its requesters in policy.yaml (ACCESS)", answer, StringComparison.Ordinal);
-            Assert.Contains("you would be listed as `test:erin` or `erin@example.com`", answer, StringComparison.Ordinal);
+            Assert.Contains("production posture checklist: no: not listed under `authorization.posture_checklist` (unset, so `environments[production].requesters`)", answer, StringComparison.Ordinal);
+            Assert.Contains("you would be listed as `test:erin`", answer, StringComparison.Ordinal);
         }
     }
 }

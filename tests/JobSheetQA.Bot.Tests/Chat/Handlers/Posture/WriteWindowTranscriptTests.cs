@@ -26,7 +26,7 @@ public sealed class WriteWindowTranscriptTests : TranscriptTests
         Assert.InRange(window.EndsAt - window.OpenedAt, TimeSpan.FromHours(2), TimeSpan.FromHours(2));
         Assert.InRange(window.OpenedAt, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
         var audit = Assert.Single(await Chat.Get<AuditLog>().ReadAsync(environment: "production"));
-        Assert.Equal(("write-window.opened", "Wendy"), (audit.Action, audit.Actor));
+        Assert.Equal(("write-window.opened", "Wendy", "test:wendy"), (audit.Action, audit.Actor.Name, audit.Actor.Id));
         Assert.Contains("\"changeRequest\":\"CHG-1234\"", audit.Details, StringComparison.Ordinal);
 
         // The watch job posts its reminder and end check back where the window was opened.
@@ -100,7 +100,7 @@ public sealed class WriteWindowTranscriptTests : TranscriptTests
         Assert.Contains(") closed by Dana.", answer, StringComparison.Ordinal);
         Assert.Contains("✓ `ENABLE_PURGE_EXECUTION` and `ENABLE_SCHEDULER` are false or unset: production is back to read-only.", answer, StringComparison.Ordinal);
         Assert.Empty(await Chat.Get<WriteWindowStore>().CurrentAsync("production", DateTimeOffset.UtcNow));
-        Assert.Contains(await Chat.Get<AuditLog>().ReadAsync(), e => e.Action == "write-window.closed" && e.Actor == "Dana");
+        Assert.Contains(await Chat.Get<AuditLog>().ReadAsync(), e => e.Action == "write-window.closed" && e.Actor == new Actor("test:dana", "Dana"));
     }
 
     [Fact]

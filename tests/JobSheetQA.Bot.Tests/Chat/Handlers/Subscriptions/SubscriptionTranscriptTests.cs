@@ -30,7 +30,7 @@ public sealed class SubscriptionTranscriptTests : TranscriptTests
         var subscription = Assert.Single(await Chat.Get<ConversationStore>().SubscriptionsAsync(outcomesOnly: true));
         Assert.Equal("release-room", subscription.ConversationReference!.ConversationId);
         var audit = await Chat.Get<AuditLog>().ReadAsync();
-        Assert.Equal(2, audit.Count(e => e.Action == "subscription.subscribed" && e.Actor == "Dana"));
+        Assert.Equal(2, audit.Count(e => e.Action == "subscription.subscribed" && e.Actor == new Actor("test:dana", "Dana")));
     }
 
     [Fact]
