@@ -35,4 +35,7 @@ public sealed class JobsOptions
     /// Unset, the dashboard answers only requests from the machine itself (loopback).
     /// </summary>
     public string? DashboardPolicy { get; set; }
+
+    /// <summary><c>Jobs:Dashboard:*</c>: whether the dashboard exists and the password it asks for.</summary>
+    public JobsDashboardOptions Dashboard { get; set; } = new();
 }

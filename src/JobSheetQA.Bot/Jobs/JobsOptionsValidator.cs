@@ -43,7 +43,33 @@ internal sealed partial class JobsOptionsValidator(IServiceProvider services) : 
                 failures.Add($"{section}:DashboardPolicy names '{policy}', but no authorization policy of that name is registered.");
         }
 
+        ValidateDashboard(options.Dashboard, failures);
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateDashboard(JobsDashboardOptions dashboard, List<string> failures)
+    {
+        const string section = $"{JobsOptions.SectionName}:Dashboard";
+        if (!dashboard.Enabled)
+            return;
+
+        // Never quote the password back: these messages are the start-up output and end up in logs.
+        if (string.IsNullOrWhiteSpace(dashboard.Password))
+        {
+            failures.Add($"{section}:Password is required when {section}:Enabled is true: the dashboard can enqueue, retry and delete jobs, "
+                + "so every request must carry it (HTTP Basic; environment variable Jobs__Dashboard__Password), "
+                + $"or set {section}:Enabled to false.");
+        }
+        else if (dashboard.Password.Length < JobsDashboardOptions.MinPasswordLength)
+        {
+            failures.Add($"{section}:Password must be at least {JobsDashboardOptions.MinPasswordLength} characters long; "
+                + "use a random one (for example `openssl rand -base64 24`).");
+        }
+
+        // HTTP Basic sends "user:password" and the first ':' ends the user name, so such a name could never sign in.
+        if (dashboard.User is { } user && user.Contains(':', StringComparison.Ordinal))
+            failures.Add($"{section}:User must not contain ':' (HTTP Basic cannot carry it).");
     }
 
     private bool PolicyExists(string policy) =>

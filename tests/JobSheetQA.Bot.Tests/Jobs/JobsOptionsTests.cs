@@ -24,6 +24,9 @@ public sealed class JobsOptionsTests
         Assert.Equal([JobsOptions.DefaultQueue], jobs.Queues);
         Assert.Equal(TimeSpan.FromSeconds(1), jobs.PollInterval);
         Assert.Null(jobs.DashboardPolicy);
+        Assert.False(jobs.Dashboard.Enabled);
+        Assert.Null(jobs.Dashboard.User);
+        Assert.Null(jobs.Dashboard.Password);
         Assert.Equal(TimeSpan.FromSeconds(10), tracking.PollInterval);
     }
 
@@ -100,6 +103,62 @@ public sealed class JobsOptionsTests
         var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<TrackingOptions>>().Value);
 
         Assert.Equal([message], failure.Failures);
+    }
+
+    [Theory]
+    [InlineData(null, "Jobs:Dashboard:Password is required when Jobs:Dashboard:Enabled is true")]
+    [InlineData("   ", "Jobs:Dashboard:Password is required when Jobs:Dashboard:Enabled is true")]
+    [InlineData("fifteen-chars-x", "Jobs:Dashboard:Password must be at least 16 characters long")]
+    public void An_enabled_dashboard_without_a_long_enough_password_is_refused(string? password, string message)
+    {
+        using var services = Build(new() { ["Jobs:Dashboard:Enabled"] = "true", ["Jobs:Dashboard:Password"] = password });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<JobsOptions>>().Value);
+
+        var only = Assert.Single(failure.Failures);
+        Assert.StartsWith(message, only, StringComparison.Ordinal);
+        if (!string.IsNullOrWhiteSpace(password))
+            Assert.DoesNotContain(password, only, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dashboard_user_name_with_a_colon_is_refused()
+    {
+        using var services = Build(new()
+        {
+            ["Jobs:Dashboard:Enabled"] = "true",
+            ["Jobs:Dashboard:User"] = "ops:admin",
+            ["Jobs:Dashboard:Password"] = "a-long-enough-password",
+        });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<JobsOptions>>().Value);
+
+        Assert.Equal(["Jobs:Dashboard:User must not contain ':' (HTTP Basic cannot carry it)."], failure.Failures);
+    }
+
+    [Fact]
+    public void The_dashboard_settings_are_only_checked_when_it_is_enabled()
+    {
+        using var services = Build(new() { ["Jobs:Dashboard:Password"] = "short", ["Jobs:Dashboard:User"] = "a:b" });
+
+        Assert.False(services.GetRequiredService<IOptions<JobsOptions>>().Value.Dashboard.Enabled);
+    }
+
+    [Fact]
+    public void An_enabled_dashboard_with_a_user_and_a_long_password_is_accepted()
+    {
+        using var services = Build(new()
+        {
+            ["Jobs:Dashboard:Enabled"] = "true",
+            ["Jobs:Dashboard:User"] = "ops",
+            ["Jobs:Dashboard:Password"] = "sixteen-chars-xx",
+        });
+
+        var dashboard = services.GetRequiredService<IOptions<JobsOptions>>().Value.Dashboard;
+
+        Assert.True(dashboard.Enabled);
+        Assert.Equal("ops", dashboard.User);
+        Assert.Equal("sixteen-chars-xx", dashboard.Password);
     }
 
     [Fact]
