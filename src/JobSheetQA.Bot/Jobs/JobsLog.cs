@@ -28,4 +28,7 @@ internal static partial class JobsLog
 
     [LoggerMessage(EventId = 6130, Level = LogLevel.Information, Message = "Forgot {Count} inbound id(s) received before {Cutoff:O}")]
     public static partial void InboundPruned(ILogger logger, int count, DateTimeOffset cutoff);
+
+    [LoggerMessage(EventId = 6140, Level = LogLevel.Warning, Message = "Jobs dashboard sign-in refused for a request from {RemoteAddress}: {Reason}")]
+    public static partial void DashboardSignInRefused(ILogger logger, string remoteAddress, string reason);
 }

@@ -8,7 +8,7 @@ public sealed class JobsOptions
     /// <summary>The queue a job lands in unless it names another; the server must always listen to it.</summary>
     public const string DefaultQueue = "default";
 
-    /// <summary>Where the Hangfire dashboard is served.</summary>
+    /// <summary>Where the Hangfire dashboard is served when <c>Jobs:Dashboard:Enabled</c> is true.</summary>
     public const string DashboardPath = "/hangfire";
 
     /// <summary>
@@ -29,12 +29,6 @@ public sealed class JobsOptions
     /// Hangfire's default is 15 s, which makes a delayed job start up to 15 s late.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>
-    /// <c>Jobs:DashboardPolicy</c>: an ASP.NET Core authorization policy that guards <see cref="DashboardPath"/>.
-    /// Unset, the dashboard answers only requests from the machine itself (loopback).
-    /// </summary>
-    public string? DashboardPolicy { get; set; }
 
     /// <summary><c>Jobs:Dashboard:*</c>: whether the dashboard exists and the password it asks for.</summary>
     public JobsDashboardOptions Dashboard { get; set; } = new();

@@ -1,11 +1,10 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Jobs;
 
 /// <summary>Start-up checks for the <c>Jobs</c> settings; each message names the key to fix.</summary>
-internal sealed partial class JobsOptionsValidator(IServiceProvider services) : IValidateOptions<JobsOptions>
+internal sealed partial class JobsOptionsValidator : IValidateOptions<JobsOptions>
 {
     internal const int MaxWorkerCount = 64;
     internal static readonly TimeSpan MinPollInterval = TimeSpan.FromMilliseconds(100);
@@ -35,14 +34,6 @@ internal sealed partial class JobsOptionsValidator(IServiceProvider services) : 
         if (options.PollInterval < MinPollInterval || options.PollInterval > MaxPollInterval)
             failures.Add($"{section}:PollInterval must be between {MinPollInterval:c} and {MaxPollInterval:c} (got {options.PollInterval:c}).");
 
-        if (options.DashboardPolicy is { } policy)
-        {
-            if (string.IsNullOrWhiteSpace(policy))
-                failures.Add($"{section}:DashboardPolicy must name an authorization policy, or be left out for loopback-only access.");
-            else if (!PolicyExists(policy))
-                failures.Add($"{section}:DashboardPolicy names '{policy}', but no authorization policy of that name is registered.");
-        }
-
         ValidateDashboard(options.Dashboard, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -71,11 +62,6 @@ internal sealed partial class JobsOptionsValidator(IServiceProvider services) : 
         if (dashboard.User is { } user && user.Contains(':', StringComparison.Ordinal))
             failures.Add($"{section}:User must not contain ':' (HTTP Basic cannot carry it).");
     }
-
-    private bool PolicyExists(string policy) =>
-        services.GetService<IAuthorizationPolicyProvider>() is { } provider
-        // The default provider answers synchronously from the registered options; this runs once, at start-up.
-        && provider.GetPolicyAsync(policy).GetAwaiter().GetResult() is not null;
 
     [GeneratedRegex("^[a-z0-9_-]+$")]
     private static partial Regex QueueName();

@@ -7,6 +7,7 @@ using JobSheetQA.Bot.Hosting.Settings;
 using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ public static class JobsServiceCollectionExtensions
     /// Registers Hangfire: its storage follows the bot's <c>Storage:Provider</c> (SQLite in its own
     /// file under <c>Storage:DataDirectory</c> for the single instance; PostgreSQL in its own schema for scale-out), a
     /// job server started with the host, <see cref="IBackgroundJobClient"/> and <see cref="IRecurringJobManager"/>, and
-    /// the <c>Jobs</c> and <c>Tracking</c> settings. Jobs are resolved from the container, one scope per run.
+    /// the <c>Jobs</c> and <c>Tracking</c> settings, and, when <c>Jobs:Dashboard:Enabled</c>, what the dashboard needs. Jobs are resolved from the container, one scope per run.
     /// Call after <c>AddStorage</c>: hosted services start in registration order, so the bot's migrations are applied
     /// before the first job runs.
     /// </summary>
@@ -71,7 +72,29 @@ public static class JobsServiceCollectionExtensions
         });
 
         AddTracking(services);
+
+        // Read leniently here: an unreadable value must not stop registration, so the start-up check can report it with the rest.
+        if (bool.TryParse(configuration.GetSection(JobsOptions.SectionName).GetSection(nameof(JobsOptions.Dashboard))[nameof(JobsDashboardOptions.Enabled)], out var dashboard)
+            && dashboard)
+            AddDashboard(services);
         return services;
+    }
+
+    /// <summary>
+    /// What the dashboard needs when <c>Jobs:Dashboard:Enabled</c> is true: its own authentication scheme (HTTP Basic
+    /// against <c>Jobs:Dashboard:Password</c>), the authorization policy that requires it, and antiforgery, which Hangfire's
+    /// dashboard uses when it is registered (a token in every page, checked on every POST). Off, none of it is registered.
+    /// </summary>
+    private static void AddDashboard(IServiceCollection services)
+    {
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, DashboardBasicAuthenticationHandler>(DashboardBasicAuthenticationHandler.SchemeName, _ => { });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(DashboardBasicAuthenticationHandler.PolicyName, policy => policy
+                // Only this scheme counts, whichever default scheme another module may register.
+                .AddAuthenticationSchemes(DashboardBasicAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser());
+        services.AddAntiforgery();
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace JobSheetQA.Bot.Tests.Jobs;
 public sealed class JobsOptionsTests
 {
     [Fact]
-    public void With_no_settings_the_server_is_small_polls_every_second_and_the_dashboard_is_local_only()
+    public void With_no_settings_the_server_is_small_polls_every_second_and_the_dashboard_is_off()
     {
         using var services = Build([]);
 
@@ -23,7 +23,6 @@ public sealed class JobsOptionsTests
         Assert.Equal(2, jobs.WorkerCount);
         Assert.Equal([JobsOptions.DefaultQueue], jobs.Queues);
         Assert.Equal(TimeSpan.FromSeconds(1), jobs.PollInterval);
-        Assert.Null(jobs.DashboardPolicy);
         Assert.False(jobs.Dashboard.Enabled);
         Assert.Null(jobs.Dashboard.User);
         Assert.Null(jobs.Dashboard.Password);
@@ -58,8 +57,6 @@ public sealed class JobsOptionsTests
     [InlineData("Jobs:Queues:0", "tracking", "Jobs:Queues must include 'default'")]
     [InlineData("Jobs:PollInterval", "00:00:00", "Jobs:PollInterval must be between 00:00:00.1000000 and 00:01:00 (got 00:00:00).")]
     [InlineData("Jobs:PollInterval", "00:15:00", "Jobs:PollInterval must be between")]
-    [InlineData("Jobs:DashboardPolicy", " ", "Jobs:DashboardPolicy must name an authorization policy")]
-    [InlineData("Jobs:DashboardPolicy", "ops", "Jobs:DashboardPolicy names 'ops', but no authorization policy of that name is registered.")]
     public void An_invalid_jobs_setting_is_refused_naming_its_key(string key, string value, string message)
     {
         using var services = Build(new() { [key] = value });
@@ -161,15 +158,6 @@ public sealed class JobsOptionsTests
         Assert.Equal("sixteen-chars-xx", dashboard.Password);
     }
 
-    [Fact]
-    public void A_named_policy_that_is_registered_is_accepted()
-    {
-        using var services = Build(new() { ["Jobs:DashboardPolicy"] = "ops" },
-            s => s.AddAuthorizationBuilder().AddPolicy("ops", policy => policy.RequireAuthenticatedUser()));
-
-        Assert.Equal("ops", services.GetRequiredService<IOptions<JobsOptions>>().Value.DashboardPolicy);
-    }
-
     [Theory]
     [InlineData("Jobs:WorkerCount", "0")]
     [InlineData("Tracking:PollInterval", "00:00:00")]
@@ -184,14 +172,13 @@ public sealed class JobsOptionsTests
         Assert.Contains(key, ExceptionChain.Find<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
     }
 
-    private static ServiceProvider Build(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var environment = Substitute.For<IHostEnvironment>();
         environment.ContentRootPath.Returns(Path.GetTempPath());
         var services = new ServiceCollection();
         services.AddLogging();
-        configure?.Invoke(services);
         services.AddJobs(configuration, environment);
         return services.BuildServiceProvider();
     }
