@@ -58,7 +58,8 @@ public static class GitHubServiceCollectionExtensions
         var configuredMode = configuration[$"{GitHubOptions.SectionName}:{nameof(GitHubOptions.Mode)}"];
         if (string.IsNullOrWhiteSpace(configuredMode) || !Enum.TryParse<GitHubMode>(configuredMode, ignoreCase: true, out var mode) || mode == GitHubMode.Sandbox)
         {
-            services.AddHostedService<GitHubSandboxHostedService>();
+            services.TryAddSingleton<GitHubSandboxHostedService>();
+            services.AddHostedService(sp => sp.GetRequiredService<GitHubSandboxHostedService>());
         }
 
         return services;

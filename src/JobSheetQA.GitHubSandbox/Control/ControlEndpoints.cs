@@ -4,7 +4,8 @@ using JobSheetQA.GitHubSandbox.State;
 
 namespace JobSheetQA.GitHubSandbox.Control;
 
-/// <summary>The HTTP control API under <c>/_sandbox/</c> (README "Control API"): thin wrappers over <see cref="SandboxControl"/>.</summary>
+/// <summary>The HTTP control API under <c>/_sandbox/</c> (README "Control API"): thin wrappers over <see cref="SandboxControl"/>,
+/// every one behind the start's bearer token (<see cref="ControlAuthenticationMiddleware"/>).</summary>
 internal static class ControlEndpoints
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -14,7 +15,7 @@ internal static class ControlEndpoints
 
     public static IEndpointRouteBuilder MapSandboxControl(this IEndpointRouteBuilder app)
     {
-        var control = app.MapGroup("/_sandbox");
+        var control = app.MapGroup(ControlAuthenticationMiddleware.PathPrefix).WithMetadata(new ControlEndpointMetadata());
         control.AddEndpointFilter(async (context, next) =>
         {
             try

@@ -8,13 +8,14 @@ public sealed class SandboxApp : IAsyncDisposable, IDisposable
     private readonly WebApplication app;
     private int stopped;
 
-    internal SandboxApp(WebApplication app, Uri baseAddress, Uri downloadBaseAddress, SandboxOptions options, SandboxControl control)
+    internal SandboxApp(WebApplication app, Uri baseAddress, Uri downloadBaseAddress, SandboxOptions options, SandboxControl control, string controlToken)
     {
         this.app = app;
         BaseAddress = baseAddress;
         DownloadBaseAddress = downloadBaseAddress;
         Options = options;
         Control = control;
+        ControlToken = controlToken;
     }
 
     /// <summary><c>http://127.0.0.1:&lt;port&gt;/</c>: give this to <c>new GitHubClient(header, BaseAddress)</c>.</summary>
@@ -29,6 +30,10 @@ public sealed class SandboxApp : IAsyncDisposable, IDisposable
     public SandboxOptions Options { get; }
 
     public SandboxControl Control { get; }
+
+    /// <summary>The bearer token of the control API (<c>/_sandbox/</c>) for this start: <see cref="SandboxOptions.ControlToken"/>,
+    /// or the random one generated when that was left out. Send it as <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
+    public string ControlToken { get; }
 
     public async Task StopAsync()
     {

@@ -38,6 +38,15 @@ public static class SandboxHost
         using var sandbox = Started(app, api, download, options);
         SandboxLog.Started(app.Logger, options.Owner, options.Repo, sandbox.BaseAddress, sandbox.ApiBaseAddress,
             new Uri(sandbox.BaseAddress, "_sandbox/"));
+        // Standalone, the operator is the one client of the control API and has no other way to learn a generated token.
+        if (options.ControlToken is null)
+        {
+            SandboxLog.GeneratedControlToken(app.Logger, sandbox.ControlToken);
+        }
+        else
+        {
+            SandboxLog.ConfiguredControlToken(app.Logger);
+        }
         app.WaitForShutdown();
     }
 
@@ -112,6 +121,7 @@ public static class SandboxHost
         var downloadHost = host == "127.0.0.1" ? "localhost" : "127.0.0.1";
         var downloadAddress = new Uri($"http://{downloadHost}:{download.IPEndPoint!.Port}/");
         app.Services.GetRequiredService<SandboxState>().DownloadBaseAddress = downloadAddress;
-        return new SandboxApp(app, baseAddress, downloadAddress, options, app.Services.GetRequiredService<SandboxControl>());
+        return new SandboxApp(app, baseAddress, downloadAddress, options, app.Services.GetRequiredService<SandboxControl>(),
+            app.Services.GetRequiredService<ControlAccess>().Token);
     }
 }

@@ -32,6 +32,13 @@ public sealed class SandboxOptions
 
     public SandboxAppOptions? App { get; set; }
 
+    /// <summary>
+    /// The bearer token the control API (<c>/_sandbox/</c>) requires: <c>Authorization: Bearer &lt;token&gt;</c>. Null (the
+    /// default) = a cryptographically random token generated at each start, read from <see cref="SandboxApp.ControlToken"/>.
+    /// The GitHub REST surface keeps its own auth (<see cref="Tokens"/>, <see cref="App"/>).
+    /// </summary>
+    public string? ControlToken { get; set; }
+
     /// <summary>Primary rate-limit budget per hour.</summary>
     public int RateLimit { get; set; } = 5000;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using JobSheetQA.GitHubSandbox.Control;
 
 namespace JobSheetQA.GitHubSandbox.Hosting;
 
@@ -53,6 +54,11 @@ internal static class SandboxOptionsValidator
             {
                 problems.Add($"Sandbox:App:PublicKeyPath '{app.PublicKeyPath}' does not exist.");
             }
+        }
+
+        if (options.ControlToken is { } token && (token.Length < ControlAccess.MinimumTokenLength || token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))))
+        {
+            problems.Add($"Sandbox:ControlToken must be at least {ControlAccess.MinimumTokenLength} characters without spaces, or left out to get a random one at each start.");
         }
 
         if (options.WorkflowPath is { Length: > 0 } workflow && !File.Exists(workflow))

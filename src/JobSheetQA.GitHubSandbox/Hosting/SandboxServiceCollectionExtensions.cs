@@ -17,12 +17,14 @@ internal static class SandboxServiceCollectionExtensions
         services.AddSingleton<PromotionSimulator>();
         services.AddSingleton<InstallationTokens>();
         services.AddSingleton<AppAuthentication>();
+        services.AddSingleton<ControlAccess>();
         services.AddSingleton(sp => new SandboxControl(sp.GetRequiredService<SandboxState>(), sp.GetRequiredService<PromotionSimulator>()));
         return services;
     }
 
     public static WebApplication UseGitHubSandbox(this WebApplication app)
     {
+        app.UseMiddleware<ControlAuthenticationMiddleware>();
         app.UseMiddleware<ApiPipelineMiddleware>();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGitHubApi();

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.GitHub.Sandbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,6 +40,19 @@ public sealed class SandboxModeTests
             Assert.True(workflow.Value.Found);
             var banner = Assert.Single(logs.Lines, l => l.Contains("sandbox — no real GitHub", StringComparison.Ordinal));
             Assert.Contains("127.0.0.1", banner, StringComparison.Ordinal);
+
+            // Issue #14: the control API of the bot's sandbox takes a token made for this start, which is never logged.
+            var sandbox = services.GetRequiredService<GitHubSandboxHostedService>().Sandbox!;
+            var runs = new Uri(sandbox.BaseAddress, "_sandbox/runs");
+            using var http = new HttpClient();
+            using var anonymous = await http.GetAsync(runs);
+            using var request = new HttpRequestMessage(HttpMethod.Get, runs);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", sandbox.ControlToken);
+            using var authorised = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, authorised.StatusCode);
+            Assert.Equal(64, sandbox.ControlToken.Length);
+            Assert.DoesNotContain(logs.Lines, l => l.Contains(sandbox.ControlToken, StringComparison.Ordinal));
         }
         finally
         {

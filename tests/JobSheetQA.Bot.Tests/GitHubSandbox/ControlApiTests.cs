@@ -147,5 +147,5 @@ public sealed class ControlApiTests
         Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(await runJson.Content.ReadAsStringAsync()).RootElement.ValueKind);
     }
 
-    private static HttpClient Control(SandboxTestContext ctx) => new() { BaseAddress = new Uri(ctx.Sandbox.BaseAddress, "_sandbox/") };
+    private static HttpClient Control(SandboxTestContext ctx) => ctx.ControlClient();
 }

@@ -110,7 +110,8 @@ public sealed class FaultInjectionTests
         await using var ctx = await SandboxTestContext.StartAsync();
         ctx.Sandbox.Control.AddFault(new FaultRule { Path = ".*", Kind = FaultKind.ServerError, Count = 0 });
 
-        using var runs = await ctx.Http.GetAsync(new Uri(ctx.Sandbox.BaseAddress, "_sandbox/runs"));
+        using var control = ctx.ControlClient();
+        using var runs = await control.GetAsync("runs");
         using var api = await ctx.Http.GetAsync("rate_limit");
 
         Assert.Equal(HttpStatusCode.OK, runs.StatusCode);

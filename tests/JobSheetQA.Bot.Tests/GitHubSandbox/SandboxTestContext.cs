@@ -40,6 +40,14 @@ internal sealed class SandboxTestContext : IAsyncDisposable
         return new SandboxTestContext(await SandboxHost.StartAsync(options), time);
     }
 
+    /// <summary>A client of the control API (<c>/_sandbox/</c>) carrying this start's token, as an operator would send it.</summary>
+    public HttpClient ControlClient()
+    {
+        var control = new HttpClient { BaseAddress = new Uri(Sandbox.BaseAddress, "_sandbox/") };
+        control.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Sandbox.ControlToken);
+        return control;
+    }
+
     public GitHubClient OctokitWith(Credentials credentials) =>
         new(new ProductHeaderValue("JobSheetQA-Tests"), Sandbox.BaseAddress) { Credentials = credentials };
 

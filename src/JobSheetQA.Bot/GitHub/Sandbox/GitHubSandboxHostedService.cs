@@ -9,7 +9,9 @@ namespace JobSheetQA.Bot.GitHub.Sandbox;
 /// <summary>Mode <c>Sandbox</c>: runs the local GitHub sandbox in-process on 127.0.0.1 (a free port) and points the
 /// gateway at it, so the bot works on one machine with no real GitHub (docs/architecture.md). Its runs are kept in the
 /// data folder, so promotions in flight when the bot stops still finish after it starts again, as they would on GitHub
-/// (docs/architecture.md, "Where state lives").</summary>
+/// (docs/architecture.md, "Where state lives"). The sandbox's control API (<c>/_sandbox/</c>) takes a bearer token
+/// generated afresh at every start; it is never logged, and only this process (and its tests, through
+/// <see cref="Sandbox"/>) knows it.</summary>
 internal sealed class GitHubSandboxHostedService(
     GitHubTargetAccessor target,
     IOptions<GitHubOptions> options,
@@ -22,6 +24,10 @@ internal sealed class GitHubSandboxHostedService(
 
     private SandboxApp? sandbox;
 
+    /// <summary>The running sandbox (its <see cref="SandboxApp.ControlToken"/> and <see cref="SandboxApp.Control"/>); null
+    /// before start and after stop.</summary>
+    internal SandboxApp? Sandbox => sandbox;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -32,6 +38,7 @@ internal sealed class GitHubSandboxHostedService(
             Port = 0,
             TimeProvider = timeProvider,
             StateFile = Path.Combine(dataDirectory, StateFileName),
+            // No ControlToken: the sandbox generates a random one for this start.
         };
         if (!string.IsNullOrWhiteSpace(settings.Owner))
         {

@@ -1,7 +1,9 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using JobSheetQA.Bot.GitHub.Client;
+using JobSheetQA.Bot.GitHub.Sandbox;
 using JobSheetQA.Bot.Tests.Chat.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,7 +29,11 @@ public sealed class SandboxControlClient : IDisposable
     public SandboxControlClient(IServiceProvider bot)
     {
         var api = bot.GetRequiredService<IGitHubTargetAccessor>().Target.BaseAddress;
+        // The control API takes the token of this start, which the bot's in-process sandbox keeps to itself (and its tests).
+        var token = bot.GetRequiredService<GitHubSandboxHostedService>().Sandbox?.ControlToken
+            ?? throw new InvalidOperationException("The bot's GitHub sandbox is not running.");
         http = new HttpClient { BaseAddress = new Uri(api, "/_sandbox/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
     public async Task<IReadOnlyList<SandboxRun>> RunsAsync()

@@ -1,5 +1,7 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using JobSheetQA.Bot.GitHub.Client;
+using JobSheetQA.Bot.GitHub.Sandbox;
 using JobSheetQA.Bot.Tests.Chat.Support;
 
 namespace JobSheetQA.Bot.Tests.Chat.Handlers.Support;
@@ -17,6 +19,10 @@ public sealed class SandboxRemote(ChatTestHost chat)
 
     private Uri Control(string path) => new(chat.Get<IGitHubTargetAccessor>().Target.BaseAddress, "/_sandbox/" + path);
 
+    // The control API takes the token of this start, which the bot's in-process sandbox keeps to itself (and its tests).
+    private string Token => chat.Get<GitHubSandboxHostedService>().Sandbox?.ControlToken
+        ?? throw new InvalidOperationException("The bot's GitHub sandbox is not running.");
+
     public Task SetVariableAsync(string environment, string name, string value) =>
         SendAsync(HttpMethod.Put, $"repository/environments/{environment}/variables/{name}", new { value });
 
@@ -30,6 +36,7 @@ public sealed class SandboxRemote(ChatTestHost chat)
     private async Task SendAsync(HttpMethod method, string path, object? body)
     {
         using var request = new HttpRequestMessage(method, Control(path)) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         using var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
     }
