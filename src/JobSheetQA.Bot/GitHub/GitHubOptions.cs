@@ -7,8 +7,10 @@ public sealed class GitHubOptions
 
     public const string DefaultBaseUrl = "https://api.github.com/";
 
-    /// <summary><c>GitHub:Mode</c>: <c>Sandbox</c> (default; no real GitHub) or <c>GitHub</c>.</summary>
-    public GitHubMode Mode { get; set; } = GitHubMode.Sandbox;
+    /// <summary><c>GitHub:Mode</c>: <c>Sandbox</c> (no real GitHub) or <c>GitHub</c>. Left out, it is <c>Sandbox</c> in
+    /// Development and a start-up error anywhere else, so a forgotten setting never sends production promotions to the
+    /// simulator (<see cref="GitHubOptionsValidator"/>).</summary>
+    public GitHubMode? Mode { get; set; }
 
     /// <summary><c>GitHub:BaseUrl</c>: the REST root; GHES uses <c>https://host/api/v3/</c>.</summary>
     public string BaseUrl { get; set; } = DefaultBaseUrl;

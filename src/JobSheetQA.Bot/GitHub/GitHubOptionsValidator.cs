@@ -3,12 +3,24 @@ using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.GitHub;
 
-/// <summary>Start-up validation of <c>GitHub:*</c>; every message names the key to fix.</summary>
-internal sealed class GitHubOptionsValidator : IValidateOptions<GitHubOptions>
+/// <summary>Start-up validation of <c>GitHub:*</c>; every message names the key to fix. Without
+/// <paramref name="environment"/> (a bare service collection) the host counts as not Development.</summary>
+internal sealed class GitHubOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<GitHubOptions>
 {
     public ValidateOptionsResult Validate(string? name, GitHubOptions options)
     {
         var failures = new List<string>();
+
+        if (options.Mode is null)
+        {
+            // Development fills in Sandbox (GitHubServiceCollectionExtensions), so this is any other environment.
+            var where = environment is null ? "" : $" (this is '{environment.EnvironmentName}')";
+            failures.Add(
+                $"GitHub:Mode is not set, and outside Development{where} it has no default, so a forgotten setting cannot send " +
+                "promotions to the simulator: set GitHub:Mode=GitHub (environment variable GitHub__Mode) with GitHub:Owner, " +
+                "GitHub:Repository and a token or GitHub App to promote on GitHub, or GitHub:Mode=Sandbox to run on the " +
+                "in-process GitHub simulator on purpose.");
+        }
 
         if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
         {

@@ -16,13 +16,23 @@ public static class GitHubServiceCollectionExtensions
 {
     /// <summary>Registers the GitHub gateway (<see cref="IRepositoryFacts"/>, <see cref="IPromotionDispatcher"/>,
     /// <see cref="IWorkflowRunTracker"/>) from the <c>GitHub</c> section, validated at start-up. In <c>Sandbox</c> mode
-    /// (the default) the local GitHub sandbox is started in-process and the gateway points at it.</summary>
+    /// (the default in Development only) the local GitHub sandbox is started in-process and the gateway points at it.</summary>
     public static IServiceCollection AddGitHubGateway(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<GitHubOptions>().Bind(configuration.GetSection(GitHubOptions.SectionName)).ValidateAtStartup();
+        services.AddOptions<GitHubOptions>()
+            .Bind(configuration.GetSection(GitHubOptions.SectionName))
+            .PostConfigure<IServiceProvider>((options, provider) =>
+            {
+                // Only Development has a default mode; anywhere else the validator asks for GitHub:Mode.
+                if (options.Mode is null && provider.GetService<IHostEnvironment>()?.IsDevelopment() == true)
+                {
+                    options.Mode = GitHubMode.Sandbox;
+                }
+            })
+            .ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IGitHubDelayer, TimeProviderDelayer>();
@@ -54,7 +64,8 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton<IRepositoryFacts, OctokitRepositoryFacts>();
         services.TryAddSingleton<IPromotionDispatcher, OctokitPromotionDispatcher>();
 
-        // Read leniently here: an unreadable GitHub:Mode is reported by the start-up check, which runs before the sandbox would start.
+        // Read leniently here: an unset or unreadable GitHub:Mode is reported by the start-up check, which runs before the
+        // sandbox would start (and the sandbox itself starts only when the validated mode is Sandbox).
         var configuredMode = configuration[$"{GitHubOptions.SectionName}:{nameof(GitHubOptions.Mode)}"];
         if (string.IsNullOrWhiteSpace(configuredMode) || !Enum.TryParse<GitHubMode>(configuredMode, ignoreCase: true, out var mode) || mode == GitHubMode.Sandbox)
         {

@@ -1,6 +1,8 @@
 using JobSheetQA.Bot.GitHub;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Tests.GitHub;
@@ -10,15 +12,55 @@ public sealed class GitHubOptionsValidatorTests
     private static IReadOnlyList<string> Failures(GitHubOptions options) =>
         new GitHubOptionsValidator().Validate(null, options).Failures?.ToList() ?? [];
 
-    [Fact]
-    public void Defaults_are_the_sandbox_and_are_valid()
+    /// <summary>The options as the host builds them: bound, defaulted for the environment, validated.</summary>
+    private static GitHubOptions Bound(string environment, Dictionary<string, string?>? settings = null)
     {
-        var options = new GitHubOptions();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment })
+            .AddGitHubGateway(configuration)
+            .BuildServiceProvider();
+        return services.GetRequiredService<IOptions<GitHubOptions>>().Value;
+    }
+
+    [Fact]
+    public void Defaults_are_the_sandbox_in_Development_and_are_valid()
+    {
+        var options = Bound(Environments.Development);
 
         Assert.Equal(GitHubMode.Sandbox, options.Mode);
         Assert.Equal("https://api.github.com/", options.BaseUrl);
         Assert.Equal("promotion.yml", options.Workflow);
         Assert.Empty(Failures(options));
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Outside_Development_an_unset_mode_is_named_with_what_to_set(string environment)
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => Bound(environment));
+
+        var failure = Assert.Single(ex.Failures);
+        Assert.StartsWith("GitHub:Mode is not set", failure, StringComparison.Ordinal);
+        Assert.Contains($"'{environment}'", failure, StringComparison.Ordinal);
+        Assert.Contains("GitHub:Mode=GitHub", failure, StringComparison.Ordinal);
+        Assert.Contains("GitHub:Mode=Sandbox", failure, StringComparison.Ordinal);
+        Assert.Contains("GitHub__Mode", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outside_Development_an_explicit_mode_is_accepted()
+    {
+        Assert.Equal(GitHubMode.Sandbox, Bound("Production", new() { ["GitHub:Mode"] = "Sandbox" }).Mode);
+        Assert.Equal(GitHubMode.GitHub, Bound("Production", new()
+        {
+            ["GitHub:Mode"] = "GitHub",
+            ["GitHub:Owner"] = "contoso",
+            ["GitHub:Repository"] = "app",
+            ["GitHub:Token"] = "t",
+        }).Mode);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Tests.GitHub;
 
@@ -20,7 +21,7 @@ public sealed class SandboxModeTests
         var services = new ServiceCollection()
             .AddLogging(l => l.AddProvider(logs))
             // The sandbox keeps its runs in the bot's data folder, under the content root.
-            .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = contentRoot })
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = contentRoot, EnvironmentName = Environments.Development })
             .AddGitHubGateway(new ConfigurationBuilder().Build())
             .BuildServiceProvider();
         await using var _ = services;
@@ -40,6 +41,7 @@ public sealed class SandboxModeTests
             Assert.True(workflow.Value.Found);
             var banner = Assert.Single(logs.Lines, l => l.Contains("sandbox — no real GitHub", StringComparison.Ordinal));
             Assert.Contains("127.0.0.1", banner, StringComparison.Ordinal);
+            Assert.Equal(GitHubMode.Sandbox, services.GetRequiredService<IOptions<GitHubOptions>>().Value.Mode);
 
             // Issue #14: the control API of the bot's sandbox takes a token made for this start, which is never logged.
             var sandbox = services.GetRequiredService<GitHubSandboxHostedService>().Sandbox!;

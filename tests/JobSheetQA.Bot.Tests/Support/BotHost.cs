@@ -55,7 +55,10 @@ public sealed class BotHost : IAsyncDisposable
         Action<IServiceCollection> configureServices,
         string? environment = null)
     {
-        var host = new BotHost(contentRoot, ownsContentRoot, settings.ToList(), environment, configureServices);
+        // Outside Development GitHub:Mode has no default (issue #14); a test bot runs on the in-process sandbox unless its
+        // settings choose otherwise.
+        var all = settings.Prepend(new KeyValuePair<string, string?>("GitHub:Mode", "Sandbox")).ToList();
+        var host = new BotHost(contentRoot, ownsContentRoot, all, environment, configureServices);
         try
         {
             _ = host.factory.Server;

@@ -31,6 +31,11 @@ internal sealed class GitHubSandboxHostedService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (settings.Mode != GitHubMode.Sandbox)
+        {
+            return;
+        }
+
         var dataDirectory = Directory.CreateDirectory(storage.Value.DataDirectoryPath(environment.ContentRootPath)).FullName;
         var sandboxOptions = new SandboxOptions
         {
