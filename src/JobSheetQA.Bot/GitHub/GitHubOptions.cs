@@ -12,7 +12,8 @@ public sealed class GitHubOptions
     /// simulator (<see cref="GitHubOptionsValidator"/>).</summary>
     public GitHubMode? Mode { get; set; }
 
-    /// <summary><c>GitHub:BaseUrl</c>: the REST root; GHES uses <c>https://host/api/v3/</c>.</summary>
+    /// <summary><c>GitHub:BaseUrl</c>: the REST root; GHES uses <c>https://host/api/v3/</c>. Tokens go only over https:
+    /// plain http is accepted for a loopback host alone (the sandbox, tests).</summary>
     public string BaseUrl { get; set; } = DefaultBaseUrl;
 
     /// <summary><c>GitHub:Owner</c>: the application repository's owner.</summary>

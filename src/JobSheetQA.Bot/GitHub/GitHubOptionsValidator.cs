@@ -24,7 +24,13 @@ internal sealed class GitHubOptionsValidator(IHostEnvironment? environment = nul
 
         if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttps && baseUrl.Scheme != Uri.UriSchemeHttp))
         {
-            failures.Add($"GitHub:BaseUrl must be an absolute http(s) URL such as {GitHubOptions.DefaultBaseUrl} (got '{options.BaseUrl}').");
+            failures.Add($"GitHub:BaseUrl must be an absolute https URL such as {GitHubOptions.DefaultBaseUrl} (got '{options.BaseUrl}').");
+        }
+        else if (baseUrl.Scheme == Uri.UriSchemeHttp && !baseUrl.IsLoopback)
+        {
+            failures.Add(
+                $"GitHub:BaseUrl must use https: the GitHub token goes with every request, so plain http is accepted only for a " +
+                $"loopback host such as http://127.0.0.1:3979/ (got '{options.BaseUrl}').");
         }
 
         if (string.IsNullOrWhiteSpace(options.Workflow))

@@ -63,6 +63,35 @@ public sealed class GitHubOptionsValidatorTests
         }).Mode);
     }
 
+    [Theory]
+    [InlineData("http://ghe.example.com/")]
+    [InlineData("http://api.github.com/")]
+    [InlineData("http://10.0.0.7:8080/api/v3/")]
+    [InlineData("http://localhost.example.com/")]
+    public void A_plain_http_base_url_is_refused_unless_the_host_is_loopback(string baseUrl)
+    {
+        var failure = Assert.Single(Failures(new GitHubOptions { Mode = GitHubMode.GitHub, Owner = "o", Repository = "r", Token = "t", BaseUrl = baseUrl }));
+
+        Assert.StartsWith("GitHub:BaseUrl must use https", failure, StringComparison.Ordinal);
+        Assert.Contains(baseUrl, failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://ghe.example.com/")]
+    [InlineData("http://127.0.0.1:3979/")]
+    [InlineData("http://localhost:3979/")]
+    [InlineData("http://[::1]:3979/")]
+    public void Https_and_loopback_http_base_urls_are_accepted(string baseUrl) =>
+        Assert.Empty(Failures(new GitHubOptions { Mode = GitHubMode.GitHub, Owner = "o", Repository = "r", Token = "t", BaseUrl = baseUrl }));
+
+    [Theory]
+    [InlineData("ftp://ghe.example.com/")]
+    [InlineData("ghe.example.com")]
+    public void A_base_url_that_is_not_https_at_all_is_named(string baseUrl) =>
+        Assert.StartsWith("GitHub:BaseUrl must be an absolute https URL",
+            Assert.Single(Failures(new GitHubOptions { Mode = GitHubMode.GitHub, Owner = "o", Repository = "r", Token = "t", BaseUrl = baseUrl })),
+            StringComparison.Ordinal);
+
     [Fact]
     public void GitHub_mode_names_the_missing_owner_repository_and_credentials()
     {
