@@ -18,6 +18,9 @@ internal static partial class GitHubLog
     [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "GitHub App installation {InstallationId} token issued; expires at {ExpiresAt:o}")]
     public static partial void InstallationTokenIssued(ILogger logger, long installationId, DateTimeOffset expiresAt);
 
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "GitHub {Operation} refused before sending: {Reason}")]
+    public static partial void RequestRefused(ILogger logger, string operation, string reason);
+
     [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "Dispatching {Workflow} on {Ref} for promotion {CorrelationId} (target {Environment}, run details {RunDetails})")]
     public static partial void Dispatching(ILogger logger, string workflow, string @ref, string correlationId, string environment, bool runDetails);
 

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using JobSheetQA.Bot.GitHub.Client;
 using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.GitHub;
 
 /// <summary>Start-up validation of <c>GitHub:*</c>; every message names the key to fix. Without
 /// <paramref name="environment"/> (a bare service collection) the host counts as not Development.</summary>
-internal sealed class GitHubOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<GitHubOptions>
+internal sealed partial class GitHubOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<GitHubOptions>
 {
     public ValidateOptionsResult Validate(string? name, GitHubOptions options)
     {
@@ -37,6 +39,13 @@ internal sealed class GitHubOptionsValidator(IHostEnvironment? environment = nul
         {
             failures.Add("GitHub:Workflow must name the promotion workflow file, e.g. promotion.yml.");
         }
+        else if (GitHubPaths.SegmentProblem(options.Workflow) is { } problem)
+        {
+            failures.Add($"GitHub:Workflow must be a workflow file name such as promotion.yml, not a path ('{GitHubPaths.Printable(options.Workflow)}': {problem}).");
+        }
+
+        ValidateName("GitHub:Owner", options.Owner, failures);
+        ValidateName("GitHub:Repository", options.Repository, failures);
 
         if (options.Mode == GitHubMode.GitHub)
         {
@@ -102,6 +111,18 @@ internal sealed class GitHubOptionsValidator(IHostEnvironment? environment = nul
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>Owner and repository go into every REST path, so they must be names GitHub itself allows.</summary>
+    private static void ValidateName(string key, string? value, List<string> failures)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && (!GitHubName().IsMatch(value) || value is "." or ".."))
+        {
+            failures.Add($"{key} must be a GitHub name (letters, digits, '-', '_' and '.'), not '{GitHubPaths.Printable(value)}'.");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    private static partial Regex GitHubName();
 
     private static void ValidateApp(GitHubAppOptions app, List<string> failures)
     {

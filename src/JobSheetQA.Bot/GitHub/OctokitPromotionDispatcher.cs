@@ -39,6 +39,13 @@ internal sealed class OctokitPromotionDispatcher(
     {
         ArgumentNullException.ThrowIfNull(dispatch);
         ArgumentException.ThrowIfNullOrWhiteSpace(dispatch.CorrelationId);
+        // Refused before anything is remembered as sent: no request left, so a corrected one may be sent later.
+        var check = new GitHubOperation("workflows.dispatch", $"dispatch {api.Target.Workflow} on {GitHubPaths.Printable(dispatch.Ref)}", "Actions: write", Idempotent: false);
+        if (api.RefuseRef(check, "Ref", dispatch.Ref) is { } refused)
+        {
+            return refused;
+        }
+
         var gate = refLocks.GetOrAdd(dispatch.Branch, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
@@ -101,16 +108,23 @@ internal sealed class OctokitPromotionDispatcher(
         ArgumentException.ThrowIfNullOrWhiteSpace(correlationId);
         ArgumentException.ThrowIfNullOrWhiteSpace(branch);
         var t = api.Target;
+        var operation = new GitHubOperation("runs.list.correlation", $"list {t.Workflow} runs on {GitHubPaths.Printable(branch)}", "Actions: read");
+        if (api.RefuseRef(operation, "Branch", branch) is { } refused)
+        {
+            return refused;
+        }
+
         var request = new WorkflowRunsRequest
         {
             Event = "workflow_dispatch",
             Branch = branch,
             Created = ">=" + createdSince.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         };
+        var uri = OctokitRepositoryFacts.WorkflowRunsPath(t, t.Workflow);
+        var parameters = OctokitRepositoryFacts.WorkflowRunsParameters(request, pageSize: 100);
         var listed = await api.RunAsync(
-            new GitHubOperation("runs.list.correlation", $"list {t.Workflow} runs on {branch}", "Actions: read"),
-            (c, _) => c.Actions.Workflows.Runs.ListByWorkflow(t.Owner, t.Repository, t.Workflow, request,
-                new ApiOptions { PageSize = 100, PageCount = 1, StartPage = 1 }),
+            operation,
+            async (c, ct) => (await c.Connection.Get<WorkflowRunsResponse>(uri, parameters, null, ct)).Body,
             cancellationToken);
         if (!listed.Succeeded)
         {
@@ -140,7 +154,7 @@ internal sealed class OctokitPromotionDispatcher(
     private Task<GitHubResult<IApiResponse<DispatchRunDetails>>> PostAsync(PromotionDispatch dispatch, bool returnRunDetails, CancellationToken cancellationToken)
     {
         var t = api.Target;
-        var uri = new Uri($"repos/{Uri.EscapeDataString(t.Owner)}/{Uri.EscapeDataString(t.Repository)}/actions/workflows/{Uri.EscapeDataString(t.Workflow)}/dispatches", UriKind.Relative);
+        var uri = new Uri($"{OctokitRepositoryFacts.RepositoryPath(t)}/actions/workflows/{GitHubPaths.Segment(t.Workflow)}/dispatches", UriKind.Relative);
         var body = new DispatchRequestBody
         {
             Ref = dispatch.Ref,

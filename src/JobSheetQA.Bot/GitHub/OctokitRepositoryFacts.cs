@@ -13,9 +13,17 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(branch);
         var t = api.Target;
+        var operation = new GitHubOperation("branches.get", $"read the HEAD of {GitHubPaths.Printable(branch)}", "Contents: read");
+        if (api.RefuseRef(operation, "Branch", branch) is { } refused)
+        {
+            return refused;
+        }
+
+        // GET /repos/{owner}/{repo}/branches/{branch}: a branch such as release/1.2 keeps its slashes, each part escaped.
+        var uri = new Uri($"{RepositoryPath(t)}/branches/{GitHubPaths.Segments(branch)}", UriKind.Relative);
         var result = await api.RunAsync(
-            new GitHubOperation("branches.get", $"read the HEAD of {branch}", "Contents: read"),
-            (c, _) => c.Repository.Branch.Get(t.Owner, t.Repository, branch),
+            operation,
+            async (c, ct) => (await c.Connection.Get<Branch>(uri, null, null, ct)).Body,
             cancellationToken);
         if (!result.Succeeded)
         {
@@ -32,9 +40,19 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentException.ThrowIfNullOrWhiteSpace(@ref);
         var t = api.Target;
+        var operation = new GitHubOperation("contents.get", $"read {GitHubPaths.Printable(path)} at {GitHubPaths.Printable(@ref)}", "Contents: read");
+        if ((api.RefuseFilePath(operation, path) ?? api.RefuseRef(operation, "Ref", @ref)) is { } refused)
+        {
+            return refused;
+        }
+
+        // GET /repos/{owner}/{repo}/contents/{path}?ref=: the path escaped part by part, the ref a query parameter.
+        var uri = new Uri($"{RepositoryPath(t)}/contents/{GitHubPaths.Segments(path)}", UriKind.Relative);
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal) { ["ref"] = @ref };
         var result = await api.RunAsync(
-            new GitHubOperation("contents.get", $"read {path} at {@ref}", "Contents: read"),
-            (c, _) => c.Repository.Content.GetAllContentsByRef(t.Owner, t.Repository, path, @ref),
+            operation,
+            // A file answers with one object; Octokit reads it as a one-item list, as its own contents client does.
+            async (c, ct) => (IReadOnlyList<RepositoryContent>)(await c.Connection.Get<List<RepositoryContent>>(uri, parameters, null, ct)).Body,
             cancellationToken);
         if (!result.Succeeded)
         {
@@ -57,12 +75,19 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
         var t = api.Target;
         var inRepository = new HashSet<string>(StringComparer.Ordinal);
         var inEnvironment = new HashSet<string>(StringComparer.Ordinal);
+        var check = new GitHubOperation("secrets.check", $"check the secrets of {GitHubPaths.Printable(environment)}", "Secrets: read");
+        if (RefuseNames(check, environment, names) is { } refused)
+        {
+            return refused;
+        }
+
         foreach (var name in names.Distinct(StringComparer.Ordinal))
         {
             // Names only, one lookup per name: the list endpoint pages and would return every other secret's name too.
+            var repoUri = new Uri($"{RepositoryPath(t)}/actions/secrets/{GitHubPaths.Segment(name)}", UriKind.Relative);
             var repo = await api.RunAsync(
                 new GitHubOperation("secrets.repo.get", $"check the repository secret {name}", "Secrets: read"),
-                (c, _) => c.Repository.Actions.Secrets.Get(t.Owner, t.Repository, name),
+                async (c, ct) => (await c.Connection.Get<EnvironmentSecretResponse>(repoUri, null, null, ct)).Body,
                 cancellationToken);
             if (Present(repo, out var error))
             {
@@ -75,7 +100,7 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
                 return error;
             }
 
-            var uri = new Uri($"repos/{Escape(t.Owner)}/{Escape(t.Repository)}/environments/{Escape(environment)}/secrets/{Escape(name)}", UriKind.Relative);
+            var uri = new Uri($"{RepositoryPath(t)}/environments/{GitHubPaths.Segment(environment)}/secrets/{GitHubPaths.Segment(name)}", UriKind.Relative);
             var env = await api.RunAsync(
                 new GitHubOperation("secrets.environment.get", $"check the {environment} environment secret {name}", "Environments: read"),
                 async (c, ct) => (await c.Connection.Get<EnvironmentSecretResponse>(uri, null, null, ct)).Body,
@@ -98,10 +123,16 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
         ArgumentException.ThrowIfNullOrWhiteSpace(environment);
         ArgumentNullException.ThrowIfNull(names);
         var t = api.Target;
+        var check = new GitHubOperation("variables.check", $"read the variables of {GitHubPaths.Printable(environment)}", "Environments: read");
+        if (RefuseNames(check, environment, names) is { } refused)
+        {
+            return refused;
+        }
+
         var flags = new List<PostureFlag>();
         foreach (var name in names.Distinct(StringComparer.Ordinal))
         {
-            var uri = new Uri($"repos/{Escape(t.Owner)}/{Escape(t.Repository)}/environments/{Escape(environment)}/variables/{Escape(name)}", UriKind.Relative);
+            var uri = new Uri($"{RepositoryPath(t)}/environments/{GitHubPaths.Segment(environment)}/variables/{GitHubPaths.Segment(name)}", UriKind.Relative);
             var result = await api.RunAsync(
                 new GitHubOperation("variables.environment.get", $"read the {environment} environment variable {name}", "Environments: read"),
                 async (c, ct) => (await c.Connection.Get<EnvironmentVariableResponse>(uri, null, null, ct)).Body,
@@ -128,16 +159,24 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
     {
         ArgumentNullException.ThrowIfNull(nightly);
         var t = api.Target;
+        var operation = new GitHubOperation("runs.list.nightly", $"list successful runs of {GitHubPaths.Printable(nightly.Workflow)}", "Actions: read");
+        if ((api.RefuseSegment(operation, "The nightly parity workflow", nightly.Workflow)
+            ?? (string.IsNullOrWhiteSpace(branch) ? null : api.RefuseRef(operation, "Branch", branch))) is { } refused)
+        {
+            return refused;
+        }
+
         var request = new WorkflowRunsRequest { Status = CheckRunStatusFilter.Success };
         if (!string.IsNullOrWhiteSpace(branch))
         {
             request.Branch = branch;
         }
 
+        var uri = WorkflowRunsPath(t, nightly.Workflow);
+        var parameters = WorkflowRunsParameters(request, pageSize: 20);
         var listed = await api.RunAsync(
-            new GitHubOperation("runs.list.nightly", $"list successful runs of {nightly.Workflow}", "Actions: read"),
-            (c, _) => c.Actions.Workflows.Runs.ListByWorkflow(t.Owner, t.Repository, nightly.Workflow, request,
-                new ApiOptions { PageSize = 20, PageCount = 1, StartPage = 1 }),
+            operation,
+            async (c, ct) => (await c.Connection.Get<WorkflowRunsResponse>(uri, parameters, null, ct)).Body,
             cancellationToken);
         if (!listed.Succeeded)
         {
@@ -183,5 +222,32 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
         return false;
     }
 
-    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+    /// <summary><c>repos/{owner}/{repo}</c>, each escaped (GitHub:Owner and GitHub:Repository are names, checked at start-up).</summary>
+    internal static string RepositoryPath(GitHubTarget t) => $"repos/{GitHubPaths.Segment(t.Owner)}/{GitHubPaths.Segment(t.Repository)}";
+
+    /// <summary><c>GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs</c> for a workflow file name (check it first).</summary>
+    internal static Uri WorkflowRunsPath(GitHubTarget t, string workflow) =>
+        new($"{RepositoryPath(t)}/actions/workflows/{GitHubPaths.Segment(workflow)}/runs", UriKind.Relative);
+
+    /// <summary>The filters as query parameters (Octokit escapes each value), and one page of <paramref name="pageSize"/>.</summary>
+    internal static Dictionary<string, string> WorkflowRunsParameters(WorkflowRunsRequest request, int pageSize)
+    {
+        var parameters = new Dictionary<string, string>(request.ToParametersDictionary(), StringComparer.Ordinal)
+        {
+            ["per_page"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["page"] = "1",
+        };
+        return parameters;
+    }
+
+    private GitHubError? RefuseNames(GitHubOperation operation, string environment, IReadOnlyCollection<string> names)
+    {
+        var refused = api.RefuseSegment(operation, "The environment name", environment);
+        foreach (var name in names)
+        {
+            refused ??= api.RefuseSegment(operation, "The name", name);
+        }
+
+        return refused;
+    }
 }

@@ -133,7 +133,7 @@ internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkfl
     public async Task<GitHubResult<IReadOnlyList<PendingDeployment>>> GetPendingDeploymentsAsync(long runId, CancellationToken cancellationToken = default)
     {
         var t = api.Target;
-        var uri = new Uri($"repos/{Escape(t.Owner)}/{Escape(t.Repository)}/actions/runs/{runId}/pending_deployments", UriKind.Relative);
+        var uri = new Uri($"{OctokitRepositoryFacts.RepositoryPath(t)}/actions/runs/{runId}/pending_deployments", UriKind.Relative);
         var result = await api.RunAsync(
             new GitHubOperation("runs.pending_deployments", $"read the pending deployments of workflow run {runId}", ActionsRead),
             async (c, ct) => (await c.Connection.Get<List<PendingDeploymentResponse>>(uri, null, null, ct)).Body,
@@ -175,6 +175,4 @@ internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkfl
 
     private static GitHubResult<T> NotFoundAs<T>(GitHubResult<T> result, string message) =>
         !result.Succeeded && result.Error.Kind == GitHubErrorKind.NotFound ? result.Error with { Message = message } : result;
-
-    private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }

@@ -92,6 +92,27 @@ public sealed class GitHubOptionsValidatorTests
             Assert.Single(Failures(new GitHubOptions { Mode = GitHubMode.GitHub, Owner = "o", Repository = "r", Token = "t", BaseUrl = baseUrl })),
             StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("GitHub:Owner", "../admin", null, null)]
+    [InlineData("GitHub:Owner", "..", null, null)]
+    [InlineData("GitHub:Repository", null, "app/../../etc", null)]
+    [InlineData("GitHub:Repository", null, "app?x=1", null)]
+    [InlineData("GitHub:Workflow", null, null, "../../x/dispatches")]
+    [InlineData("GitHub:Workflow", null, null, "..")]
+    public void Names_that_go_into_every_path_must_be_names(string key, string? owner, string? repository, string? workflow)
+    {
+        var failure = Assert.Single(Failures(new GitHubOptions
+        {
+            Mode = GitHubMode.GitHub,
+            Owner = owner ?? "contoso",
+            Repository = repository ?? "app",
+            Workflow = workflow ?? "promotion.yml",
+            Token = "t",
+        }));
+
+        Assert.StartsWith(key, failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void GitHub_mode_names_the_missing_owner_repository_and_credentials()
     {

@@ -86,6 +86,25 @@ internal sealed class GitHubApiExecutor
         }
     }
 
+    /// <summary>Null when <paramref name="value"/> is a ref git would accept; otherwise the refusal, logged, and no request
+    /// is to be sent (<see cref="GitHubPaths.RefProblem"/>).</summary>
+    public GitHubError? RefuseRef(GitHubOperation operation, string what, string value) =>
+        GitHubPaths.RefProblem(value) is { } problem ? Refuse(operation, $"{what} '{GitHubPaths.Printable(value)}' is not a valid git ref name ({problem})") : null;
+
+    /// <summary>Null when <paramref name="value"/> can be one path segment (<see cref="GitHubPaths.SegmentProblem"/>); otherwise the refusal.</summary>
+    public GitHubError? RefuseSegment(GitHubOperation operation, string what, string value) =>
+        GitHubPaths.SegmentProblem(value) is { } problem ? Refuse(operation, $"{what} '{GitHubPaths.Printable(value)}' cannot be sent to GitHub ({problem})") : null;
+
+    /// <summary>Null when <paramref name="path"/> is a relative repository file path (<see cref="GitHubPaths.FilePathProblem"/>); otherwise the refusal.</summary>
+    public GitHubError? RefuseFilePath(GitHubOperation operation, string path) =>
+        GitHubPaths.FilePathProblem(path) is { } problem ? Refuse(operation, $"The file path '{GitHubPaths.Printable(path)}' cannot be sent to GitHub ({problem})") : null;
+
+    private GitHubError Refuse(GitHubOperation operation, string reason)
+    {
+        GitHubLog.RequestRefused(logger, operation.Name, reason);
+        return new GitHubError(GitHubErrorKind.Validation, $"{reason}; nothing was sent to GitHub.");
+    }
+
     private static bool IsGitHubFailure(Exception ex) =>
         ex is ApiException or HttpRequestException or OperationCanceledException or TimeoutException or GitHubCredentialException;
 
