@@ -59,13 +59,33 @@ public sealed class TurnTests(TeamsBotFixture bot) : IClassFixture<TeamsBotFixtu
         Assert.Equal(new JobSheetQA.Rules.Facts.RequesterIdentity("teams", TestActivities.UserAadObjectId, "Dana Okafor"), seen.Sender);
     }
 
+    // A person is teams:<aadObjectId> and nothing else: without one the sender is kept by channel user id, unverified
+    // (read-only), and the e-mail the client put into the body is not taken as identity.
     [Fact]
-    public async Task Without_an_Entra_object_id_the_channel_user_id_is_used()
+    public async Task Without_an_Entra_object_id_the_sender_is_not_verified_and_has_no_email()
     {
         var activity = TestActivities.Message(ServiceUrl, "who am i then");
-        activity["from"] = new JsonObject { ["id"] = "29:guest", ["name"] = "Guest", ["email"] = "guest@example.com" };
+        activity["from"] = new JsonObject
+        {
+            ["id"] = "29:guest",
+            ["name"] = "Guest",
+            ["email"] = "release-manager@example.com",
+            ["userPrincipalName"] = "release-manager@example.com",
+        };
         var seen = await SeenAfterPosting(activity);
-        Assert.Equal(new JobSheetQA.Rules.Facts.RequesterIdentity("teams", "29:guest", "Guest", "guest@example.com"), seen.Sender);
+        Assert.Equal(new JobSheetQA.Rules.Facts.RequesterIdentity("teams", "29:guest", "Guest", Email: null, Verified: false), seen.Sender);
+        Assert.DoesNotContain("release-manager", seen.Sender.QualifiedId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_email_in_the_body_is_not_taken_even_with_an_Entra_object_id()
+    {
+        var activity = TestActivities.Message(ServiceUrl, "who am i with an email");
+        activity["from"]!["email"] = "release-manager@example.com";
+        var seen = await SeenAfterPosting(activity);
+        Assert.Equal(new JobSheetQA.Rules.Facts.RequesterIdentity("teams", TestActivities.UserAadObjectId, "Dana Okafor"), seen.Sender);
+        Assert.True(seen.Sender.Verified);
+        Assert.Null(seen.Sender.Email);
     }
 
     [Fact]

@@ -32,13 +32,21 @@ public static class TeamsActivityReader
             ThreadId: threadAt < 0 ? null : conversationId[(threadAt + ThreadMarker.Length)..]);
     }
 
-    /// <summary>The sender: their Entra object id when Teams gives it (stable across chats), else the channel user id.</summary>
+    /// <summary>
+    /// The sender. A person is <c>teams:&lt;Entra object id&gt;</c> and nothing else: Teams sets <c>from.aadObjectId</c> for
+    /// every signed-in user, and it is the same id in every chat and in the directory. Without it the platform names no
+    /// person (a guest or a bot, say), so the channel user id is kept for display and logs but marked unverified: the
+    /// deciding modules let such a sender only read. <c>from.email</c> and <c>from.userPrincipalName</c> are data the
+    /// sending client chose, never an identity, so <see cref="RequesterIdentity.Email"/> stays empty.
+    /// </summary>
     public static RequesterIdentity Requester(Activity activity)
     {
         var from = activity.From;
-        var userId = from?.AadObjectId is { Length: > 0 } aad ? aad : from?.Id ?? "unknown";
-        var name = from?.Name is { Length: > 0 } n ? n : userId;
-        return new RequesterIdentity(ChannelName, userId, name, from?.Email is { Length: > 0 } email ? email : null);
+        if (from?.AadObjectId is { Length: > 0 } aad)
+            return new RequesterIdentity(ChannelName, aad, from.Name is { Length: > 0 } name ? name : aad);
+
+        var userId = from?.Id is { Length: > 0 } id ? id : "unknown";
+        return new RequesterIdentity(ChannelName, userId, from?.Name is { Length: > 0 } shown ? shown : userId, Email: null, Verified: false);
     }
 
     /// <summary>
