@@ -7,9 +7,9 @@ namespace JobSheetQA.Bot.Channels.Teams;
 
 /// <summary>
 /// <c>POST /api/messages</c>, the Bot Framework messaging endpoint (docs/protocol-conformance.md C1.9–C1.10): 413 above the size
-/// cap, 400 for a body that is not an activity, 401 for any authentication failure, then 200 with an empty body for
-/// ordinary activities (replies go out through the Bot Connector) or the invoke response; 501 for unhandled invokes.
-/// Other methods get 405 from routing.
+/// cap, 400 for a body that is not an activity, 401 for any authentication failure (a channel or tenant that is not
+/// allowed included), then 200 with an empty body for ordinary activities (replies go out through the Bot Connector) or
+/// the invoke response; 501 for unhandled invokes. Other methods get 405 from routing.
 /// </summary>
 public static class TeamsEndpoints
 {
@@ -53,8 +53,7 @@ public static class TeamsEndpoints
             return Results.BadRequest();
         }
 
-        var authentication = await authenticator.AuthenticateAsync(
-            context.Request.Headers.Authorization, activity.ChannelId, activity.ServiceUrl, cancellationToken);
+        var authentication = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization, activity, cancellationToken);
         if (!authentication.Succeeded)
             return Results.Unauthorized();
 

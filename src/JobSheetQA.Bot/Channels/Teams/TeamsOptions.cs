@@ -20,6 +20,31 @@ public sealed class TeamsOptions
     /// <summary><c>Teams:AcceptEntraTokens</c>: also accept Entra-issued tokens (ABS is moving its channels to them).</summary>
     public bool AcceptEntraTokens { get; set; } = true;
 
+    /// <summary>
+    /// <c>Teams:AcceptAgentTokens</c>: accept an Entra-issued token whose <c>appid</c> (v1) / <c>azp</c> (v2) is this bot's own
+    /// <c>MicrosoftAppId</c>. Off by default: such a token is what the bot's own credentials mint (the Bot Framework
+    /// Emulator, Direct Line App Service Extension, the bot calling itself), so anyone holding the client secret could
+    /// otherwise speak as any user. Azure Bot Service channel traffic (Teams included) comes with Bot Framework tokens
+    /// and does not need it (docs/teams-setup.md, "Which tokens are accepted").
+    /// </summary>
+    public bool AcceptAgentTokens { get; set; }
+
+    /// <summary>
+    /// <c>Teams:AllowedChannels</c>: the activity <c>channelId</c>s accepted (<c>msteams</c> by default). On Web Chat, Direct
+    /// Line and the Emulator the client chooses <c>from</c>, so the identity in the body would be anyone's to claim.
+    /// </summary>
+    // Defaulted after binding (see AddTeamsChannel), like AllowedServiceUrlHosts.
+    public string[] AllowedChannels { get; set; } = [];
+
+    public static readonly IReadOnlyList<string> DefaultAllowedChannels = ["msteams"];
+
+    /// <summary>
+    /// <c>Teams:AllowedTenants</c>: the Entra tenant ids whose activities are accepted, checked against the activity's
+    /// <c>channelData.tenant.id</c> and <c>conversation.tenantId</c> and a token's <c>tid</c> claim. Required outside
+    /// Development when an app id is set; in Development, left out, any tenant is accepted.
+    /// </summary>
+    public string[]? AllowedTenants { get; set; }
+
     /// <summary><c>Teams:TokenAuthorityHost</c>: the Entra host outbound tokens are requested from (<c>{host}/{tenant}/oauth2/v2.0/token</c>).</summary>
     public string TokenAuthorityHost { get; set; } = "https://login.microsoftonline.com";
 

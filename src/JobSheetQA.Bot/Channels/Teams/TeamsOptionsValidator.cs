@@ -2,8 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Channels.Teams;
 
-/// <summary>Start-up checks for the <c>Teams</c> settings; each message names the key to fix.</summary>
-internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
+/// <summary>
+/// Start-up checks for the <c>Teams</c> settings; each message names the key to fix. Whether an app id is set is read
+/// from the configuration directly (not from the validated <see cref="BotCredentialsOptions"/>, whose own problems are
+/// reported by its own check).
+/// </summary>
+internal sealed class TeamsOptionsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<TeamsOptions>
 {
     internal const int MinRequestBytes = 4 * 1024;
     internal const int MaxRequestBytesLimit = 16 * 1024 * 1024;
@@ -26,6 +30,33 @@ internal sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             if (string.IsNullOrWhiteSpace(host) || host.Contains('/') || host.Contains(':') || host.StartsWith('.'))
                 failures.Add($"{section}:AllowedServiceUrlHosts:{i} ('{host}') must be a host name such as botframework.com (no scheme, port or path).");
         }
+
+        if (options.AllowedChannels.Length == 0)
+            failures.Add($"{section}:AllowedChannels must list at least one channel id (msteams).");
+        for (var i = 0; i < options.AllowedChannels.Length; i++)
+        {
+            var channel = options.AllowedChannels[i];
+            if (string.IsNullOrWhiteSpace(channel) || channel.Trim() != channel)
+                failures.Add($"{section}:AllowedChannels:{i} ('{channel}') must be a Bot Framework channel id such as msteams.");
+        }
+
+        var tenants = options.AllowedTenants ?? [];
+        for (var i = 0; i < tenants.Length; i++)
+        {
+            if (!Guid.TryParse(tenants[i], out _))
+                failures.Add($"{section}:AllowedTenants:{i} must be an Entra tenant id, a GUID (got '{tenants[i]}').");
+        }
+
+        var appIdSet = !string.IsNullOrWhiteSpace(configuration[nameof(BotCredentialsOptions.MicrosoftAppId)]);
+        if (tenants.Length == 0 && appIdSet && !environment.IsDevelopment())
+        {
+            failures.Add(
+                $"{section}:AllowedTenants must list the Entra tenant ids whose users may use the bot (MicrosoftAppId is set and this is " +
+                $"'{environment.EnvironmentName}'; only Development accepts any tenant). Set {section}__AllowedTenants__0 to your tenant id.");
+        }
+
+        if (options.AcceptAgentTokens && !options.AcceptEntraTokens)
+            failures.Add($"{section}:AcceptAgentTokens is true but {section}:AcceptEntraTokens is false: agent tokens are Entra-issued, so turn both on or leave AcceptAgentTokens off.");
 
         if (options.MaxRequestBytes < MinRequestBytes || options.MaxRequestBytes > MaxRequestBytesLimit)
             failures.Add($"{section}:MaxRequestBytes must be between {MinRequestBytes} and {MaxRequestBytesLimit} (got {options.MaxRequestBytes}).");

@@ -11,7 +11,7 @@ public static class TeamsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Teams front end (docs/teams-setup.md): the bot's identity (root <c>MicrosoftApp*</c> keys) and
-    /// the <c>Teams</c> settings, both validated at start-up; inbound token checks; the Bot Connector client with its MSAL
+    /// the <c>Teams</c> settings, both validated at start-up; inbound checks (channel and tenant pinning, tokens); the Bot Connector client with its MSAL
     /// token and serviceUrl allow-list; the activity processor behind <c>/api/messages</c>; and the <c>teams</c> sender
     /// the conversation poster uses.
     /// </summary>
@@ -28,6 +28,8 @@ public static class TeamsServiceCollectionExtensions
             {
                 if (options.AllowedServiceUrlHosts.Length == 0)
                     options.AllowedServiceUrlHosts = [.. TeamsOptions.DefaultAllowedServiceUrlHosts];
+                if (options.AllowedChannels.Length == 0)
+                    options.AllowedChannels = [.. TeamsOptions.DefaultAllowedChannels];
             })
             .ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());

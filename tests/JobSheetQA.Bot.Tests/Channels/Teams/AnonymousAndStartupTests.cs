@@ -45,7 +45,7 @@ public sealed class AnonymousAndStartupTests : IAsyncLifetime
     [Fact]
     public async Task With_an_app_id_Production_starts_and_requires_tokens()
     {
-        await using var host = TeamsTestHost.Start(rig, environment: "Production");
+        await using var host = TeamsTestHost.Start(rig, TeamsTestHost.PinnedToTestTenant, environment: "Production");
         using var response = await host.PostAsync(TestActivities.Message(rig.ServiceUrl, "hi"), null);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

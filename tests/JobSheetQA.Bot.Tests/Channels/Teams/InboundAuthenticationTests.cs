@@ -6,6 +6,7 @@ namespace JobSheetQA.Bot.Tests.Channels.Teams;
 /// <summary>
 /// docs/protocol-conformance.md C1.1–C1.7: every way a Bot Framework or Entra token can be wrong gets 401 and never reaches
 /// the bot; the right token gets 200. Tokens are signed with test keys the rig publishes as OpenID metadata on 127.0.0.1.
+/// The bot has the default Teams:AcceptAgentTokens=false; Entra tokens it accepts with it on are in <see cref="EntraAgentTokenTests"/>.
 /// </summary>
 public sealed class InboundAuthenticationTests(TeamsBotFixture bot) : IClassFixture<TeamsBotFixture>
 {
@@ -91,39 +92,41 @@ public sealed class InboundAuthenticationTests(TeamsBotFixture bot) : IClassFixt
     public Task The_serviceurl_claim_is_compared_ignoring_case() =>
         bot.AssertAcceptedAsync(bot.NewMessage(), "Bearer " + TestTokens.BotFramework(Key, Rig.ServiceUrl.ToUpperInvariant().Replace("HTTP://", "http://")));
 
-    // C1.6
-    [Fact]
-    public Task A_channel_the_key_is_not_endorsed_for_is_refused() =>
-        bot.AssertRefusedAsync(bot.NewMessage(channelId: "slack"), "Bearer " + Valid());
+    // C1.6 (a key endorsed for msteams only, on a channel the bot allows, is in ChannelPinningTests)
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    public Task An_empty_or_missing_channel_id_is_refused_before_any_endorsement_check(string? channelId)
+    {
+        var message = bot.NewMessage();
+        if (channelId is null)
+            message.Remove("channelId");
+        else
+            message["channelId"] = channelId;
+        return bot.AssertRefusedAsync(message, "Bearer " + Valid());
+    }
 
-    [Fact]
-    public Task An_empty_channel_id_skips_the_endorsement_check() =>
-        bot.AssertAcceptedAsync(bot.NewMessage(channelId: ""), "Bearer " + Valid());
-
-    // C1.7
+    // C1.7: by default (Teams:AcceptAgentTokens=false) an Entra token minted with the bot's own app id is refused; with it
+    // on, EntraAgentTokenTests.
     [Theory]
     [InlineData("1.0", "appid")]
     [InlineData("2.0", "azp")]
-    public Task An_Entra_token_naming_this_bot_for_its_version_is_accepted(string version, string appClaim) =>
-        bot.AssertAcceptedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], EntraTenant, new Dictionary<string, object>
+    public Task An_Entra_token_minted_with_this_bots_own_app_id_is_refused_by_default(string version, string appClaim) =>
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], EntraTenant, new Dictionary<string, object>
         {
             ["ver"] = version,
             [appClaim] = TestTokens.AppId,
             ["tid"] = EntraTenant,
         }, v2Issuer: version == "2.0"));
 
-    [Theory]
-    [InlineData("1.0", "azp")]
-    [InlineData("2.0", "appid")]
-    [InlineData("3.0", "appid")]
-    [InlineData(null, "appid")]
-    public Task An_Entra_token_without_the_app_claim_of_its_version_is_refused(string? version, string presentClaim)
-    {
-        var claims = new Dictionary<string, object> { [presentClaim] = TestTokens.AppId, ["tid"] = EntraTenant };
-        if (version is not null)
-            claims["ver"] = version;
-        return bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], EntraTenant, claims));
-    }
+    [Fact]
+    public Task An_Entra_token_minted_with_this_bots_own_app_id_in_the_bots_own_tenant_is_refused_by_default() =>
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], TestTokens.TenantId, new Dictionary<string, object>
+        {
+            ["ver"] = "1.0",
+            ["appid"] = TestTokens.AppId,
+            ["tid"] = TestTokens.TenantId,
+        }));
 
     [Fact]
     public Task An_Entra_token_for_another_app_is_refused() =>
@@ -135,33 +138,6 @@ public sealed class InboundAuthenticationTests(TeamsBotFixture bot) : IClassFixt
         }));
 
     [Fact]
-    public Task An_Entra_token_whose_tid_differs_from_its_issuer_tenant_is_refused() =>
-        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], EntraTenant, new Dictionary<string, object>
-        {
-            ["ver"] = "1.0",
-            ["appid"] = TestTokens.AppId,
-            ["tid"] = "f8cdef31-a31e-4b4a-93e4-5f571e91255a",
-        }));
-
-    [Fact]
-    public Task An_Entra_token_from_an_unknown_tenant_is_refused() =>
-        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], TestTokens.TenantId, new Dictionary<string, object>
-        {
-            ["ver"] = "1.0",
-            ["appid"] = TestTokens.AppId,
-            ["tid"] = TestTokens.TenantId,
-        }));
-
-    [Fact]
-    public Task A_Bot_Framework_key_cannot_sign_an_Entra_token() =>
-        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Key, EntraTenant, new Dictionary<string, object>
-        {
-            ["ver"] = "1.0",
-            ["appid"] = TestTokens.AppId,
-            ["tid"] = EntraTenant,
-        }));
-
-    [Fact]
     public async Task A_refused_request_says_nothing_about_why()
     {
         using var response = await bot.Host.PostAsync(bot.NewMessage(), "Bearer " + TestTokens.Tampered(Valid()));
@@ -169,6 +145,5 @@ public sealed class InboundAuthenticationTests(TeamsBotFixture bot) : IClassFixt
         Assert.Equal("", await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>The Bot Framework's first-party tenant: channel and emulator tokens come from it.</summary>
-    private const string EntraTenant = "d6d49420-f39b-4df7-a1dc-d59a935871db";
+    private const string EntraTenant = AgentTokensBotFixture.EntraTenant;
 }

@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.Channels.Teams;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using NSubstitute;
 
@@ -14,7 +15,15 @@ public sealed class OptionsValidationTests
         return new BotCredentialsOptionsValidator(host).Validate(null, options).Failures ?? [];
     }
 
-    private static IEnumerable<string> Failures(TeamsOptions options) => new TeamsOptionsValidator().Validate(null, options).Failures ?? [];
+    private static IEnumerable<string> Failures(TeamsOptions options, string environment = "Development", string? appId = AppId)
+    {
+        var host = Substitute.For<IHostEnvironment>();
+        host.EnvironmentName.Returns(environment);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["MicrosoftAppId"] = appId }).Build();
+        if (options.AllowedChannels.Length == 0)
+            options.AllowedChannels = [.. TeamsOptions.DefaultAllowedChannels];
+        return new TeamsOptionsValidator(host, configuration).Validate(null, options).Failures ?? [];
+    }
 
     private const string AppId = "2b2c2f5e-1c1d-4e0a-9d3e-5a6b7c8d9e0f";
 
@@ -78,5 +87,41 @@ public sealed class OptionsValidationTests
         Assert.Contains(failures, f => f.StartsWith("Teams:MaxRequestBytes", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Teams:MaxAttempts", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Teams:MaxRetryAfter", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Outside_Development_an_app_id_needs_allowed_tenants(string environment)
+    {
+        Assert.Contains(Failures(new TeamsOptions(), environment), f => f.StartsWith("Teams:AllowedTenants must list the Entra tenant ids", StringComparison.Ordinal));
+        Assert.Empty(Failures(new TeamsOptions { AllowedTenants = [Guid.NewGuid().ToString()] }, environment));
+    }
+
+    [Fact]
+    public void Development_and_an_anonymous_bot_need_no_allowed_tenants()
+    {
+        Assert.Empty(Failures(new TeamsOptions(), "Development"));
+        Assert.Empty(Failures(new TeamsOptions(), "Production", appId: null));
+    }
+
+    [Fact]
+    public void Allowed_tenants_are_GUIDs_and_allowed_channels_are_ids() =>
+        Assert.Equal(
+            ["Teams:AllowedChannels:1 (' msteams') must be a Bot Framework channel id such as msteams.",
+             "Teams:AllowedTenants:0 must be an Entra tenant id, a GUID (got 'contoso.onmicrosoft.com')."],
+            Failures(new TeamsOptions { AllowedChannels = ["msteams", " msteams"], AllowedTenants = ["contoso.onmicrosoft.com"] }));
+
+    [Fact]
+    public void Agent_tokens_need_Entra_tokens() =>
+        Assert.Contains(Failures(new TeamsOptions { AcceptAgentTokens = true, AcceptEntraTokens = false }),
+            f => f.StartsWith("Teams:AcceptAgentTokens is true but Teams:AcceptEntraTokens is false", StringComparison.Ordinal));
+
+    [Fact]
+    public void Teams_is_the_only_channel_and_agent_tokens_are_off_by_default()
+    {
+        Assert.Equal(["msteams"], TeamsOptions.DefaultAllowedChannels);
+        Assert.False(new TeamsOptions().AcceptAgentTokens);
+        Assert.Null(new TeamsOptions().AllowedTenants);
     }
 }

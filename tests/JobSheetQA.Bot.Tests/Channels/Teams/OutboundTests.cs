@@ -145,7 +145,7 @@ public sealed class OutboundTests : IAsyncLifetime
     [Fact]
     public async Task Outside_Development_a_loopback_serviceUrl_gets_no_token_and_no_call()
     {
-        await using var host = TeamsTestHost.Start(rig, environment: "Production");
+        await using var host = TeamsTestHost.Start(rig, TeamsTestHost.PinnedToTestTenant, environment: "Production");
 
         var result = await host.Get<TeamsChannelSender>().SendAsync(Address(), Hello(), default);
 

@@ -50,6 +50,17 @@ public static class TeamsActivityReader
     }
 
     /// <summary>
+    /// Every tenant id the activity names (<c>channelData.tenant.id</c>, <c>conversation.tenantId</c>), without repeats;
+    /// empty when it names none.
+    /// </summary>
+    public static IReadOnlyList<string> Tenants(Activity activity) =>
+        new[] { ChannelDataString(activity, "tenant", "id"), activity.Conversation?.TenantId }
+            .Where(tenant => !string.IsNullOrEmpty(tenant))
+            .Select(tenant => tenant!)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    /// <summary>
     /// The text with the first mention of the bot removed and the rest trimmed (BFJS removeRecipientMention); other people's
     /// mentions stay. Teams' <c>&amp;nbsp;</c> becomes a space. Text without a bot mention is returned as typed.
     /// </summary>

@@ -4,16 +4,19 @@ using System.Text.Json.Nodes;
 namespace JobSheetQA.Bot.Tests.Channels.Teams.Support;
 
 /// <summary>One rig and one registered bot shared by a test class whose tests change neither.</summary>
-public sealed class TeamsBotFixture : IAsyncLifetime
+public class TeamsBotFixture : IAsyncLifetime
 {
     public BotFrameworkRig Rig { get; private set; } = null!;
 
     public TeamsTestHost Host { get; private set; } = null!;
 
+    /// <summary>Settings on top of <see cref="TeamsTestHost.Settings"/>.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
     public async Task InitializeAsync()
     {
         Rig = await BotFrameworkRig.StartAsync();
-        Host = TeamsTestHost.Start(Rig);
+        Host = TeamsTestHost.Start(Rig, Settings);
     }
 
     public async Task DisposeAsync()

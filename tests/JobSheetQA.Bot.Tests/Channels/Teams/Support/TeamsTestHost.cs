@@ -35,7 +35,13 @@ public sealed class TeamsTestHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => bot.Get<T>();
 
-    /// <summary>A registered multi-tenant bot pointed at the rig.</summary>
+    /// <summary>
+    /// The setting that pins the bot to the tenant the test activities come from: required outside Development, and the
+    /// way to try tenant pinning in Development (where, left out, any tenant is accepted).
+    /// </summary>
+    public static Dictionary<string, string?> PinnedToTestTenant => new() { ["Teams:AllowedTenants:0"] = TestTokens.TenantId };
+
+    /// <summary>A registered multi-tenant bot pointed at the rig (Development: any tenant).</summary>
     public static Dictionary<string, string?> Settings(BotFrameworkRig rig) => new()
     {
         ["Jobs:PollInterval"] = "00:00:01",
