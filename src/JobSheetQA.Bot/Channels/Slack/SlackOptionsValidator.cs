@@ -21,7 +21,10 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
         if (options.AppToken is { } appToken && !appToken.StartsWith("xapp-", StringComparison.Ordinal))
             failures.Add($"{section}:AppToken must be an app-level token starting with 'xapp-' (or be left out to receive events over HTTP only).");
         if (!options.ApiBaseUrl.IsAbsoluteUri || options.ApiBaseUrl.Scheme is not ("https" or "http"))
-            failures.Add($"{section}:ApiBaseUrl must be an absolute http(s) URL (got '{options.ApiBaseUrl}').");
+            failures.Add($"{section}:ApiBaseUrl must be an absolute https URL (got '{options.ApiBaseUrl}').");
+        // The bot and app tokens travel to it: over TLS, plain http only to this machine (test doubles on 127.0.0.1).
+        else if (options.ApiBaseUrl.Scheme == "http" && !options.ApiBaseUrl.IsLoopback)
+            failures.Add($"{section}:ApiBaseUrl must use https: the bot token is sent to it (http is allowed only for a loopback address) (got '{options.ApiBaseUrl}').");
         else if (!options.ApiBaseUrl.AbsolutePath.EndsWith('/'))
             failures.Add($"{section}:ApiBaseUrl must end with '/' so method names are appended to it (got '{options.ApiBaseUrl}').");
         if (options.CommandResponseType is not ("ephemeral" or "in_channel"))

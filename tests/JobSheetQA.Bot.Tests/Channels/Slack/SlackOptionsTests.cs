@@ -38,6 +38,9 @@ public sealed class SlackOptionsTests
     [InlineData("Slack:BotToken", "xoxp-user-token", "Slack:BotToken must be a bot token")]
     [InlineData("Slack:AppToken", "xoxb-not-an-app-token", "Slack:AppToken must be an app-level token")]
     [InlineData("Slack:ApiBaseUrl", "https://slack.test/api", "Slack:ApiBaseUrl must end with '/'")]
+    [InlineData("Slack:ApiBaseUrl", "http://slack.com/api/", "Slack:ApiBaseUrl must use https")]
+    [InlineData("Slack:ApiBaseUrl", "http://10.0.0.7:8080/api/", "Slack:ApiBaseUrl must use https")]
+    [InlineData("Slack:ApiBaseUrl", "ftp://slack.com/api/", "Slack:ApiBaseUrl must be an absolute https URL")]
     [InlineData("Slack:CommandResponseType", "public", "Slack:CommandResponseType must be 'ephemeral' or 'in_channel'")]
     [InlineData("Slack:Workers", "0", "Slack:Workers must be between 1 and 64")]
     [InlineData("Slack:MaxAttempts", "11", "Slack:MaxAttempts must be between 1 and 10")]
@@ -57,6 +60,32 @@ public sealed class SlackOptionsTests
 
         Assert.True(result.Failed);
         Assert.Contains(message, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000/api/")]
+    [InlineData("http://[::1]:5000/api/")]
+    [InlineData("http://localhost:5000/api/")]
+    [InlineData("https://slack.com/api/")]
+    public void The_api_is_reached_over_https_or_plain_http_on_loopback_only(string url)
+    {
+        var settings = new SlackOptions { Enabled = true, SigningSecret = "secret", BotToken = "xoxb-1", ApiBaseUrl = new Uri(url) };
+
+        Assert.True(new SlackOptionsValidator().Validate(null, settings).Succeeded);
+    }
+
+    [Fact]
+    public void A_plain_http_api_off_this_machine_fails_start_up_naming_the_key()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => ChatTestHost.Start(new Dictionary<string, string?>
+        {
+            ["Slack:Enabled"] = "true",
+            ["Slack:SigningSecret"] = "secret",
+            ["Slack:BotToken"] = "xoxb-1",
+            ["Slack:ApiBaseUrl"] = "http://slack.example/api/",
+        }));
+
+        Assert.Contains("Slack:ApiBaseUrl must use https", ExceptionChain.Find<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
     }
 
     [Fact]
