@@ -75,6 +75,17 @@ public static class SlackInboundParser
 
         var teamId = Str(body, "team_id") ?? Str(e, "team");
         var threadTs = Str(e, "thread_ts") ?? ts;
+        // In a shared channel the top-level team_id is the channel's originating workspace; the authorization says which
+        // installation of the app the event is for, and user_team whose person wrote it.
+        var authorization = body.TryGetProperty("authorizations", out var authorizations) && authorizations.ValueKind == JsonValueKind.Array
+            && authorizations.GetArrayLength() > 0 ? authorizations[0] : default;
+        var actor = new SlackActor(
+            Str(authorization, "team_id") ?? Str(body, "team_id"),
+            Str(authorization, "enterprise_id") ?? Str(body, "enterprise_id"),
+            Str(e, "user_team") ?? Str(e, "team"),
+            body.TryGetProperty("is_ext_shared_channel", out var shared) && shared.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? shared.GetBoolean()
+                : null);
         var text = SlackText.Unescape(SlackText.StripBotMention(rawText, botUserId));
         var message = new ChatMessage(
             // Keyed by (channel, ts): the app_mention and the message event of one message are one turn.
@@ -82,7 +93,7 @@ public static class SlackInboundParser
             Address(channel, teamId, botUserId, user, threadTs),
             Sender(user, null),
             text);
-        return SlackInboundParse.Queue(new SlackInboundTurn(message, new SlackReplyRoute(channel, threadTs), EventId: eventId));
+        return SlackInboundParse.Queue(new SlackInboundTurn(message, new SlackReplyRoute(channel, threadTs), EventId: eventId), actor);
     }
 
     /// <summary>A slash command's form fields. The text after the command is the grammar; a bare environment means promote it.</summary>
@@ -100,7 +111,8 @@ public static class SlackInboundParser
         var teamId = form.GetValueOrDefault("team_id");
         var inboundId = form.GetValueOrDefault("trigger_id") is { Length: > 0 } trigger ? $"command:{trigger}" : $"command:{Guid.NewGuid():N}";
         var message = new ChatMessage(inboundId, Address(channel, teamId, null, user, null), Sender(user, form.GetValueOrDefault("user_name")), text);
-        return SlackInboundParse.Queue(new SlackInboundTurn(message, new SlackReplyRoute(channel, null, url, responseType)));
+        var actor = new SlackActor(teamId, form.GetValueOrDefault("enterprise_id") is { Length: > 0 } enterprise ? enterprise : null, null, null);
+        return SlackInboundParse.Queue(new SlackInboundTurn(message, new SlackReplyRoute(channel, null, url, responseType)), actor);
     }
 
     /// <summary><c>/promote staging</c> → <c>promote staging</c>; <c>/promote status</c> → <c>status</c> (the text starts with a verb).</summary>
@@ -129,7 +141,10 @@ public static class SlackInboundParser
 
         var user = payload.TryGetProperty("user", out var u) ? Str(u, "id") : null;
         var userName = payload.TryGetProperty("user", out u) ? Str(u, "name") ?? Str(u, "username") : null;
-        var teamId = payload.TryGetProperty("team", out var t) && t.ValueKind == JsonValueKind.Object ? Str(t, "id") : null;
+        var team = payload.TryGetProperty("team", out var t) && t.ValueKind == JsonValueKind.Object ? t : default;
+        var teamId = Str(team, "id");
+        var enterpriseId = (payload.TryGetProperty("enterprise", out var enterprise) ? Str(enterprise, "id") : null) ?? Str(team, "enterprise_id");
+        var userTeamId = payload.TryGetProperty("user", out u) ? Str(u, "team_id") : null;
         payload.TryGetProperty("container", out var container);
         payload.TryGetProperty("message", out var original);
         var channel = (payload.TryGetProperty("channel", out var c) && c.ValueKind == JsonValueKind.Object ? Str(c, "id") : null)
@@ -175,7 +190,7 @@ public static class SlackInboundParser
             ? $"action:{trigger}"
             : $"action:{channel}:{messageTs}:{Str(action, "action_ts")}";
         var message = new ChatMessage(inboundId, Address(channel, teamId, configuredBotUserId, user, threadTs), Sender(user, userName), text, form);
-        return SlackInboundParse.Queue(new SlackInboundTurn(message, route, Clicked: clicked));
+        return SlackInboundParse.Queue(new SlackInboundTurn(message, route, Clicked: clicked), new SlackActor(teamId, enterpriseId, userTeamId, null));
     }
 
     /// <summary>

@@ -24,6 +24,15 @@ internal static partial class SlackLog
     [LoggerMessage(EventId = 5206, Level = LogLevel.Error, Message = "Slack turn {InboundId} failed")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string inboundId);
 
+    [LoggerMessage(EventId = 5207, Level = LogLevel.Warning, Message = "Slack {Source} from user {UserId} refused: workspace {TeamId} (enterprise {EnterpriseId}) is not on Slack:AllowedTeams")]
+    public static partial void WorkspaceRefused(ILogger logger, string source, string teamId, string enterpriseId, string userId);
+
+    [LoggerMessage(EventId = 5208, Level = LogLevel.Warning, Message = "Slack {Source} refused: user {UserId} of workspace {UserTeamId} is not of {TeamId} (a shared channel) and Slack:AllowExternalUsers is false")]
+    public static partial void ExternalUserRefused(ILogger logger, string source, string userId, string userTeamId, string teamId);
+
+    [LoggerMessage(EventId = 5209, Level = LogLevel.Information, Message = "Slack {Source}: user {UserId} of workspace {UserTeamId} admitted unverified (Slack:AllowExternalUsers)")]
+    public static partial void ExternalUserAdmitted(ILogger logger, string source, string userId, string userTeamId);
+
     [LoggerMessage(EventId = 5210, Level = LogLevel.Warning, Message = "Slack {Method} answered ok:false {Error} {Detail}")]
     public static partial void ApiError(ILogger logger, string method, string error, string detail);
 

@@ -23,6 +23,19 @@ public sealed class SlackOptions
     /// </summary>
     public string? AppToken { get; set; }
 
+    /// <summary>
+    /// <c>Slack:AllowedTeams</c>: the workspaces (team ids <c>T…</c>) and Enterprise Grid organisations (enterprise ids
+    /// <c>E…</c>) the bot serves. A request from any other is not turned into a turn. Required outside Development
+    /// while Slack is on; in Development, left out, any workspace is served.
+    /// </summary>
+    public string[]? AllowedTeams { get; set; }
+
+    /// <summary>
+    /// <c>Slack:AllowExternalUsers</c>: let people of another workspace, acting in a channel shared with it (Slack Connect),
+    /// use the bot, unverified (read-only). Off by default: they are refused.
+    /// </summary>
+    public bool AllowExternalUsers { get; set; }
+
     /// <summary><c>Slack:ApiBaseUrl</c>: the Web API root; tests and rigs point it at their own server.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
 

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Channels.Slack;
 
 /// <summary>Start-up checks for the <c>Slack</c> settings; each message names the key to fix. Nothing is checked while Slack is off.</summary>
-internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+internal sealed partial class SlackOptionsValidator(IHostEnvironment environment) : IValidateOptions<SlackOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
@@ -18,6 +19,20 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"{section}:BotToken is required when {section}:Enabled is true: replies are posted with it (OAuth & Permissions → Bot User OAuth Token, xoxb-…).");
         else if (!options.BotToken.StartsWith("xoxb-", StringComparison.Ordinal))
             failures.Add($"{section}:BotToken must be a bot token starting with 'xoxb-'.");
+        var teams = options.AllowedTeams ?? [];
+        if (teams.Length == 0 && !environment.IsDevelopment())
+        {
+            failures.Add(
+                $"{section}:AllowedTeams must list the workspace ids (T…) or Enterprise Grid ids (E…) the bot serves while {section}:Enabled " +
+                $"is true (this is '{environment.EnvironmentName}'; only Development serves any workspace). Set {section}__AllowedTeams__0.");
+        }
+
+        for (var i = 0; i < teams.Length; i++)
+        {
+            if (teams[i] is null || !TeamOrEnterpriseId().IsMatch(teams[i]))
+                failures.Add($"{section}:AllowedTeams:{i} must be a team id (T…) or an enterprise id (E…) (got '{teams[i]}').");
+        }
+
         if (options.AppToken is { } appToken && !appToken.StartsWith("xapp-", StringComparison.Ordinal))
             failures.Add($"{section}:AppToken must be an app-level token starting with 'xapp-' (or be left out to receive events over HTTP only).");
         if (!options.ApiBaseUrl.IsAbsoluteUri || options.ApiBaseUrl.Scheme is not ("https" or "http"))
@@ -44,4 +59,7 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    [GeneratedRegex("^[TE][A-Z0-9]{2,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TeamOrEnterpriseId();
 }

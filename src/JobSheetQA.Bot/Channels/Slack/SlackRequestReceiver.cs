@@ -6,12 +6,14 @@ using Microsoft.Extensions.Options;
 namespace JobSheetQA.Bot.Channels.Slack;
 
 /// <summary>
-/// The HTTP edge of the Slack adapter (docs/protocol-conformance.md C2.1–C2.11): reads the raw body (413 over 4 MB), verifies the
-/// signature on those bytes (401), parses (400), then queues the turn and acknowledges at once, well within Slack's
-/// 3 seconds. Answers go out later through the Web API or the request's <c>response_url</c>.
+/// The HTTP edge of the Slack adapter (docs/protocol-conformance.md C2.1–C2.11, C2.14–C2.15): reads the raw body (413 over
+/// 4 MB), verifies the signature on those bytes (401), parses (400), lets <see cref="SlackWorkspaceGate"/> pin the
+/// workspace, then queues the turn and acknowledges at once, well within Slack's 3 seconds. Answers go out later through
+/// the Web API or the request's <c>response_url</c>.
 /// </summary>
 public sealed class SlackRequestReceiver(
-    SlackRequestVerifier verifier, SlackInboundQueue queue, IOptions<SlackOptions> options, ILogger<SlackRequestReceiver> logger)
+    SlackRequestVerifier verifier, SlackWorkspaceGate gate, SlackInboundQueue queue, IOptions<SlackOptions> options,
+    ILogger<SlackRequestReceiver> logger)
 {
     public const int MaxBodyBytes = 4 * 1024 * 1024;
 
@@ -75,6 +77,7 @@ public sealed class SlackRequestReceiver(
             parsed = SlackInboundParse.Invalid($"malformed body ({exception.GetType().Name})");
         }
 
+        parsed = gate.Admit(parsed, path);
         if (parsed.Error is { } error)
         {
             SlackLog.RequestMalformed(logger, path, error);

@@ -9,7 +9,7 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Slack channel (docs/slack-setup.md) when <c>Slack:Enabled</c> is true: request verification,
-    /// the inbound queue and its workers, the Web API client, the <see cref="IChannelSender"/> for <c>slack</c>
+    /// workspace pinning, the inbound queue and its workers, the Web API client, the <see cref="IChannelSender"/> for <c>slack</c>
     /// conversations and, with <c>Slack:AppToken</c>, the Socket Mode connection. The settings are always bound and
     /// validated, so a half-configured Slack fails at start-up with the key to fix.
     /// </summary>
@@ -32,6 +32,7 @@ public static class SlackServiceCollectionExtensions
             .RemoveAllLoggers();
         services.TryAddSingleton<SlackWebApi>();
         services.TryAddSingleton<SlackRequestVerifier>();
+        services.TryAddSingleton<SlackWorkspaceGate>();
         services.TryAddSingleton<SlackInboundQueue>();
         services.TryAddSingleton<SlackRequestReceiver>();
         services.TryAddSingleton<SlackChannelSender>();

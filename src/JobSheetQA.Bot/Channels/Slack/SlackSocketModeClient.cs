@@ -10,12 +10,13 @@ namespace JobSheetQA.Bot.Channels.Slack;
 /// <summary>
 /// Socket Mode (https://api.slack.com/apis/socket-mode), for workspaces whose bot cannot be reached from the internet: asks
 /// <c>apps.connections.open</c> for a fresh WebSocket URL with the app-level token, feeds each envelope's payload to the
-/// same parser and queue as the HTTP endpoints and then acknowledges it (<c>{"envelope_id":…}</c>, well within 3 s).
+/// same parser, workspace gate and queue as the HTTP endpoints and then acknowledges it (<c>{"envelope_id":…}</c>, well within 3 s).
 /// An envelope the full queue cannot take is not acknowledged, so Slack delivers it again (the HTTP endpoints answer 503).
 /// A <c>disconnect</c> message reconnects straight away with a new URL; a lost connection reconnects with back-off.
 /// </summary>
 public sealed class SlackSocketModeClient(
-    SlackWebApi api, SlackInboundQueue queue, IOptions<SlackOptions> options, TimeProvider time, ILogger<SlackSocketModeClient> logger)
+    SlackWebApi api, SlackWorkspaceGate gate, SlackInboundQueue queue, IOptions<SlackOptions> options, TimeProvider time,
+    ILogger<SlackSocketModeClient> logger)
     : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -131,6 +132,7 @@ public sealed class SlackSocketModeClient(
             parsed = SlackInboundParse.Invalid($"malformed payload ({exception.GetType().Name})");
         }
 
+        parsed = gate.Admit(parsed, $"socket mode {type}");
         if (parsed.Error is { } error)
             SlackLog.EnvelopeRejected(logger, envelopeId, type, error);
         else if (parsed.Ignored is { } reason)

@@ -6,7 +6,8 @@ using JobSheetQA.Bot.Storage;
 namespace JobSheetQA.Bot.Channels.Slack;
 
 /// <summary>
-/// Handles one queued Slack turn: drops an <c>event_id</c> seen before (Slack retries an event it thinks was missed),
+/// Handles one queued Slack turn: answers a refused one with its refusal only (<see cref="SlackWorkspaceGate"/>), drops an
+/// <c>event_id</c> seen before (Slack retries an event it thinks was missed),
 /// replaces a clicked message so its buttons cannot be pressed twice, hands the message to <see cref="ChatTurnHandler"/>
 /// (which also drops a repeated (channel, ts)) and sends the answers where the request wants them.
 /// </summary>
@@ -15,6 +16,14 @@ public sealed class SlackTurnProcessor(
 {
     public async Task ProcessAsync(SlackInboundTurn turn, CancellationToken cancellationToken)
     {
+        // Refused by SlackWorkspaceGate: only the refusal goes back, to the asker alone; the chat layer never sees it.
+        if (turn.Refusal is { } refusal)
+        {
+            if (turn.Route.ResponseUrl is { } refusalUrl)
+                await sender.RespondAsync(refusalUrl, new JsonObject { ["text"] = refusal }, "ephemeral", replaceOriginal: false, cancellationToken);
+            return;
+        }
+
         if (turn.EventId is { } eventId
             && !await deduplicator.TryMarkProcessedAsync(SlackInboundParser.ChannelName, $"event:{eventId}", time.GetUtcNow(), cancellationToken))
         {

@@ -84,4 +84,58 @@ public sealed class SlackInboundParserTests
         using var json = JsonDocument.Parse(body);
         return SlackInboundParser.ParseEvent(json.RootElement, null);
     }
+
+    // C2.14–C2.15: where each payload shape says the request comes from.
+    [Fact]
+    public void An_event_is_for_its_authorization_and_from_its_user_team()
+    {
+        using var body = JsonDocument.Parse("""
+            {"type":"event_callback","event_id":"Ev1","team_id":"T0SOURCE","enterprise_id":"E0SOURCE","is_ext_shared_channel":true,
+             "authorizations":[{"team_id":"T0OURS","enterprise_id":"E0OURS","user_id":"UBOT","is_bot":true}],
+             "event":{"type":"app_mention","user":"U1","team":"T0SOURCE","user_team":"T0VENDOR","channel":"C1","ts":"1.0","text":"<@UBOT> hi"}}
+            """);
+
+        var parsed = SlackInboundParser.ParseEvent(body.RootElement, null);
+
+        Assert.Equal(new SlackActor("T0OURS", "E0OURS", "T0VENDOR", true), parsed.Actor);
+    }
+
+    [Fact]
+    public void An_event_without_authorizations_or_user_team_falls_back_to_team_id_and_event_team()
+    {
+        using var body = JsonDocument.Parse("""
+            {"type":"event_callback","event_id":"Ev2","team_id":"T0OURS",
+             "event":{"type":"message","channel_type":"im","user":"U1","team":"T0OURS","channel":"D1","ts":"1.0","text":"hi"}}
+            """);
+
+        Assert.Equal(new SlackActor("T0OURS", null, "T0OURS", null), SlackInboundParser.ParseEvent(body.RootElement, null).Actor);
+    }
+
+    [Fact]
+    public void A_slash_command_is_for_its_team_and_enterprise()
+    {
+        var parsed = SlackInboundParser.ParseCommand(new Dictionary<string, string>
+        {
+            ["team_id"] = "T1",
+            ["enterprise_id"] = "E1",
+            ["channel_id"] = "C1",
+            ["user_id"] = "U1",
+            ["command"] = "/promote",
+            ["text"] = "help",
+            ["response_url"] = "https://hooks.slack.test/commands/1",
+        }, "ephemeral");
+
+        Assert.Equal(new SlackActor("T1", "E1", null, null), parsed.Actor);
+    }
+
+    [Fact]
+    public void A_click_is_for_its_team_and_from_its_users_team()
+    {
+        using var payload = JsonDocument.Parse("""
+            {"type":"block_actions","user":{"id":"U1","team_id":"T0VENDOR"},"team":{"id":"T0OURS","enterprise_id":"E0OURS"},"enterprise":null,
+             "channel":{"id":"C1"},"response_url":"https://hooks.slack.test/actions/1","actions":[{"action_id":"cmd:0:0","value":"help"}]}
+            """);
+
+        Assert.Equal(new SlackActor("T0OURS", "E0OURS", "T0VENDOR", null), SlackInboundParser.ParseInteraction(payload.RootElement, null).Actor);
+    }
 }

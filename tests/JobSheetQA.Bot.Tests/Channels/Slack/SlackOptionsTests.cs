@@ -3,13 +3,24 @@ using JobSheetQA.Bot.Channels.Slack;
 using JobSheetQA.Bot.Tests.Chat.Support;
 using JobSheetQA.Bot.Tests.Support;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using NSubstitute;
 
 namespace JobSheetQA.Bot.Tests.Channels.Slack;
 
 /// <summary>The <c>Slack</c> settings: off by default (no account needed), and checked at start-up with messages that name the key.</summary>
 public sealed class SlackOptionsTests
 {
+    private static readonly IHostEnvironment Development = Environment("Development");
+
+    private static IHostEnvironment Environment(string name)
+    {
+        var environment = Substitute.For<IHostEnvironment>();
+        environment.EnvironmentName.Returns(name);
+        return environment;
+    }
+
     [Fact]
     public async Task Slack_is_off_by_default_and_its_endpoints_do_not_exist()
     {
@@ -56,7 +67,7 @@ public sealed class SlackOptionsTests
         var settings = new SlackOptions();
         new ConfigurationBuilder().AddInMemoryCollection(options).Build().GetSection("Slack").Bind(settings);
 
-        var result = new SlackOptionsValidator().Validate(null, settings);
+        var result = new SlackOptionsValidator(Development).Validate(null, settings);
 
         Assert.True(result.Failed);
         Assert.Contains(message, result.FailureMessage, StringComparison.Ordinal);
@@ -69,9 +80,9 @@ public sealed class SlackOptionsTests
     [InlineData("https://slack.com/api/")]
     public void The_api_is_reached_over_https_or_plain_http_on_loopback_only(string url)
     {
-        var settings = new SlackOptions { Enabled = true, SigningSecret = "secret", BotToken = "xoxb-1", ApiBaseUrl = new Uri(url) };
+        var settings = new SlackOptions { Enabled = true, SigningSecret = "secret", BotToken = "xoxb-1", ApiBaseUrl = new Uri(url), AllowedTeams = ["T0TEAM01"] };
 
-        Assert.True(new SlackOptionsValidator().Validate(null, settings).Succeeded);
+        Assert.True(new SlackOptionsValidator(Development).Validate(null, settings).Succeeded);
     }
 
     [Fact]
@@ -88,7 +99,41 @@ public sealed class SlackOptionsTests
         Assert.Contains("Slack:ApiBaseUrl must use https", ExceptionChain.Find<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Outside_Development_the_allowed_workspaces_are_required(string environment)
+    {
+        var settings = new SlackOptions { Enabled = true, SigningSecret = "secret", BotToken = "xoxb-1" };
+
+        var result = new SlackOptionsValidator(Environment(environment)).Validate(null, settings);
+
+        Assert.Contains($"Slack:AllowedTeams must list the workspace ids (T…) or Enterprise Grid ids (E…) the bot serves while Slack:Enabled is true (this is '{environment}'",
+            result.FailureMessage, StringComparison.Ordinal);
+        settings.AllowedTeams = ["T0TEAM01", "E0GRID01"];
+        Assert.True(new SlackOptionsValidator(Environment(environment)).Validate(null, settings).Succeeded);
+        settings.AllowedTeams = null;
+        Assert.True(new SlackOptionsValidator(Development).Validate(null, settings).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("jobsheetqa")]
+    [InlineData("U0DANA")]
+    [InlineData("t0team01")]
+    [InlineData(" T0TEAM01")]
+    public void Allowed_teams_are_team_or_enterprise_ids(string entry)
+    {
+        var settings = new SlackOptions { Enabled = true, SigningSecret = "secret", BotToken = "xoxb-1", AllowedTeams = ["T0TEAM01", entry] };
+
+        var result = new SlackOptionsValidator(Development).Validate(null, settings);
+
+        Assert.Contains($"Slack:AllowedTeams:1 must be a team id (T…) or an enterprise id (E…) (got '{entry}').", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void External_users_are_refused_by_default() => Assert.False(new SlackOptions().AllowExternalUsers);
+
     [Fact]
     public void Nothing_is_checked_while_slack_is_off() =>
-        Assert.True(new SlackOptionsValidator().Validate(null, new SlackOptions { Workers = 0, CommandResponseType = "x" }).Succeeded);
+        Assert.True(new SlackOptionsValidator(Environment("Production")).Validate(null, new SlackOptions { Workers = 0, CommandResponseType = "x" }).Succeeded);
 }

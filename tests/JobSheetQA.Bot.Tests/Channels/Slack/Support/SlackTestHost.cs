@@ -35,6 +35,7 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public ChatTestHost Bot { get; }
 
+    /// <summary>Starts the bot with Slack on; <paramref name="settings"/> override the defaults, a null value removes one.</summary>
     public static async Task<SlackTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var api = await SlackApiDouble.StartAsync();
@@ -47,9 +48,18 @@ public sealed class SlackTestHost : IAsyncDisposable
                 ["Slack:BotToken"] = BotToken,
                 ["Slack:ApiBaseUrl"] = api.ApiBaseUrl.ToString(),
                 ["Slack:RetryBaseDelay"] = "00:00:00.050",
+                // The workspace every test payload comes from, as a production bot is pinned to its own.
+                ["Slack:AllowedTeams:0"] = TeamId,
             };
+            // A null value leaves the key out altogether (the configuration binder would read it as an empty entry).
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-                all[key] = value;
+            {
+                if (value is null)
+                    all.Remove(key);
+                else
+                    all[key] = value;
+            }
+
             return new SlackTestHost(api, ChatTestHost.Start(all, configureServices));
         }
         catch
