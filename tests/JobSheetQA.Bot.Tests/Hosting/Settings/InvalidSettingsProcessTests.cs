@@ -38,9 +38,9 @@ public sealed class InvalidSettingsProcessTests : IDisposable
 
         Assert.NotEqual(0, bot.ExitCode);
         var printed = await errors;
-        Assert.Contains("JobSheetQA.Bot cannot start: 6 settings need fixing", printed, StringComparison.Ordinal);
+        Assert.Contains("JobSheetQA.Bot cannot start: 7 settings need fixing", printed, StringComparison.Ordinal);
         // Issue #14: outside Development GitHub:Mode has no default, so a forgotten setting cannot mean the simulator.
-        foreach (var key in new[] { "GitHub:Mode is not set", "MicrosoftAppId", "Slack:SigningSecret", "Slack:BotToken", "GitHub:WebhookSecret", "Tracking:PollInterval" })
+        foreach (var key in new[] { "GitHub:Mode is not set", "MicrosoftAppId", "Slack:AllowedTeams", "Slack:SigningSecret", "Slack:BotToken", "GitHub:WebhookSecret", "Tracking:PollInterval" })
             Assert.Contains($"  - {key}", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening", await output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(workingDirectory, "data")), "nothing was stored before the settings were checked");

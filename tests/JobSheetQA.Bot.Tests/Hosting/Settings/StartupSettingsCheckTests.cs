@@ -34,7 +34,7 @@ public sealed class StartupSettingsCheckTests
         [
             "ConnectionStrings:Postgres", $"Policy:File: {missingPolicy}: policy file not found", "GitHub:Owner", "GitHub:Repository",
             "GitHub:Mode is GitHub but no credentials", "GitHub:WebhookSecret", "Jobs:WorkerCount", "Tracking:PollInterval",
-            "MicrosoftAppId is not set", "Teams:MaxAttempts", "Slack:SigningSecret", "Slack:BotToken",
+            "MicrosoftAppId is not set", "Teams:MaxAttempts", "Slack:AllowedTeams", "Slack:SigningSecret", "Slack:BotToken",
         ];
         Assert.Equal(expectedKeys.Length, invalid.Problems.Count);
         foreach (var key in expectedKeys)
