@@ -15,6 +15,7 @@ public sealed class GitHubStartupSettingsTests
         ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
         ["MicrosoftAppPassword"] = "secret",
         ["MicrosoftAppType"] = "MultiTenant",
+        ["Teams:AllowedTenants:0"] = "00000000-0000-0000-0000-0000000000aa",
     };
 
     [Fact]
