@@ -15,6 +15,11 @@ public abstract record PromotionOutcome;
 /// <summary>GitHub could not be read for the facts the policy needs; nothing was dispatched (a promotion, if recorded, is refused).</summary>
 public sealed record CannotDecide(GitHubError Error, string? PromotionId) : PromotionOutcome;
 
+/// <summary>The ref typed after <c>from</c> is not a name git accepts (<see cref="GitRefName"/>); nothing was recorded or asked of GitHub.</summary>
+/// <param name="Ref">The ref as typed, printable (control characters as <c>\uXXXX</c>).</param>
+/// <param name="Problem">Why it is not a ref name ("it contains '..'").</param>
+public sealed record InvalidRef(string Ref, string Problem) : PromotionOutcome;
+
 /// <summary>The policy denied the promotion; nothing was dispatched.</summary>
 public sealed record Refused(Decision Decision, PolicyRequest Request, string PromotionId) : PromotionOutcome;
 

@@ -29,6 +29,9 @@ public sealed class PromotionService(
 {
     public async Task<PromotionOutcome> PromoteAsync(PromoteRequest request, Caller caller, CancellationToken cancellationToken)
     {
+        if (InvalidRefIn(request) is { } invalid)
+            return invalid;
+
         var promotion = await CreateAsync(request, caller, cancellationToken);
 
         var gathered = await gatherer.GatherAsync(Ask(promotion.Id, request, caller), cancellationToken);
@@ -73,6 +76,9 @@ public sealed class PromotionService(
     /// <summary><c>--dry-run</c> and <c>why</c>: every rule's verdict on today's facts; nothing is stored but the audit line, nothing dispatched.</summary>
     public async Task<PromotionOutcome> DryRunAsync(PromoteRequest request, Caller caller, CancellationToken cancellationToken)
     {
+        if (InvalidRefIn(request) is { } invalid)
+            return invalid;
+
         var gathered = await gatherer.GatherAsync(Ask(PromotionIds.New(), request, caller), cancellationToken);
         if (!gathered.Succeeded)
             return new CannotDecide(gathered.Error, PromotionId: null);
@@ -133,6 +139,10 @@ public sealed class PromotionService(
         await audit.AppendAsync(new AuditEntry(caller.At, caller.Actor, "promotion.requested", id, request.Environment, details), CancellationToken.None);
         return promotion;
     }
+
+    /// <summary>A typed ref git would refuse is refused here, before anything is recorded or any path is built from it.</summary>
+    private static InvalidRef? InvalidRefIn(PromoteRequest request) =>
+        request.Ref is { } typed && GitRefName.Problem(typed) is { } problem ? new InvalidRef(GitRefName.Printable(typed), problem) : null;
 
     private static PromotionAsk Ask(string promotionId, PromoteRequest request, Caller caller) =>
         new(promotionId, request.Environment, request.Ref, request.SkipParity, request.UseNightlyParity, AcknowledgementText: null, caller.Identity);

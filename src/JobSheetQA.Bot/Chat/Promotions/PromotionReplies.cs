@@ -18,6 +18,9 @@ public static class PromotionReplies
     public static Reply For(PromotionOutcome outcome) => outcome switch
     {
         CannotDecide o => CannotDecide(o.Error, o.PromotionId),
+        InvalidRef o => Reply.Text(
+            $"**Invalid ref**: `{o.Ref}` is not a valid git branch or ref name: {o.Problem}. Name a branch such as `main` or `release/1.2`. "
+            + "Nothing was recorded or dispatched."),
         Refused o => Reply.Text($"{DecisionExplainer.Explain(o.Decision, o.Request)}\n\nPromotion `{o.PromotionId}` refused; nothing was dispatched."),
         EnvironmentHeld o => Reply.Text(
             $"**Refused**: {Held(o.Holder)}.\n"

@@ -48,6 +48,14 @@ public sealed class SandboxControlClient : IDisposable
             run.GetProperty("conclusion").ValueKind == JsonValueKind.Null ? null : run.GetProperty("conclusion").GetString())).ToList();
     }
 
+    /// <summary>Every REST request the sandbox answered so far, as <c>GET /api/v3/repos/…</c> (the control API's own are not logged).</summary>
+    public async Task<IReadOnlyList<string>> RequestsAsync()
+    {
+        using var document = JsonDocument.Parse(await http.GetStringAsync("requests"));
+        return document.RootElement.EnumerateArray()
+            .Select(request => $"{request.GetProperty("method").GetString()} {request.GetProperty("path").GetString()}").ToList();
+    }
+
     public async Task<SandboxRun> RunAsync(long id) => (await RunsAsync()).Single(r => r.Id == id);
 
     public async Task<string> BranchHeadAsync(string branch = "main")
