@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Channels.Support;
+using JobSheetQA.Bot.Tests.Channels.Teams.Support;
 using JobSheetQA.Rules.Decisions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -99,6 +100,47 @@ public sealed class ChannelParityTranscripts
             Assert.Empty(await channel.GitHub.RunsAsync());
     }
 
+    [Fact]
+    public async Task Each_platform_names_its_own_person_and_the_authorization_matrix_holds_alike()
+    {
+        // Dana is listed by her Slack user id and her Teams (Entra object) id; write windows belong to someone else.
+        var policyFile = Path.Combine(Path.GetTempPath(), $"jobsheetqa-policy-{Guid.NewGuid():N}.yaml");
+        var shipped = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "policy.yaml"));
+        var first = shipped.IndexOf("requesters: []", StringComparison.Ordinal);
+        var second = shipped.IndexOf("requesters: []", first + 1, StringComparison.Ordinal);
+        var dana = $"[\"slack:{SlackParityChannel.User}\", \"teams:{TestActivities.UserAadObjectId}\"]";
+        await File.WriteAllTextAsync(policyFile, shipped[..first] + $"requesters: {dana}" + shipped[(first + "requesters: []".Length)..second]
+            + "requesters: [\"slack:U0PAULA\"]" + shipped[(second + "requesters: []".Length)..]
+            + "\nauthorization:\n  write_window_approvers: [\"slack:U0WENDY\", \"teams:00000000-0000-4000-8000-00000000e4d7\"]\n");
+        try
+        {
+            await using var both = await BothChannels.StartAsync(new Dictionary<string, string?> { ["Policy:File"] = policyFile });
+
+            var staging = await both.EachAsync(c => c.CommandAsync("promote staging"));
+            BothChannels.AssertSays(staging, "Dispatched", "promote staging");
+
+            var production = await both.EachAsync(c => c.CommandAsync("promote production"));
+            BothChannels.AssertSays(production, "ACCESS", "nothing was dispatched");
+
+            var window = await both.EachAsync(c => c.CommandAsync("write-window open production CHG-7 for 1h"));
+            BothChannels.AssertSays(window, "Not allowed", "authorization.write_window_approvers", "Nothing changed");
+            Assert.Contains($"`slack:{SlackParityChannel.User}`", window[0].Text, StringComparison.Ordinal);
+            Assert.Contains($"`teams:{TestActivities.UserAadObjectId}`", window[1].Text, StringComparison.Ordinal);
+
+            foreach (var channel in both.Channels)
+            {
+                var refusals = (await channel.Services.GetRequiredService<AuditLog>().ReadAsync()).Where(e => e.Action == "authorization.refused").ToList();
+                Assert.Equal($"{channel.Name}:{(channel.Name == "slack" ? SlackParityChannel.User : TestActivities.UserAadObjectId)}", Assert.Single(refusals).Actor.Id);
+                Assert.Empty(await channel.Services.GetRequiredService<WriteWindowStore>().CurrentAsync("production", DateTimeOffset.UtcNow));
+                Assert.Equal(["staging"], (await channel.GitHub.RunsAsync()).Select(r => r.Inputs["target_environment"]));
+            }
+        }
+        finally
+        {
+            File.Delete(policyFile);
+        }
+    }
+
     /// <summary>What a bot decided about its latest promotion to <paramref name="environment"/>, read from its storage and sandbox; no wording.</summary>
     private static async Task<Decided> DecidedAsync(IParityChannel channel, string environment)
     {
@@ -149,9 +191,9 @@ public sealed class ChannelParityTranscripts
 
         public IParityChannel[] Channels { get; }
 
-        public static async Task<BothChannels> StartAsync()
+        public static async Task<BothChannels> StartAsync(IDictionary<string, string?>? settings = null)
         {
-            var starting = new[] { Task.Run(SlackParityChannel.StartAsync), Task.Run(TeamsParityChannel.StartAsync) };
+            var starting = new[] { Task.Run(() => SlackParityChannel.StartAsync(settings)), Task.Run(() => TeamsParityChannel.StartAsync(settings)) };
             try
             {
                 return new BothChannels(await Task.WhenAll(starting));

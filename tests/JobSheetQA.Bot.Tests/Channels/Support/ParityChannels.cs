@@ -51,7 +51,7 @@ public interface IParityChannel : IAsyncDisposable
 /// <summary>Slack: slash commands, app mentions and block_actions, answered through the <see cref="SlackApiDouble"/>.</summary>
 public sealed class SlackParityChannel : IParityChannel
 {
-    private const string User = "U0DANA";
+    public const string User = "U0DANA";
     private readonly SlackTestHost slack;
     private readonly string channel = SlackHostFixture.NewChannel();
     private int next;
@@ -71,10 +71,10 @@ public sealed class SlackParityChannel : IParityChannel
 
     public RecordingRunTrackingScheduler Tracking { get; }
 
-    public static async Task<IParityChannel> StartAsync()
+    public static async Task<IParityChannel> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var tracking = new RecordingRunTrackingScheduler();
-        var slack = await SlackTestHost.StartAsync(configureServices: services => services.AddSingleton<IRunTrackingScheduler>(tracking));
+        var slack = await SlackTestHost.StartAsync(settings, configureServices: services => services.AddSingleton<IRunTrackingScheduler>(tracking));
         return new SlackParityChannel(slack, tracking);
     }
 
@@ -176,13 +176,13 @@ public sealed class TeamsParityChannel : IParityChannel
 
     public RecordingRunTrackingScheduler Tracking { get; }
 
-    public static async Task<IParityChannel> StartAsync()
+    public static async Task<IParityChannel> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var tracking = new RecordingRunTrackingScheduler();
         var rig = await BotFrameworkRig.StartAsync();
         try
         {
-            var teams = TeamsTestHost.Start(rig, configureServices: services => services.AddSingleton<IRunTrackingScheduler>(tracking));
+            var teams = TeamsTestHost.Start(rig, settings, configureServices: services => services.AddSingleton<IRunTrackingScheduler>(tracking));
             return new TeamsParityChannel(rig, teams, tracking);
         }
         catch
