@@ -23,8 +23,14 @@ public sealed record WorkflowAnalysis(
     IReadOnlyList<int> ParityReportLines,
     bool HasCorrelationIdInput)
 {
+    /// <summary>
+    /// The jobs under <c>jobs:</c>, in file order (empty when there are none); null when the text could not be read as a
+    /// workflow at all (not YAML, empty, not a mapping: <see cref="InputProblems"/> says why), so nobody knows its jobs.
+    /// </summary>
+    public IReadOnlyList<WorkflowJob>? Jobs { get; init; }
+
     /// <summary>The <c>name:</c> of each job (its id when it has no name), in file order; the tracker maps gates by these.</summary>
-    public IReadOnlyList<string> JobNames { get; init; } = [];
+    public IReadOnlyList<string> JobNames => Jobs?.Select(job => job.DisplayName).ToList() ?? [];
 
     /// <summary>Every runbook §2.1 and §5.1 check passes: dispatchable, inputs as specified, no bypass, acknowledgement check and parity source present.</summary>
     public bool IsClean =>

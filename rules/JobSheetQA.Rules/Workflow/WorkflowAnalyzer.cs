@@ -129,7 +129,7 @@ public static partial class WorkflowAnalyzer
             parityLines,
             hasCorrelationId)
         {
-            JobNames = JobNames(jobs),
+            Jobs = Jobs(jobs),
         };
     }
 
@@ -285,12 +285,17 @@ public static partial class WorkflowAnalyzer
         }
     }
 
-    private static IReadOnlyList<string> JobNames(YamlMappingNode? jobs) =>
+    /// <summary>Each job under <c>jobs:</c> whose key is a name and whose value is a mapping (anything else is not a job GitHub would run).</summary>
+    private static IReadOnlyList<WorkflowJob> Jobs(YamlMappingNode? jobs) =>
         jobs is null
             ? []
             : jobs.Children
-                .Select(job => ((job.Value as YamlMappingNode)?.Child("name")).Text() ?? (job.Key as YamlScalarNode)?.Value)
-                .OfType<string>()
+                .Where(job => job.Key is YamlScalarNode { Value.Length: > 0 } && job.Value is YamlMappingNode)
+                .Select(job => new WorkflowJob(
+                    ((YamlScalarNode)job.Key).Value!,
+                    ((YamlMappingNode)job.Value).Child("name").Text(),
+                    job.Key.Line(),
+                    job.Value.LastLine()))
                 .ToList();
 
     /// <summary>For text that did not parse as a workflow: the plain §5.1 greps, so a bypass is still reported.</summary>

@@ -51,6 +51,47 @@ public sealed class WorkflowAnalyzerTests
         Assert.True(analysis.IsClean);
     }
 
+    [Fact]
+    public void Jobs_are_listed_with_their_lines()
+    {
+        var analysis = WorkflowAnalyzer.Analyze(Minimal);
+
+        Assert.Equal([new WorkflowJob("validate", "Validate Request", 10, 16), new WorkflowJob("parity", "Parity Gate", 17, 21)], analysis.Jobs);
+    }
+
+    [Fact]
+    public void A_job_without_a_name_goes_by_its_id_and_a_value_that_is_not_a_job_is_left_out()
+    {
+        var analysis = WorkflowAnalyzer.Analyze("on: workflow_dispatch\njobs:\n  Deploy:\n    runs-on: ubuntu-latest\n  stray: text\n");
+
+        var job = Assert.Single(analysis.Jobs!);
+        Assert.Equal(new WorkflowJob("Deploy", null, 3, 4), job);
+        Assert.Equal(["Deploy"], analysis.JobNames);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("on: workflow_dispatch\njobs: [\n")]
+    [InlineData("- a list\n")]
+    public void Text_that_is_not_a_workflow_has_unknown_jobs(string yaml)
+    {
+        var analysis = WorkflowAnalyzer.Analyze(yaml);
+
+        Assert.Null(analysis.Jobs);
+        Assert.Empty(analysis.JobNames);
+        Assert.NotEmpty(analysis.InputProblems);
+    }
+
+    [Fact]
+    public void A_workflow_without_jobs_has_an_empty_job_list()
+    {
+        var analysis = WorkflowAnalyzer.Analyze("on: workflow_dispatch\njobs: {}\n");
+
+        Assert.NotNull(analysis.Jobs);
+        Assert.Empty(analysis.Jobs);
+    }
+
     // ---- the reference workflow (docs/reference/promotion.yml) ----
 
     [Fact]
