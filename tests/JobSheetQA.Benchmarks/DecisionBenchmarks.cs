@@ -29,7 +29,7 @@ public class DecisionBenchmarks
             Request: new PromotionRequest("p-1", EnvironmentNames.Staging, "main", sha, SkipParity: false, UseNightlyParity: false, null, requester),
             Policy: policy,
             Context: new DecisionContext(now, IsDevelopment: true),
-            Workflow: new WorkflowFile(policy.WorkflowPath, "main", new WorkflowAnalysis(true, [], [], [42], [77], true)),
+            Workflow: new WorkflowFile(policy.WorkflowPath, "main", GateJobsOf(policy)),
             Secrets: new SecretInventory(EnvironmentNames.Staging, new HashSet<string>(policy.RequiredSecrets)),
             PostureFlags: [],
             WriteWindows: [],
@@ -46,6 +46,13 @@ public class DecisionBenchmarks
             InFlight = [new PromotionInFlight("p-9", EnvironmentNames.Production, "Bob", now.AddMinutes(-5))],
         };
     }
+
+    /// <summary>A clean analysis whose jobs are the policy's gates, one per line, so WORKFLOW-GATES passes.</summary>
+    private static WorkflowAnalysis GateJobsOf(PromotionPolicy policy) =>
+        new(true, [], [], [42], [77], true)
+        {
+            Jobs = policy.Gates.JobNames.Values.Select((name, i) => new WorkflowJob($"job{i}", name, 100 + i, 100 + i)).ToList(),
+        };
 
     [Benchmark(Baseline = true)]
     public Decision Staging_allowed() => engine.Decide(stagingAllowed);

@@ -25,15 +25,7 @@ public static partial class PolicyLoader
     /// <summary>Runbook §4.1: the flags that make up the read-only posture. A policy may add flags, never drop these.</summary>
     public static readonly IReadOnlyList<string> RequiredPostureFlags = ["ENABLE_PURGE_EXECUTION", "ENABLE_SCHEDULER"];
 
-    private static readonly IReadOnlyList<(string Key, PromotionStep Step)> GateKeys =
-    [
-        ("validate_request", PromotionStep.ValidateRequest),
-        ("ci_gate", PromotionStep.CiGate),
-        ("policy_gate", PromotionStep.PolicyGate),
-        ("rehearsal_gate", PromotionStep.RehearsalGate),
-        ("parity_gate", PromotionStep.ParityGate),
-        ("deploy", PromotionStep.Deploy),
-    ];
+    private static readonly IReadOnlyList<(string Key, PromotionStep Step)> GateKeys = GateMap.Keys;
 
     private const string StagingFirst = "runbook §3: \"Always deploy to staging before production\"";
 

@@ -110,5 +110,19 @@ public sealed record NightlyParityPolicy(string Workflow, string Artifact, TimeS
 /// <summary>Which workflow job name is which gate or the deploy step.</summary>
 public sealed record GateMap(IReadOnlyDictionary<PromotionStep, string> JobNames)
 {
+    /// <summary>The key of each step under policy.yaml's <c>gates:</c>, in runbook order (§2.3).</summary>
+    public static IReadOnlyList<(string Key, PromotionStep Step)> Keys { get; } =
+    [
+        ("validate_request", PromotionStep.ValidateRequest),
+        ("ci_gate", PromotionStep.CiGate),
+        ("policy_gate", PromotionStep.PolicyGate),
+        ("rehearsal_gate", PromotionStep.RehearsalGate),
+        ("parity_gate", PromotionStep.ParityGate),
+        ("deploy", PromotionStep.Deploy),
+    ];
+
     public string JobNameOf(PromotionStep step) => JobNames[step];
+
+    /// <summary>The policy.yaml key naming <paramref name="step"/>'s job, e.g. <c>gates.parity_gate</c>.</summary>
+    public static string KeyOf(PromotionStep step) => "gates." + Keys.Single(k => k.Step == step).Key;
 }

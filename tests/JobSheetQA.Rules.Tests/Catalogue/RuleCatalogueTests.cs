@@ -27,6 +27,7 @@ public sealed class RuleCatalogueTests
         { "WORKFLOW-NO-BYPASS", RuleSets.Workflow },
         { "WORKFLOW-ACK-CHECK", RuleSets.Workflow },
         { "WORKFLOW-PARITY-SOURCE", RuleSets.Workflow },
+        { "WORKFLOW-GATES", RuleSets.Workflow },
         { "ACCESS", RuleSets.Access },
         { "LOCK", RuleSets.Access },
         { "WRITE-WINDOW", RuleSets.WriteWindow },

@@ -22,7 +22,7 @@ public sealed class DecisionTableTests
 
     public enum Secrets { Present, MissingOne, MissingAll }
 
-    public enum Wf { Good, MissingFile, Bypass, NoAckCheck, NoParitySource, BadInputs }
+    public enum Wf { Good, MissingFile, Bypass, NoAckCheck, NoParitySource, BadInputs, NoParityGateJob }
 
     private const string Phrase = "I_ACCEPT_PARITY_SKIP";
 
@@ -78,6 +78,8 @@ public sealed class DecisionTableTests
     [InlineData("staging",    true,  Ack.Exact,     Evidence.Present,       Flags.Unset,     Window.None,    Secrets.Present,    Wf.NoAckCheck,     "main",    false, Verdict.Deny,                    "WORKFLOW-ACK-CHECK")]
     [InlineData("staging",    false, Ack.None,      Evidence.Present,       Flags.Unset,     Window.None,    Secrets.Present,    Wf.NoParitySource, "main",    false, Verdict.Deny,                    "WORKFLOW-PARITY-SOURCE")]
     [InlineData("staging",    true,  Ack.Leading,   Evidence.Present,       Flags.Unset,     Window.None,    Secrets.Present,    Wf.MissingFile,    "main",    false, Verdict.Deny,                    "REQ-SKIP-ACK,WORKFLOW-INPUTS")]
+    // §2.3: the gate jobs
+    [InlineData("production", false, Ack.None,      Evidence.Present,       Flags.Unset,     Window.None,    Secrets.Present,    Wf.NoParityGateJob, "main",   false, Verdict.Deny,                    "WORKFLOW-GATES")]
     // §2.3: branch
     [InlineData("staging",    false, Ack.None,      Evidence.Present,       Flags.Unset,     Window.None,    Secrets.Present,    Wf.Good,           "develop", false, Verdict.Deny,                    "REQ-BRANCH")]
     [InlineData("production", true,  Ack.Exact,     Evidence.Present,       Flags.Unset,     Window.None,    Secrets.Present,    Wf.Good,           "develop", false, Verdict.Deny,                    "REQ-BRANCH,REQ-NO-PROD-SKIP")]
@@ -215,6 +217,7 @@ public sealed class DecisionTableTests
         Wf.NoAckCheck => facts.WithWorkflow(a => a with { AcknowledgementCheckLines = [] }),
         Wf.NoParitySource => facts.WithWorkflow(a => a with { ParityReportLines = [] }),
         Wf.BadInputs => facts.WithWorkflow(a => a with { InputProblems = ["skip_parity is missing"] }),
+        Wf.NoParityGateJob => facts.WithWorkflow(a => a with { Jobs = [.. TestFacts.GateJobs.Where(job => job.Name != "Parity Gate")] }),
         _ => throw new ArgumentOutOfRangeException(nameof(workflow)),
     };
 }

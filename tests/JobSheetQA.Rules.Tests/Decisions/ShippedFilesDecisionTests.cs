@@ -63,4 +63,19 @@ public sealed class ShippedFilesDecisionTests
 
         Assert.Contains("WORKFLOW-INPUTS", decision.Findings.Select(f => f.RuleId));
     }
+
+    [Fact]
+    public void Reference_workflow_with_the_Parity_Gate_job_renamed_is_denied_by_WORKFLOW_GATES()
+    {
+        var renamed = ReferenceWorkflow.Replace("name: Parity Gate", "name: Parity Check", StringComparison.Ordinal);
+        Assert.NotEqual(ReferenceWorkflow, renamed);
+        var line = ReferenceWorkflow.ReplaceLineEndings("\n").Split('\n').ToList().FindIndex(l => l.Trim() == "parity:") + 1;
+
+        var decision = SharedEngine.Instance.Decide(StagingWith(renamed));
+
+        Assert.Equal(["WORKFLOW-GATES"], decision.Findings.Select(f => f.RuleId));
+        var message = decision.Findings.Single().Message;
+        Assert.Contains("defines no job named \"Parity Gate\" (gates.parity_gate)", message, StringComparison.Ordinal);
+        Assert.Contains($"Parity Check (line {line})", message, StringComparison.Ordinal);
+    }
 }

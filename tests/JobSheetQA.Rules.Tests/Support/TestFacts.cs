@@ -28,14 +28,28 @@ public static class TestFacts
 
     public static PromotionPolicy Policy { get; } = TestPolicy.WithRequesters(Requester.QualifiedId);
 
-    /// <summary>What the analyser reports for the operationalised workflow: dispatchable, right inputs, no bypass, both checks.</summary>
+    /// <summary>The jobs of the operationalised workflow: the five gates and the deploy job, named as policy.yaml's <c>gates</c>.</summary>
+    public static IReadOnlyList<WorkflowJob> GateJobs { get; } =
+    [
+        new("validate", "Validate Request", 30, 55),
+        new("ci", "CI Gate", 57, 75),
+        new("policy", "Policy Gate", 77, 95),
+        new("rehearsal", "Rehearsal Gate", 97, 110),
+        new("parity", "Parity Gate", 112, 140),
+        new("deploy", "Deploy", 142, 160),
+    ];
+
+    /// <summary>What the analyser reports for the operationalised workflow: dispatchable, right inputs, no bypass, both checks, every gate job.</summary>
     public static WorkflowAnalysis GoodWorkflow { get; } = new(
         HasWorkflowDispatch: true,
         InputProblems: [],
         BypassLines: [],
         AcknowledgementCheckLines: [41, 47],
         ParityReportLines: [118],
-        HasCorrelationIdInput: true);
+        HasCorrelationIdInput: true)
+    {
+        Jobs = GateJobs,
+    };
 
     public static PromotionFacts Staging() => Baseline(EnvironmentNames.Staging);
 
