@@ -24,6 +24,7 @@ public static class PolicyServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.File), "Policy:File must name the policy YAML file (absolute, or relative to the app base directory).")
             .ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISettingsCheck, PolicyFileSettingsCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISettingsCheck, WorkflowFileSettingsCheck>());
 
         // People are named as teams:<id> or slack:<id>; a host with another chat platform (tests) registers its own naming.
         services.TryAddSingleton(PersonNaming.Shipped);

@@ -78,6 +78,45 @@ public sealed class StartupSettingsCheckTests
             invalid.Message);
     }
 
+    [Fact]
+    public void A_GitHub_Workflow_other_than_the_policy_workflow_stops_start_up_saying_what_to_change()
+    {
+        var invalid = StartExpectingInvalidSettings(new() { ["GitHub:Workflow"] = "deploy.yml" });
+
+        var problem = Assert.Single(invalid.Problems);
+        Assert.StartsWith("GitHub:Workflow 'deploy.yml' and policy.yaml's workflow '.github/workflows/promotion.yml' (", problem.Description, StringComparison.Ordinal);
+        Assert.Contains("Set GitHub:Workflow (environment variable GitHub__Workflow) to promotion.yml, or workflow in ", problem.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_policy_workflow_other_than_GitHub_Workflow_stops_start_up_naming_the_policy_file()
+    {
+        var policyFile = Path.Combine(Path.GetTempPath(), $"policy-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(policyFile, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "policy.yaml"))
+            .Replace("workflow: .github/workflows/promotion.yml", "workflow: .github/workflows/release.yml", StringComparison.Ordinal));
+        try
+        {
+            var invalid = StartExpectingInvalidSettings(new() { ["Policy:File"] = policyFile });
+
+            var problem = Assert.Single(invalid.Problems);
+            Assert.Contains($"workflow in {policyFile} to .github/workflows/promotion.yml", problem.Description, StringComparison.Ordinal);
+            Assert.Contains("Set GitHub:Workflow (environment variable GitHub__Workflow) to release.yml", problem.Description, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(policyFile);
+        }
+    }
+
+    [Fact]
+    public void The_workflow_mismatch_is_listed_with_the_other_GitHub_problems()
+    {
+        var invalid = StartExpectingInvalidSettings(new() { ["GitHub:Mode"] = "GitHub", ["GitHub:Workflow"] = "deploy.yml" });
+
+        Assert.Contains(invalid.Problems, p => p.Description.StartsWith("GitHub:Owner", StringComparison.Ordinal));
+        Assert.Single(invalid.Problems, p => p.Description.StartsWith("GitHub:Workflow 'deploy.yml' and policy.yaml's workflow", StringComparison.Ordinal));
+    }
+
     private static InvalidSettingsException StartExpectingInvalidSettings(Dictionary<string, string> settings, string environment = "Development")
     {
         using var factory = new WebApplicationFactory<PolicyOptions>().WithWebHostBuilder(builder =>
