@@ -34,6 +34,9 @@ public sealed class NightlyParityRule : Rule
             .Do(ctx => ctx.InsertAll(Judge(request, policy.NightlyParity, context.Now, results)));
     }
 
+    /// <summary>How far a clock may be ahead (the runner's, GitHub's, the bot's) before a time counts as invented.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
     private static IEnumerable<Finding> Judge(
         PromotionRequest request, NightlyParityPolicy nightly, DateTimeOffset now, IEnumerable<NightlyParityResult> results)
     {
@@ -48,15 +51,10 @@ public sealed class NightlyParityRule : Rule
             yield break;
         }
 
-        var age = now - newest.CompletedAt;
-        if (age > nightly.MaxAge)
+        var freshness = Freshness(newest, nightly, now);
+        if (freshness is not null)
         {
-            yield return RuleFinding.Of<NightlyParityRule>(
-                FindingOutcome.Deny,
-                $"Nightly parity is stale: run {newest.RunId} finished {RuleText.Utc(newest.CompletedAt)}, {RuleText.Duration(age)} ago (limit {RuleText.Duration(nightly.MaxAge)})",
-                ("run_id", newest.RunId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                ("completed_at", RuleText.Utc(newest.CompletedAt)),
-                ("max_age", RuleText.Duration(nightly.MaxAge)));
+            yield return freshness;
         }
 
         if (!newest.WithinThresholds)
@@ -76,5 +74,64 @@ public sealed class NightlyParityRule : Rule
                 ("nightly_commit", newest.CommitSha),
                 ("commit", request.CommitSha));
         }
+    }
+
+    /// <summary>
+    /// Age is the report's own <c>generated_at</c> (when the suite ran), not when its run finished: a run can upload an
+    /// old report. Only a report with no readable <c>generated_at</c> is aged by its run, and the finding says so. A
+    /// <c>generated_at</c> in the future, or after the run that uploaded it finished, cannot be true: it is refused
+    /// rather than believed (fail closed).
+    /// </summary>
+    private static Finding? Freshness(NightlyParityResult newest, NightlyParityPolicy nightly, DateTimeOffset now)
+    {
+        var runId = newest.RunId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var limit = RuleText.Duration(nightly.MaxAge);
+        if (newest.GeneratedAt is not { } generatedAt)
+        {
+            var runAge = now - newest.CompletedAt;
+            return runAge <= nightly.MaxAge
+                ? null
+                : RuleFinding.Of<NightlyParityRule>(
+                    FindingOutcome.Deny,
+                    $"Nightly parity is stale: run {runId} finished {RuleText.Utc(newest.CompletedAt)}, {RuleText.Duration(runAge)} ago (limit {limit}); " +
+                    "age from the run time: the report has no generated_at",
+                    ("run_id", runId),
+                    ("completed_at", RuleText.Utc(newest.CompletedAt)),
+                    ("age_from", "run updated_at"),
+                    ("max_age", limit));
+        }
+
+        if (generatedAt > now + ClockSkew)
+        {
+            return RuleFinding.Of<NightlyParityRule>(
+                FindingOutcome.Deny,
+                $"Nightly parity report of run {runId} says it was generated at {RuleText.Utc(generatedAt)}, {RuleText.Duration(generatedAt - now)} " +
+                "in the future: its generated_at cannot be trusted, so neither can its freshness",
+                ("run_id", runId),
+                ("generated_at", RuleText.Utc(generatedAt)),
+                ("now", RuleText.Utc(now)));
+        }
+
+        if (generatedAt > newest.CompletedAt + ClockSkew)
+        {
+            return RuleFinding.Of<NightlyParityRule>(
+                FindingOutcome.Deny,
+                $"Nightly parity report of run {runId} says it was generated at {RuleText.Utc(generatedAt)}, after the run that uploaded it " +
+                $"finished ({RuleText.Utc(newest.CompletedAt)}): its generated_at cannot be trusted, so neither can its freshness",
+                ("run_id", runId),
+                ("generated_at", RuleText.Utc(generatedAt)),
+                ("completed_at", RuleText.Utc(newest.CompletedAt)));
+        }
+
+        var age = now - generatedAt;
+        return age <= nightly.MaxAge
+            ? null
+            : RuleFinding.Of<NightlyParityRule>(
+                FindingOutcome.Deny,
+                $"Nightly parity is stale: the report of run {runId} was generated {RuleText.Utc(generatedAt)}, {RuleText.Duration(age)} ago (limit {limit})",
+                ("run_id", runId),
+                ("generated_at", RuleText.Utc(generatedAt)),
+                ("age_from", "report generated_at"),
+                ("max_age", limit));
     }
 }

@@ -42,6 +42,50 @@ public static partial class ParityReader
     public static ParityReadResult<ParityReport> ReadReport(string? json, string document = "parity report") =>
         Read<ParityReport>(json, document, () => (ParitySchemas.Report, ParitySchemas.ReportElement), CheckReport);
 
+    /// <summary>
+    /// The report's <c>generated_at</c> on its own (runbook §2.1 judges nightly freshness by it), even when another part of
+    /// the report is broken: RFC 3339 with an offset, as the schema says. Null when the text is not JSON, the member is
+    /// missing, appears twice, or is not such a time.
+    /// </summary>
+    public static DateTimeOffset? ReadGeneratedAt(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var parsed = JsonDocument.Parse(json, DocumentOptions);
+            if (parsed.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var values = parsed.RootElement.EnumerateObject().Where(p => p.NameEquals("generated_at")).Select(p => p.Value).ToList();
+            if (values is not [{ ValueKind: JsonValueKind.String } value] || Rfc3339().Match(value.GetString()!) is not { Success: true } time)
+            {
+                return null;
+            }
+
+            // .NET keeps seven fractional digits; RFC 3339 allows any number.
+            var fraction = time.Groups["fraction"].Value;
+            var text = time.Groups["time"].Value + (fraction.Length > 0 ? "." + fraction[..Math.Min(fraction.Length, 7)] : "") + time.Groups["offset"].Value;
+            return DateTimeOffset.TryParseExact(
+                text.ToUpperInvariant(),
+                ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"],
+                System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None,
+                out var generatedAt)
+                ? generatedAt
+                : null;
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads thresholds such as <c>parity/config/thresholds.json</c>.</summary>
     /// <param name="json">The document's text; null or blank is an error, not an exception.</param>
     /// <param name="document">How errors name the document.</param>
@@ -215,6 +259,10 @@ public static partial class ParityReader
             : m.Groups["index"].Value);
         return string.Concat(tokens.Select(t => "/" + JsonLocationIndex.Escape(t)));
     }
+
+    /// <summary>RFC 3339 date-time: the offset is required (a time without one would be read in the host's zone).</summary>
+    [GeneratedRegex(@"^(?<time>[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2})(\.(?<fraction>[0-9]+))?(?<offset>[Zz]|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc3339();
 
     [GeneratedRegex(@"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?\s*$")]
     private static partial Regex PositionSuffix();

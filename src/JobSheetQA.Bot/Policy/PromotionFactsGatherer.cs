@@ -81,9 +81,10 @@ public sealed class PromotionFactsGatherer(
         if (!thresholds.Succeeded)
             return thresholds.Error;
 
+        // Freshness is the report's own generated_at (runbook §2.1); the rule falls back to the run's time, saying so, only without one.
         var nightly = report.Value;
-        return GitHubResult<NightlyParityResult?>.Success(
-            new NightlyParityResult(nightly.RunId, nightly.CompletedAt, nightly.HeadSha, Violations(nightly, thresholds.Value, gitRef)));
+        return GitHubResult<NightlyParityResult?>.Success(new NightlyParityResult(
+            nightly.RunId, nightly.CompletedAt, nightly.HeadSha, Violations(nightly, thresholds.Value, gitRef), ParityReader.ReadGeneratedAt(nightly.Text)));
     }
 
     /// <summary>What keeps the nightly report from counting: broken thresholds, or an unreadable report, count as violations too.</summary>

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text;
+using System.Text.Json.Nodes;
 using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.GitHub;
@@ -135,18 +137,48 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
     [InlineData("latest.fail.json", RuleVerdict.Deny)]
     public async Task Nightly_parity_is_read_from_the_newest_nightly_run_and_judged_against_the_repository_thresholds(string sample, RuleVerdict expected)
     {
-        github.Control.SetFile(".github/workflows/" + Policy.NightlyParity.Workflow,
-            "name: Nightly Parity\non:\n  workflow_dispatch:\njobs:\n  parity:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run parity\n");
-        github.Control.EnqueueScenario(new Scenario { ParityReport = Encoding.UTF8.GetBytes(ReadRepositoryFile("parity/samples/" + sample)) });
-        await RunNightlyAsync();
+        // The samples were generated on 2026-11-25; here the suite ran ten minutes ago.
+        var generatedAt = time.GetUtcNow().AddMinutes(-10);
+        await RunNightlyAsync(Report(sample, r => r["generated_at"] = generatedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
 
         var facts = await GatherAsync(Ask("staging") with { UseNightlyParity = true });
         var decision = Engine.Decide(facts);
 
         Assert.NotNull(facts.NightlyParity);
+        Assert.Equal(generatedAt.ToUnixTimeSeconds(), facts.NightlyParity.GeneratedAt?.ToUnixTimeSeconds());
         Assert.Equal(expected, decision.VerdictOf("NIGHTLY-PARITY"));
         if (expected == RuleVerdict.Deny)
             Assert.Contains("field_match_rate", decision.Findings.Single(f => f.RuleId == "NIGHTLY-PARITY").Message);
+    }
+
+    [Fact]
+    public async Task Nightly_parity_age_is_the_report_s_generated_at_not_the_time_its_run_finished()
+    {
+        await RunNightlyAsync(Report("latest.pass.json", _ => { }));
+
+        var facts = await GatherAsync(Ask("staging") with { UseNightlyParity = true });
+        var decision = Engine.Decide(facts);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 2, 14, 7, TimeSpan.Zero), facts.NightlyParity!.GeneratedAt);
+        Assert.True(time.GetUtcNow() - facts.NightlyParity.CompletedAt < TimeSpan.FromHours(1), "the run itself finished just now");
+        Assert.StartsWith(
+            $"Nightly parity is stale: the report of run {facts.NightlyParity.RunId} was generated 2026-11-25 02:14 UTC",
+            decision.Findings.Single(f => f.RuleId == "NIGHTLY-PARITY").Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_nightly_report_without_generated_at_is_aged_by_its_run_and_refused_as_unreadable()
+    {
+        await RunNightlyAsync(Report("latest.pass.json", r => r.Remove("generated_at")));
+
+        var facts = await GatherAsync(Ask("staging") with { UseNightlyParity = true });
+        var decision = Engine.Decide(facts);
+
+        Assert.Null(facts.NightlyParity!.GeneratedAt);
+        var finding = Assert.Single(decision.Findings, f => f.RuleId == "NIGHTLY-PARITY");
+        Assert.Contains("broke its thresholds", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("generated_at", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,8 +192,19 @@ public sealed class PromotionFactsGathererTests : IAsyncLifetime
         Assert.DoesNotContain("Exception", gathered.Error.Message);
     }
 
-    private async Task RunNightlyAsync()
+    /// <summary>A sample report from parity/samples/, changed.</summary>
+    private static string Report(string sample, Action<JsonObject> change)
     {
+        var report = JsonNode.Parse(ReadRepositoryFile("parity/samples/" + sample))!.AsObject();
+        change(report);
+        return report.ToJsonString();
+    }
+
+    private async Task RunNightlyAsync(string report)
+    {
+        github.Control.SetFile(".github/workflows/" + Policy.NightlyParity.Workflow,
+            "name: Nightly Parity\non:\n  workflow_dispatch:\njobs:\n  parity:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run parity\n");
+        github.Control.EnqueueScenario(new Scenario { ParityReport = Encoding.UTF8.GetBytes(report) });
         using var http = new HttpClient { BaseAddress = github.Sandbox.ApiBaseAddress };
         http.DefaultRequestHeaders.Add("Authorization", "token " + GatewayHarness.Token);
         http.DefaultRequestHeaders.Add("User-Agent", "tests");

@@ -280,4 +280,52 @@ public sealed class ParityReportReaderTests
         Assert.Equal(path, error.Document);
         Assert.StartsWith("cannot be read: ", error.Message, StringComparison.Ordinal);
     }
+
+    // ---- generated_at on its own (nightly freshness, runbook §2.1) ----
+
+    [Fact]
+    public void Generated_at_is_read_from_a_valid_report()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 2, 14, 7, TimeSpan.Zero), ParityReader.ReadGeneratedAt(Valid));
+    }
+
+    [Fact]
+    public void Generated_at_is_read_even_when_another_part_of_the_report_is_broken()
+    {
+        var broken = Mutate(r => r["summary"] = "nothing");
+
+        Assert.False(Read(broken).Succeeded);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 2, 14, 7, TimeSpan.Zero), ParityReader.ReadGeneratedAt(broken));
+    }
+
+    [Theory]
+    [InlineData("2026-11-25T03:14:07+01:00", "2026-11-25T02:14:07Z")]
+    [InlineData("2026-11-25t02:14:07z", "2026-11-25T02:14:07Z")]
+    [InlineData("2026-11-25T02:14:07.123456789Z", "2026-11-25T02:14:07.1234567Z")]
+    public void Generated_at_takes_any_RFC_3339_time_with_an_offset(string written, string expected)
+    {
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), ParityReader.ReadGeneratedAt(Mutate(r => r["generated_at"] = written)));
+    }
+
+    [Theory]
+    [InlineData("2026-11-25T02:14:07")]
+    [InlineData("2026-11-25 02:14:07Z")]
+    [InlineData("yesterday")]
+    [InlineData("2026-13-25T02:14:07Z")]
+    [InlineData("")]
+    public void A_generated_at_that_is_not_an_RFC_3339_time_with_an_offset_is_not_read(string written)
+    {
+        Assert.Null(ParityReader.ReadGeneratedAt(Mutate(r => r["generated_at"] = written)));
+    }
+
+    [Fact]
+    public void Missing_duplicated_or_not_a_string_generated_at_and_text_that_is_not_json_give_none()
+    {
+        Assert.Null(ParityReader.ReadGeneratedAt(Mutate(r => r.Remove("generated_at"))));
+        Assert.Null(ParityReader.ReadGeneratedAt(Mutate(r => r["generated_at"] = 1764036847)));
+        Assert.Null(ParityReader.ReadGeneratedAt(Valid.Replace("\"schema_version\": 1,", "\"schema_version\": 1, \"generated_at\": \"2026-11-26T00:00:00Z\",", StringComparison.Ordinal)));
+        Assert.Null(ParityReader.ReadGeneratedAt("not json"));
+        Assert.Null(ParityReader.ReadGeneratedAt("[]"));
+        Assert.Null(ParityReader.ReadGeneratedAt(null));
+    }
 }

@@ -107,8 +107,14 @@ public static class TestFacts
         EndsAt: endsAt ?? Now.AddHours(1),
         ClosedAt: closedAt);
 
+    /// <summary>A nightly run whose report was generated <paramref name="age"/> ago (6h by default); the run finished two minutes later.</summary>
     public static NightlyParityResult Nightly(string commitSha = HeadSha, TimeSpan? age = null, params string[] violations) =>
-        new(RunId: 8812, CompletedAt: Now - (age ?? TimeSpan.FromHours(6)), CommitSha: commitSha, Violations: violations);
+        new(
+            RunId: 8812,
+            CompletedAt: Now - (age ?? TimeSpan.FromHours(6)) + TimeSpan.FromMinutes(2),
+            CommitSha: commitSha,
+            Violations: violations,
+            GeneratedAt: Now - (age ?? TimeSpan.FromHours(6)));
 
     private static PromotionFacts Baseline(string environment) => new(
         Request: Request(environment),
