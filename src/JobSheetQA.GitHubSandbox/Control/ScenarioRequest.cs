@@ -10,6 +10,8 @@ internal sealed record ScenarioRequest
     public string? FailAt { get; init; }
     public string? FailureMessage { get; init; }
     public string? CancelAt { get; init; }
+    public IReadOnlyList<string>? SkipJobs { get; init; }
+    public IReadOnlyList<string>? OmitJobs { get; init; }
     public bool StayQueued { get; init; }
     public bool WaitForReview { get; init; }
     public bool UploadParityReport { get; init; } = true;
@@ -27,6 +29,8 @@ internal sealed record ScenarioRequest
         FailAt = FailAt,
         FailureMessage = FailureMessage,
         CancelAt = CancelAt,
+        SkipJobs = SkipJobs ?? [],
+        OmitJobs = OmitJobs ?? [],
         StayQueued = StayQueued,
         WaitForReview = WaitForReview,
         UploadParityReport = UploadParityReport,

@@ -27,7 +27,12 @@ internal static class RunTimeline
             {
                 var name = PromotionJobs.Names[i];
                 var id = run.JobIds[i];
-                if (failed || (name == PromotionJobs.ParityGate && run.ParitySkipped))
+                if (scenario.OmitJobs.Contains(name))
+                {
+                    continue;
+                }
+
+                if (failed || (name == PromotionJobs.ParityGate && run.ParitySkipped) || scenario.SkipJobs.Contains(name))
                 {
                     jobs.Add(new JobPlan(i, name, id, cursor, null, cursor, cursor, "skipped", null));
                     continue;

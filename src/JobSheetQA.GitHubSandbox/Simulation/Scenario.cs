@@ -17,6 +17,12 @@ public sealed record Scenario
     /// <summary>The run is cancelled half a tick after this job starts.</summary>
     public string? CancelAt { get; init; }
 
+    /// <summary>Jobs that appear <c>completed/skipped</c> (an <c>if:</c> that evaluated false) while the run goes on and can still succeed.</summary>
+    public IReadOnlyList<string> SkipJobs { get; init; } = [];
+
+    /// <summary>Jobs that never appear in the run (a workflow edited to drop them); the run goes on without them.</summary>
+    public IReadOnlyList<string> OmitJobs { get; init; } = [];
+
     /// <summary>The run never leaves <c>queued</c> (a busy concurrency group, no runner).</summary>
     public bool StayQueued { get; init; }
 
@@ -44,10 +50,16 @@ public sealed record Scenario
     public static Scenario ParityFails(byte[]? report = null) =>
         new() { FailAt = PromotionJobs.ParityGate, ParityReport = report };
 
+    /// <summary>The named jobs are skipped; the run still succeeds.</summary>
+    public static Scenario SkippingJobs(params string[] jobNames) => new() { SkipJobs = jobNames };
+
+    /// <summary>The named jobs never appear; the run still succeeds.</summary>
+    public static Scenario OmittingJobs(params string[] jobNames) => new() { OmitJobs = jobNames };
+
     /// <summary>Throws when a job name is not one of the six.</summary>
     public void Validate()
     {
-        foreach (var name in new[] { FailAt, CancelAt })
+        foreach (var name in new[] { FailAt, CancelAt }.Concat(SkipJobs).Concat(OmitJobs))
         {
             if (name is not null && !PromotionJobs.Names.Contains(name))
             {

@@ -70,6 +70,29 @@ public sealed class ControlApiTests
     }
 
     [Fact]
+    public async Task Scenario_posted_as_json_can_skip_and_omit_jobs()
+    {
+        await using var ctx = await SandboxTestContext.StartAsync();
+        using var control = Control(ctx);
+
+        using var posted = await control.PostAsync("scenarios", JsonContent.Create(new { skipJobs = new[] { "Rehearsal Gate" }, omitJobs = new[] { "Parity Gate" } }));
+        Assert.Equal(HttpStatusCode.NoContent, posted.StatusCode);
+        var runId = await ctx.DispatchAsync("staging");
+        await ctx.RunToCompletionAsync(runId);
+
+        var run = JsonNode.Parse(await control.GetStringAsync($"runs/{runId}"))!;
+        Assert.Equal("success", (string?)run["conclusion"]);
+        var jobs = run["jobs"]!.AsArray().Select(j => ((string?)j!["name"], (string?)j["conclusion"])).ToList();
+        Assert.Equal(
+            [("Validate Request", "success"), ("CI Gate", "success"), ("Policy Gate", "success"), ("Rehearsal Gate", "skipped"), ("Deploy", "success")],
+            jobs);
+
+        using var unknownJob = await control.PostAsync("scenarios", JsonContent.Create(new { omitJobs = new[] { "Smoke Gate" } }));
+        Assert.Equal(HttpStatusCode.BadRequest, unknownJob.StatusCode);
+        Assert.Contains("Smoke Gate", await unknownJob.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Bad_control_input_is_a_400_that_names_the_problem()
     {
         await using var ctx = await SandboxTestContext.StartAsync();

@@ -168,6 +168,38 @@ public sealed class PromotionSimulationTests
     }
 
     [Fact]
+    public async Task A_skipped_job_completes_skipped_and_the_run_still_succeeds()
+    {
+        await using var ctx = await SandboxTestContext.StartAsync();
+        ctx.Sandbox.Control.EnqueueScenario(Scenario.SkippingJobs("Parity Gate"));
+        var runId = await ctx.DispatchAsync("staging");
+
+        var run = await ctx.RunToCompletionAsync(runId);
+
+        Assert.Equal("success", run.Conclusion?.StringValue);
+        var jobs = await ctx.JobsAsync(runId);
+        Assert.Equal(SixJobs, jobs.Select(j => j.Name));
+        Assert.Equal(["success", "success", "success", "success", "skipped", "success"], jobs.Select(j => j.Conclusion?.StringValue));
+        var artifacts = await ctx.GitHub.Actions.Artifacts.ListWorkflowArtifacts(SandboxTestContext.Owner, SandboxTestContext.Repo, runId);
+        Assert.Empty(artifacts.Artifacts);
+    }
+
+    [Fact]
+    public async Task An_omitted_job_never_appears_and_the_run_still_succeeds()
+    {
+        await using var ctx = await SandboxTestContext.StartAsync();
+        ctx.Sandbox.Control.EnqueueScenario(Scenario.OmittingJobs("Parity Gate", "CI Gate"));
+        var runId = await ctx.DispatchAsync("staging");
+
+        var run = await ctx.RunToCompletionAsync(runId);
+
+        Assert.Equal("success", run.Conclusion?.StringValue);
+        var jobs = await ctx.JobsAsync(runId);
+        Assert.Equal(["Validate Request", "Policy Gate", "Rehearsal Gate", "Deploy"], jobs.Select(j => j.Name));
+        Assert.All(jobs, j => Assert.Equal("success", j.Conclusion?.StringValue));
+    }
+
+    [Fact]
     public async Task Ci_failure_skips_every_later_gate()
     {
         await using var ctx = await SandboxTestContext.StartAsync();
