@@ -64,6 +64,7 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
         configurationBuilder.Properties<AcknowledgementState>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<PromotionStep>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<StepOutcome>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PromotionFailure>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Verdict>().HaveConversion<string>().HaveMaxLength(32);
     }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using JobSheetQA.Bot.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,12 +10,17 @@ namespace JobSheetQA.Bot.Storage;
 /// </summary>
 public sealed class PromotionHistory(IDbContextFactory<BotDbContext> contexts)
 {
+    // Only the commit a run built is ever deployed: a run that built another than the judged one counts for neither.
+    private static readonly Expression<Func<PromotionEntity, bool>> BuiltJudgedCommit =
+        p => p.RunHeadSha == null || p.RunHeadSha.ToLower() == p.CommitSha.ToLower();
+
     /// <summary>The most recently finished successful promotion to <paramref name="environment"/>: the commit deployed there.</summary>
     public async Task<PromotionEntity?> LatestSucceededAsync(string environment, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Promotions.AsNoTracking().Include(p => p.GateResults)
             .Where(p => p.Environment == environment && p.State == PromotionState.Succeeded)
+            .Where(BuiltJudgedCommit)
             .OrderByDescending(p => p.CompletedAt ?? p.UpdatedAt).ThenByDescending(p => p.CreatedAt).ThenBy(p => p.Id)
             .FirstOrDefaultAsync(cancellationToken);
     }
@@ -34,6 +40,7 @@ public sealed class PromotionHistory(IDbContextFactory<BotDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Promotions.AsNoTracking()
-            .AnyAsync(p => p.Environment == environment && p.CommitSha == commitSha && p.State == PromotionState.Succeeded, cancellationToken);
+            .Where(p => p.Environment == environment && p.CommitSha == commitSha && p.State == PromotionState.Succeeded)
+            .AnyAsync(BuiltJudgedCommit, cancellationToken);
     }
 }

@@ -130,7 +130,8 @@ public sealed class PromotionStore(IDbContextFactory<BotDbContext> contexts)
         promotion.Id,
         promotion.Environment,
         promotion.CommitSha,
-        promotion.State == PromotionState.Succeeded,
+        // A run that built another commit is no evidence for the judged one (the tracker fails it; this holds regardless).
+        promotion.State == PromotionState.Succeeded && promotion.RunBuiltJudgedCommit,
         promotion.GateResults.ToDictionary(g => g.Step, g => g.Outcome),
         promotion.SkipParity,
         promotion.CompletedAt ?? promotion.UpdatedAt);

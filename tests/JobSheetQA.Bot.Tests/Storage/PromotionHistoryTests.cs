@@ -28,6 +28,29 @@ public abstract class PromotionHistoryTests(IStorageTestDatabase database) : Sto
     }
 
     [Fact]
+    public async Task A_success_whose_run_built_another_commit_deploys_neither_commit()
+    {
+        // Defence in depth for issue #13: the tracker fails such a promotion, but a row that says Succeeded still never counts.
+        var store = Get<PromotionStore>();
+        var judged = NewPromotion("judged", commitSha: "9f2c4e1a", state: PromotionState.Succeeded, createdAt: Now);
+        judged.RunHeadSha = "b0c1d2e3";
+        judged.CompletedAt = Now.AddMinutes(10);
+        var upper = NewPromotion("upper", commitSha: "aaaa1111", state: PromotionState.Succeeded, createdAt: Now.AddHours(-1));
+        upper.RunHeadSha = "AAAA1111"; // the same commit, spelt in capitals
+        foreach (var promotion in new[] { judged, upper })
+            await store.AddAsync(promotion);
+
+        var history = Get<PromotionHistory>();
+
+        Assert.Equal("upper", (await history.LatestSucceededAsync(EnvironmentNames.Staging))?.Id);
+        Assert.False(await history.HasSucceededAsync(EnvironmentNames.Staging, "9f2c4e1a"));
+        Assert.False(await history.HasSucceededAsync(EnvironmentNames.Staging, "b0c1d2e3"));
+        Assert.True(await history.HasSucceededAsync(EnvironmentNames.Staging, "aaaa1111"));
+        Assert.False(Assert.Single(await store.CompletedForCommitAsync("9f2c4e1a")).Succeeded);
+        Assert.Empty(await store.CompletedForCommitAsync("b0c1d2e3"));
+    }
+
+    [Fact]
     public async Task Refused_promotions_have_no_run_and_are_not_the_latest_dispatched()
     {
         var store = Get<PromotionStore>();

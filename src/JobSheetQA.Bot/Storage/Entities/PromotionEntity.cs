@@ -38,6 +38,15 @@ public sealed class PromotionEntity
 
     public string? RunUrl { get; set; }
 
+    /// <summary>The commit the workflow run built (its <c>head_sha</c>), recorded when the tracker reads the run; null until then.</summary>
+    public string? RunHeadSha { get; set; }
+
+    /// <summary>Why the tracker failed the promotion although its run may have finished (<see cref="PromotionFailure"/>); null otherwise.</summary>
+    public PromotionFailure? Failure { get; set; }
+
+    /// <summary>The gate a <see cref="Failure"/> about a gate names; null otherwise.</summary>
+    public PromotionStep? FailureGate { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -73,6 +82,12 @@ public sealed class PromotionEntity
     }
 
     public DecisionSummaryRecord? ReadDecision() => DecisionSummaryRecord.FromJson(DecisionSummary);
+
+    /// <summary>
+    /// False when the run built another commit than <see cref="CommitSha"/> (the one judged): such a run is never evidence
+    /// that the commit was deployed. True while the run's commit is not known (rows from before it was recorded).
+    /// </summary>
+    public bool RunBuiltJudgedCommit => RunHeadSha is null || string.Equals(RunHeadSha, CommitSha, StringComparison.OrdinalIgnoreCase);
 
     public RequesterIdentity ToRequester() => new(RequesterChannel, RequesterUserId, RequesterDisplayName, RequesterEmail);
 

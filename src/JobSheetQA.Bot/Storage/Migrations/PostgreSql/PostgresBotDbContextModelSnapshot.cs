@@ -431,6 +431,16 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("environment");
 
+                    b.Property<string>("Failure")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FailureGate")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("failure_gate");
+
                     b.Property<string>("Ref")
                         .IsRequired()
                         .HasColumnType("text")
@@ -459,6 +469,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("row_version");
+
+                    b.Property<string>("RunHeadSha")
+                        .HasColumnType("text")
+                        .HasColumnName("run_head_sha");
 
                     b.Property<long?>("RunId")
                         .HasColumnType("bigint")

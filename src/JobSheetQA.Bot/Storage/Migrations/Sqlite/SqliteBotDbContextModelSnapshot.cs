@@ -420,6 +420,16 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
+                    b.Property<string>("Failure")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FailureGate")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_gate");
+
                     b.Property<string>("Ref")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -448,6 +458,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("row_version");
+
+                    b.Property<string>("RunHeadSha")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_head_sha");
 
                     b.Property<long?>("RunId")
                         .HasColumnType("INTEGER")
