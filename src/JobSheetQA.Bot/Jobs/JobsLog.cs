@@ -20,6 +20,9 @@ internal static partial class JobsLog
     [LoggerMessage(EventId = 6104, Level = LogLevel.Information, Message = "Tracking resumed for {Count} in-flight promotion(s)")]
     public static partial void TrackingResumed(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 6105, Level = LogLevel.Warning, Message = "Promotion {PromotionId} judged commit {JudgedCommit} but run {RunId} built {BuiltCommit}; cancel: {Cancel}; failing it")]
+    public static partial void RunBuiltOtherCommit(ILogger logger, string promotionId, string judgedCommit, long runId, string builtCommit, string cancel);
+
     [LoggerMessage(EventId = 6110, Level = LogLevel.Information, Message = "Acknowledgement {AcknowledgementId} expired; promotion {PromotionId} is {State}, left as it is")]
     public static partial void AcknowledgementExpiredAfterPromotionMovedOn(ILogger logger, string acknowledgementId, string promotionId, Storage.PromotionState? state);
 

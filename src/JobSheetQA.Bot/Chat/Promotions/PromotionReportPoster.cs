@@ -56,9 +56,9 @@ public sealed class PromotionReportPoster(ConversationPoster poster) : IPromotio
         {
             var gate = finished.FailedGate;
             if (gate != PromotionStep.ParityGate)
-                return PromotionReportText.Outcome(promotion, gate, null, finished.RunNotFoundAfter);
+                return PromotionReportText.Outcome(promotion, gate, null, finished.RunNotFoundAfter, finished.NotProven);
             return await finished.Parity.GetAsync(cancellationToken) is { } read
-                ? PromotionReportText.Outcome(promotion, gate, read, finished.RunNotFoundAfter)
+                ? PromotionReportText.Outcome(promotion, gate, read, finished.RunNotFoundAfter, finished.NotProven)
                 : null;
         }
 

@@ -12,7 +12,8 @@ namespace JobSheetQA.Bot.Chat.Promotions;
 /// <summary>The words of each promotion report (<see cref="PromotionReport"/>): outcomes, gate failures, long waits, expiries.</summary>
 public static class PromotionReportText
 {
-    public static Reply Outcome(PromotionEntity promotion, PromotionStep? failedGate, ParityFindings? parity, TimeSpan runNotFoundAfter)
+    public static Reply Outcome(
+        PromotionEntity promotion, PromotionStep? failedGate, ParityFindings? parity, TimeSpan runNotFoundAfter, RunNotProven? notProven = null)
     {
         var text = new StringBuilder();
         var what = $"**{Describe(promotion)}** ({promotion.Id}, commit `{PromotionText.Commit(promotion.CommitSha)}`, requested by {promotion.RequesterDisplayName})";
@@ -26,6 +27,9 @@ public static class PromotionReportText
                 break;
             case PromotionState.Failed when promotion.RunId is null:
                 text.Append($"❌ {what} failed: no workflow run with correlation id `{promotion.CorrelationId}` appeared within {Duration(runNotFoundAfter)}. Check the Actions tab before promoting again.");
+                break;
+            case PromotionState.Failed when notProven is RunBuiltOtherCommit other:
+                text.Append($"❌ {what} failed: {BuiltOtherCommit(other, promotion.Environment)}");
                 break;
             case PromotionState.Failed when failedGate is { } gate:
                 text.Append($"❌ {what} failed at **{gate.DisplayName()}**.");
@@ -69,6 +73,23 @@ public static class PromotionReportText
             $"⌛ {who} acknowledgement for **promote {acknowledgement.Environment} --skip-parity** ({acknowledgement.PromotionId}) expired at "
             + $"{ChatText.UtcTime(acknowledgement.ExpiresAt)} without the phrase being typed; nothing was dispatched "
             + $"and {acknowledgement.Environment} is free again. Ask again with `promote {acknowledgement.Environment} --skip-parity` if you still want it.");
+    }
+
+    /// <summary>The branch moved between the decision and the dispatch; only the built commit could ever have been deployed.</summary>
+    private static string BuiltOtherCommit(RunBuiltOtherCommit other, string environment)
+    {
+        var judged = $"`{PromotionText.Commit(other.JudgedCommit)}`";
+        var built = $"`{PromotionText.Commit(other.BuiltCommit)}`";
+        var moved = $"{other.Branch} moved from {judged} to {built} after the decision; the run built {built}";
+        return other.Cancellation switch
+        {
+            RunCancellation.Requested => $"{moved}, so it was cancelled. Promote again to judge the new commit.",
+            RunCancellation.RunAlreadyFinished =>
+                $"{moved} and had already finished when I tried to cancel it, so {built} may be on {environment} without having been judged. "
+                + "The promotion is failed, not succeeded, and neither commit is recorded as deployed. Promote again to judge the new commit.",
+            _ => $"{moved}, and GitHub did not accept my request to cancel it: cancel it in the Actions tab. "
+                + "The promotion is failed all the same, and neither commit is recorded as deployed. Promote again to judge the new commit.",
+        };
     }
 
     private static void AppendRun(StringBuilder text, PromotionEntity promotion) => text.Append(RunLink(promotion));

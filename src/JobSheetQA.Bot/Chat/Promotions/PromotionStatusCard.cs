@@ -45,6 +45,7 @@ public static class PromotionStatusCard
         return promotion.State switch
         {
             PromotionState.Failed when failed is not null => $"failed at {failed.Step.DisplayName()}",
+            PromotionState.Failed when promotion.RunHeadSha is { } built && !promotion.RunBuiltJudgedCommit => $"failed: the run built {PromotionText.Commit(built)}",
             PromotionState.Running when steps.FirstOrDefault(s => s.Outcome == StepOutcome.Running) is { } running => $"running: {running.Step.DisplayName()}",
             PromotionState.AwaitingAcknowledgement => "awaiting acknowledgement",
             _ => PromotionText.State(promotion.State),

@@ -13,11 +13,13 @@ namespace JobSheetQA.Bot.Jobs.Tracking;
 /// Applies what <see cref="RunReader"/> saw to the promotion: the run id found by correlation, each gate's outcome, the
 /// run's link, and the state move (Dispatched → Running → Succeeded / Failed / Cancelled) through
 /// <see cref="PromotionTransitions"/>; a run that never appears fails the promotion <c>Tracking:RunNotFoundAfter</c>
-/// after its dispatch (<see cref="PromotionEntity.DispatchedAt"/>). Every step is safe to repeat.
+/// after its dispatch (<see cref="PromotionEntity.DispatchedAt"/>). Fail closed (issue #13): a run that built another
+/// commit than the judged one is cancelled and the promotion failed. Every step is safe to repeat.
 /// </summary>
 public sealed class RunStateApplier(
     PromotionStore promotions,
     PromotionTransitions transitions,
+    IWorkflowRunTracker runs,
     PromotionPolicy policy,
     IOptions<TrackingOptions> options,
     TimeProvider time,
@@ -50,13 +52,55 @@ public sealed class RunStateApplier(
 
     private async Task<PromotionEntity?> ApplySeenAsync(PromotionEntity promotion, RunSeen seen, CancellationToken cancellationToken)
     {
+        // Checked first, before any gate is recorded: the gates of another commit say nothing about the judged one.
+        if (!RunProof.BuiltJudgedCommit(promotion.CommitSha, seen.Run.HeadSha))
+            return await RejectOtherCommitAsync(promotion, seen.Run, cancellationToken);
+
         await RecordGatesAsync(promotion, seen.Gates, cancellationToken);
-        if (promotion.RunUrl != seen.Run.HtmlUrl)
-            await promotions.UpdateAsync(promotion.Id, promotion.RowVersion, p => p.RunUrl = seen.Run.HtmlUrl, time.GetUtcNow(), cancellationToken);
+        if (promotion.RunUrl != seen.Run.HtmlUrl || promotion.RunHeadSha != seen.Run.HeadSha)
+        {
+            await promotions.UpdateAsync(promotion.Id, promotion.RowVersion, p =>
+            {
+                p.RunUrl = seen.Run.HtmlUrl;
+                p.RunHeadSha = seen.Run.HeadSha;
+            }, time.GetUtcNow(), cancellationToken);
+        }
+
         if (StateFor(seen.Run, seen.Gates, promotion.State) is { } next && next != promotion.State)
-            await transitions.MoveAsync(promotion.Id, next, Actor.Tracker, Details(seen.Run), cancellationToken: cancellationToken);
+            await transitions.MoveAsync(promotion.Id, next, Actor.Tracker, Details(seen.Run), p => p.RunHeadSha = seen.Run.HeadSha, cancellationToken);
 
         return await promotions.FindAsync(promotion.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The run builds another commit than the one judged (the branch moved between the decision and the dispatch): it
+    /// is cancelled and the promotion failed, also when the cancellation fails, so it never counts as a deployment.
+    /// </summary>
+    private async Task<PromotionEntity?> RejectOtherCommitAsync(PromotionEntity promotion, WorkflowRunSnapshot run, CancellationToken cancellationToken)
+    {
+        var (failure, cancelSaid, cancelError) = run.IsCompleted
+            ? (PromotionFailure.BuiltOtherCommitRunFinished, "run-already-completed", null)
+            : await CancelAsync(run.Id, cancellationToken);
+        JobsLog.RunBuiltOtherCommit(logger, promotion.Id, promotion.CommitSha, run.Id, run.HeadSha, cancelSaid);
+
+        var details = JsonSerializer.Serialize(new
+        {
+            reason = "built-other-commit",
+            judgedCommit = promotion.CommitSha,
+            builtCommit = run.HeadSha,
+            runId = run.Id,
+            url = run.HtmlUrl,
+            cancel = cancelSaid,
+            cancelError,
+        });
+        var moved = await transitions.MoveAsync(promotion.Id, PromotionState.Failed, Actor.Tracker, details, p =>
+        {
+            p.RunUrl = run.HtmlUrl;
+            p.RunHeadSha = run.HeadSha;
+            p.Failure = failure;
+            p.FailureGate = null;
+        }, cancellationToken);
+        return moved.Promotion ?? await promotions.FindAsync(promotion.Id, cancellationToken);
     }
 
     /// <summary>No run yet: fine for a while after the dispatch, then the promotion fails rather than hold the environment.</summary>
@@ -113,6 +157,26 @@ public sealed class RunStateApplier(
 
         var started = run.Status is "in_progress" or "waiting" || gates.Steps.Values.Any(o => o != StepOutcome.Pending);
         return started && current == PromotionState.Dispatched ? PromotionState.Running : null;
+    }
+
+    /// <summary>Asks GitHub to cancel the run; whatever happens, the caller fails the promotion, so nothing here throws but a shutdown.</summary>
+    private async Task<(PromotionFailure Failure, string Said, string? Error)> CancelAsync(long runId, CancellationToken cancellationToken)
+    {
+        GitHubResult<CancelOutcome> cancel;
+        try
+        {
+            cancel = await runs.CancelRunAsync(runId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return (PromotionFailure.BuiltOtherCommitNotCancelled, "failed", exception.Message);
+        }
+
+        if (!cancel.Succeeded)
+            return (PromotionFailure.BuiltOtherCommitNotCancelled, $"failed ({cancel.Error.Kind})", cancel.Error.Message);
+        return cancel.Value == CancelOutcome.AlreadyCompleted
+            ? (PromotionFailure.BuiltOtherCommitRunFinished, "run-already-completed", null)
+            : (PromotionFailure.BuiltOtherCommit, "requested", null);
     }
 
     private static string Details(WorkflowRunSnapshot run) =>

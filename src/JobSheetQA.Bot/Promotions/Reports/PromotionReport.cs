@@ -26,7 +26,11 @@ public sealed record PromotionProgressed(PromotionEntity Promotion, ParityFindin
 /// True after a success on an environment with a read-only posture: its requester is asked for the posture checklist
 /// (runbook §3.2 step 4, §4.2).
 /// </param>
-public sealed record PromotionFinished(PromotionEntity Promotion, ParityFindingsOnce Parity, TimeSpan RunNotFoundAfter, bool PostureChecklistOwed)
+/// <param name="NotProven">
+/// Why the promotion failed although its run may have finished well (another commit built, a gate that did not run); null otherwise.
+/// </param>
+public sealed record PromotionFinished(
+    PromotionEntity Promotion, ParityFindingsOnce Parity, TimeSpan RunNotFoundAfter, bool PostureChecklistOwed, RunNotProven? NotProven = null)
     : PromotionReport(Promotion);
 
 /// <summary>The run has waited for a runner for <paramref name="QueuedFor"/> (said once).</summary>

@@ -62,11 +62,17 @@ public sealed class TrackingBed : IAsyncDisposable
         return id;
     }
 
+    /// <summary>The acknowledgement phrase of a staging parity skip (runbook §5.4).</summary>
+    public const string ParitySkipAcknowledgement = "I_ACCEPT_PARITY_SKIP";
+
     /// <summary>
     /// Dispatches <c>promotion.yml</c> through the bot's own dispatcher and stores the promotion in Dispatched state with
     /// its run, environment lock and conversation, as the promote flow leaves it; tracking is not started.
     /// </summary>
-    public static async Task<PromotionEntity> DispatchAsync(ChatTestHost host, string environment = "staging", string conversationId = "general")
+    /// <param name="judgedCommit">The commit the decision judged; the branch head at dispatch when null (the branch did not move).</param>
+    /// <param name="skipParity">Dispatch with an acknowledged parity skip (staging only).</param>
+    public static async Task<PromotionEntity> DispatchAsync(
+        ChatTestHost host, string environment = "staging", string conversationId = "general", string? judgedCommit = null, bool skipParity = false)
     {
         var id = PromotionIds.New();
         var now = DateTimeOffset.UtcNow;
@@ -75,7 +81,7 @@ public sealed class TrackingBed : IAsyncDisposable
         Assert.True((await host.Get<PromotionLocks>().TryAcquireAsync(environment, id, requester.DisplayName, now)).Acquired);
 
         var head = await host.Get<IRepositoryFacts>().GetBranchHeadAsync("main");
-        var run = await host.Get<IPromotionDispatcher>().DispatchAsync(new PromotionDispatch(id, environment, "main", false, false, null));
+        var run = await host.Get<IPromotionDispatcher>().DispatchAsync(new PromotionDispatch(id, environment, "main", false, skipParity, skipParity ? ParitySkipAcknowledgement : null));
         Assert.True(run.Succeeded, run.Error?.Message);
 
         var promotion = new PromotionEntity
@@ -83,7 +89,8 @@ public sealed class TrackingBed : IAsyncDisposable
             Id = id,
             Environment = environment,
             Ref = "main",
-            CommitSha = head.Value.Sha,
+            CommitSha = judgedCommit ?? head.Value.Sha,
+            SkipParity = skipParity,
             RequesterChannel = requester.Channel,
             RequesterUserId = requester.UserId,
             RequesterDisplayName = requester.DisplayName,

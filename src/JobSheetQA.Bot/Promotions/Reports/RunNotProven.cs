@@ -1,0 +1,46 @@
+using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Storage.Entities;
+using JobSheetQA.Rules.Facts;
+
+namespace JobSheetQA.Bot.Promotions.Reports;
+
+/// <summary>
+/// Why a finished promotion is failed although its run may have finished well: the run did not prove that the judged
+/// commit passed every gate (issue #13). A fact for the outcome; the chat side words it.
+/// </summary>
+public abstract record RunNotProven
+{
+    /// <summary>What the stored promotion says (<see cref="PromotionEntity.Failure"/>); null when it failed for another reason or did not fail.</summary>
+    public static RunNotProven? Of(PromotionEntity promotion) => promotion.Failure switch
+    {
+        PromotionFailure.BuiltOtherCommit or PromotionFailure.BuiltOtherCommitRunFinished or PromotionFailure.BuiltOtherCommitNotCancelled
+            when promotion.RunHeadSha is { } built => new RunBuiltOtherCommit(
+                GitRef.BranchOf(promotion.Ref), promotion.CommitSha, built, promotion.Failure switch
+                {
+                    PromotionFailure.BuiltOtherCommit => RunCancellation.Requested,
+                    PromotionFailure.BuiltOtherCommitRunFinished => RunCancellation.RunAlreadyFinished,
+                    _ => RunCancellation.Failed,
+                }),
+        _ => null,
+    };
+}
+
+/// <summary>The run built <paramref name="BuiltCommit"/>, not the judged <paramref name="JudgedCommit"/>: the branch moved after the decision.</summary>
+/// <param name="Branch">The branch that was promoted (e.g. <c>main</c>).</param>
+/// <param name="JudgedCommit">The commit the decision judged (full sha).</param>
+/// <param name="BuiltCommit">The commit the run built (full sha); never recorded as deployed.</param>
+/// <param name="Cancellation">What became of the run.</param>
+public sealed record RunBuiltOtherCommit(string Branch, string JudgedCommit, string BuiltCommit, RunCancellation Cancellation) : RunNotProven;
+
+/// <summary>What became of a run that built another commit than the one judged.</summary>
+public enum RunCancellation
+{
+    /// <summary>GitHub accepted the cancellation.</summary>
+    Requested,
+
+    /// <summary>The run had already finished: it may have deployed the other commit.</summary>
+    RunAlreadyFinished,
+
+    /// <summary>GitHub did not accept the cancellation: the run may still be going.</summary>
+    Failed,
+}
