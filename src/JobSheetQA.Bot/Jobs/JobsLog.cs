@@ -23,6 +23,9 @@ internal static partial class JobsLog
     [LoggerMessage(EventId = 6105, Level = LogLevel.Warning, Message = "Promotion {PromotionId} judged commit {JudgedCommit} but run {RunId} built {BuiltCommit}; cancel: {Cancel}; failing it")]
     public static partial void RunBuiltOtherCommit(ILogger logger, string promotionId, string judgedCommit, long runId, string builtCommit, string cancel);
 
+    [LoggerMessage(EventId = 6106, Level = LogLevel.Warning, Message = "Promotion {PromotionId}: run {RunId} concluded {Conclusion} but {Gate} is {Failure}; failing it")]
+    public static partial void RunGateShortfall(ILogger logger, string promotionId, long runId, string? conclusion, Rules.Facts.PromotionStep gate, Storage.PromotionFailure failure);
+
     [LoggerMessage(EventId = 6110, Level = LogLevel.Information, Message = "Acknowledgement {AcknowledgementId} expired; promotion {PromotionId} is {State}, left as it is")]
     public static partial void AcknowledgementExpiredAfterPromotionMovedOn(ILogger logger, string acknowledgementId, string promotionId, Storage.PromotionState? state);
 

@@ -19,6 +19,9 @@ public static class PromotionReportText
         var what = $"**{Describe(promotion)}** ({promotion.Id}, commit `{PromotionText.Commit(promotion.CommitSha)}`, requested by {promotion.RequesterDisplayName})";
         switch (promotion.State)
         {
+            case PromotionState.Succeeded when promotion.SkipParity:
+                text.Append($"✅ {what} succeeded: every other gate passed, {PromotionStep.ParityGate.DisplayName()} was skipped with the acknowledgement, and {PromotionStep.Deploy.DisplayName()} finished.");
+                break;
             case PromotionState.Succeeded:
                 text.Append($"✅ {what} succeeded: every gate passed and {PromotionStep.Deploy.DisplayName()} finished.");
                 break;
@@ -30,6 +33,9 @@ public static class PromotionReportText
                 break;
             case PromotionState.Failed when notProven is RunBuiltOtherCommit other:
                 text.Append($"❌ {what} failed: {BuiltOtherCommit(other, promotion.Environment)}");
+                break;
+            case PromotionState.Failed when notProven is GateDidNotRun notRun && failedGate is null:
+                text.Append($"❌ {what} failed: {DidNotRun(notRun, promotion)}: the promotion is failed, not succeeded.");
                 break;
             case PromotionState.Failed when failedGate is { } gate:
                 text.Append($"❌ {what} failed at **{gate.DisplayName()}**.");
@@ -91,6 +97,22 @@ public static class PromotionReportText
                 + "The promotion is failed all the same, and neither commit is recorded as deployed. Promote again to judge the new commit.",
         };
     }
+
+    private static string DidNotRun(GateDidNotRun notRun, PromotionEntity promotion)
+    {
+        var gate = $"**{notRun.Gate.DisplayName()}**";
+        return notRun.How switch
+        {
+            PromotionFailure.GateMissing => $"{gate} did not run (its job is not in the workflow run)",
+            PromotionFailure.GateSkipped when notRun.Gate == PromotionStep.ParityGate && !notRun.ParitySkipAcknowledged =>
+                $"{gate} did not run (skipped without an acknowledged skip)",
+            PromotionFailure.GateSkipped => $"{gate} did not run (skipped)",
+            _ => $"{gate} did not pass (its job ended {OutcomeOf(promotion, notRun.Gate)}) although the run finished",
+        };
+    }
+
+    private static string OutcomeOf(PromotionEntity promotion, PromotionStep step) =>
+        promotion.GateResults.FirstOrDefault(g => g.Step == step)?.Outcome.ToString().ToLowerInvariant() ?? "unfinished";
 
     private static void AppendRun(StringBuilder text, PromotionEntity promotion) => text.Append(RunLink(promotion));
 

@@ -14,7 +14,8 @@ namespace JobSheetQA.Bot.Jobs.Tracking;
 /// run's link, and the state move (Dispatched → Running → Succeeded / Failed / Cancelled) through
 /// <see cref="PromotionTransitions"/>; a run that never appears fails the promotion <c>Tracking:RunNotFoundAfter</c>
 /// after its dispatch (<see cref="PromotionEntity.DispatchedAt"/>). Fail closed (issue #13): a run that built another
-/// commit than the judged one is cancelled and the promotion failed. Every step is safe to repeat.
+/// commit than the judged one is cancelled and the promotion failed; a run GitHub calls successful fails the promotion
+/// unless every gate and Deploy really ran and passed (<see cref="RunProof"/>). Every step is safe to repeat.
 /// </summary>
 public sealed class RunStateApplier(
     PromotionStore promotions,
@@ -67,7 +68,24 @@ public sealed class RunStateApplier(
         }
 
         if (StateFor(seen.Run, seen.Gates, promotion.State) is { } next && next != promotion.State)
-            await transitions.MoveAsync(promotion.Id, next, Actor.Tracker, Details(seen.Run), p => p.RunHeadSha = seen.Run.HeadSha, cancellationToken);
+        {
+            // GitHub's "success" is not enough: every gate must have run (a skipped or missing one proves nothing).
+            if (next == PromotionState.Succeeded
+                && RunProof.FirstShortfall(seen.Gates, policy.Gates, promotion.SkipParity) is { } shortfall)
+            {
+                JobsLog.RunGateShortfall(logger, promotion.Id, seen.Run.Id, seen.Run.Conclusion, shortfall.Gate, shortfall.Failure);
+                await transitions.MoveAsync(promotion.Id, PromotionState.Failed, Actor.Tracker, ShortfallDetails(seen.Run, shortfall), p =>
+                {
+                    p.RunHeadSha = seen.Run.HeadSha;
+                    p.Failure = shortfall.Failure;
+                    p.FailureGate = shortfall.Gate;
+                }, cancellationToken);
+            }
+            else
+            {
+                await transitions.MoveAsync(promotion.Id, next, Actor.Tracker, Details(seen.Run), p => p.RunHeadSha = seen.Run.HeadSha, cancellationToken);
+            }
+        }
 
         return await promotions.FindAsync(promotion.Id, cancellationToken);
     }
@@ -178,6 +196,22 @@ public sealed class RunStateApplier(
             ? (PromotionFailure.BuiltOtherCommitRunFinished, "run-already-completed", null)
             : (PromotionFailure.BuiltOtherCommit, "requested", null);
     }
+
+    private static string ShortfallDetails(WorkflowRunSnapshot run, GateShortfall shortfall) =>
+        JsonSerializer.Serialize(new
+        {
+            reason = shortfall.Failure switch
+            {
+                PromotionFailure.GateMissing => "gate-missing",
+                PromotionFailure.GateSkipped => "gate-skipped",
+                _ => "gate-not-passed",
+            },
+            gate = shortfall.Gate.ToString(),
+            runId = run.Id,
+            status = run.Status,
+            conclusion = run.Conclusion,
+            url = run.HtmlUrl,
+        });
 
     private static string Details(WorkflowRunSnapshot run) =>
         JsonSerializer.Serialize(new { runId = run.Id, status = run.Status, conclusion = run.Conclusion, url = run.HtmlUrl });

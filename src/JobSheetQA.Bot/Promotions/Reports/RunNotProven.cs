@@ -21,6 +21,8 @@ public abstract record RunNotProven
                     PromotionFailure.BuiltOtherCommitRunFinished => RunCancellation.RunAlreadyFinished,
                     _ => RunCancellation.Failed,
                 }),
+        PromotionFailure.GateMissing or PromotionFailure.GateSkipped or PromotionFailure.GateNotPassed
+            when promotion.FailureGate is { } gate => new GateDidNotRun(gate, promotion.Failure.Value, promotion.SkipParity),
         _ => null,
     };
 }
@@ -31,6 +33,12 @@ public abstract record RunNotProven
 /// <param name="BuiltCommit">The commit the run built (full sha); never recorded as deployed.</param>
 /// <param name="Cancellation">What became of the run.</param>
 public sealed record RunBuiltOtherCommit(string Branch, string JudgedCommit, string BuiltCommit, RunCancellation Cancellation) : RunNotProven;
+
+/// <summary>A gate (or Deploy) did not really run in the finished run.</summary>
+/// <param name="Gate">The first such step, in workflow order.</param>
+/// <param name="How"><see cref="PromotionFailure.GateMissing"/>, <see cref="PromotionFailure.GateSkipped"/> or <see cref="PromotionFailure.GateNotPassed"/>.</param>
+/// <param name="ParitySkipAcknowledged">True when the promotion asked for an acknowledged parity skip.</param>
+public sealed record GateDidNotRun(PromotionStep Gate, PromotionFailure How, bool ParitySkipAcknowledged) : RunNotProven;
 
 /// <summary>What became of a run that built another commit than the one judged.</summary>
 public enum RunCancellation
