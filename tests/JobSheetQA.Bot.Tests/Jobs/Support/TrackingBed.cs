@@ -71,8 +71,10 @@ public sealed class TrackingBed : IAsyncDisposable
     /// </summary>
     /// <param name="judgedCommit">The commit the decision judged; the branch head at dispatch when null (the branch did not move).</param>
     /// <param name="skipParity">Dispatch with an acknowledged parity skip (staging only).</param>
+    /// <param name="beforeStoring">Called with the run id before the promotion is stored (no tracker can see it yet).</param>
     public static async Task<PromotionEntity> DispatchAsync(
-        ChatTestHost host, string environment = "staging", string conversationId = "general", string? judgedCommit = null, bool skipParity = false)
+        ChatTestHost host, string environment = "staging", string conversationId = "general", string? judgedCommit = null, bool skipParity = false,
+        Func<long, Task>? beforeStoring = null)
     {
         var id = PromotionIds.New();
         var now = DateTimeOffset.UtcNow;
@@ -83,6 +85,8 @@ public sealed class TrackingBed : IAsyncDisposable
         var head = await host.Get<IRepositoryFacts>().GetBranchHeadAsync("main");
         var run = await host.Get<IPromotionDispatcher>().DispatchAsync(new PromotionDispatch(id, environment, "main", false, skipParity, skipParity ? ParitySkipAcknowledgement : null));
         Assert.True(run.Succeeded, run.Error?.Message);
+        if (beforeStoring is not null)
+            await beforeStoring(run.Value.RunId);
 
         var promotion = new PromotionEntity
         {

@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.Chat.Replies;
+using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Chat.Support;
@@ -91,6 +92,28 @@ public sealed class JudgedCommitTrackingTests : IAsyncLifetime
         await AssertNothingDeployedAsync();
     }
 
+    [Fact]
+    public async Task A_run_that_built_another_commit_and_already_finished_fails_the_promotion_and_says_it_may_be_deployed()
+    {
+        bed.Control.SetBranchHead("main", Moved);
+        // Stored only once the run has finished, so no poll (the reconciler's included) sees it running.
+        var promotion = await TrackingBed.DispatchAsync(chat, judgedCommit: Judged,
+            beforeStoring: runId => WaitForRunAsync(runId, r => r.Status == "completed", TimeSpan.FromSeconds(60)));
+
+        await chat.Get<RunPoller>().PollOnceAsync(promotion.Id, default);
+
+        var stored = (await chat.Get<PromotionStore>().FindAsync(promotion.Id))!;
+        Assert.Equal(PromotionState.Failed, stored.State);
+        Assert.Equal(PromotionFailure.BuiltOtherCommitRunFinished, stored.Failure);
+        Assert.Equal("success", bed.Control.GetRun(promotion.RunId!.Value)!.Conclusion);
+        var outcome = Assert.Single(TrackingBed.TextMessages(chat.Channel, "general", "after the decision"));
+        Assert.Contains(
+            "the run built `b0c1d2e` and had already finished when I tried to cancel it, so `b0c1d2e` may be on staging without having been judged.",
+            outcome.Text, StringComparison.Ordinal);
+        Assert.Contains("neither commit is recorded as deployed", outcome.Text, StringComparison.Ordinal);
+        await AssertNothingDeployedAsync();
+    }
+
     /// <summary>Neither the judged commit nor the built one is recorded as deployed to staging, so production is still denied.</summary>
     private async Task AssertNothingDeployedAsync()
     {
@@ -108,9 +131,9 @@ public sealed class JudgedCommitTrackingTests : IAsyncLifetime
         Assert.Contains("b0c1d2e has not been promoted to staging", why, StringComparison.Ordinal);
     }
 
-    private async Task<RunSummary> WaitForRunAsync(long runId, Func<RunSummary, bool> match)
+    private async Task<RunSummary> WaitForRunAsync(long runId, Func<RunSummary, bool> match, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (true)
         {
             var run = bed.Control.GetRun(runId);
