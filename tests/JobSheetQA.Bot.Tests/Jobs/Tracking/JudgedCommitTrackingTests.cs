@@ -68,6 +68,29 @@ public sealed class JudgedCommitTrackingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_found_by_its_correlation_id_that_built_another_commit_is_cancelled_too()
+    {
+        bed.Control.SetBranchHead("main", Moved);
+        // Stored without its run id, as after a dispatch whose answer gave none: the tracker finds the run by correlation id.
+        var promotion = await TrackingBed.DispatchAsync(chat, judgedCommit: Judged);
+        var runId = promotion.RunId!.Value;
+        var store = chat.Get<PromotionStore>();
+        var cleared = await store.UpdateAsync(promotion.Id, promotion.RowVersion, p => (p.RunId, p.RunUrl) = (null, null), DateTimeOffset.UtcNow);
+        Assert.Equal(PromotionUpdateStatus.Updated, cleared.Status);
+
+        chat.Get<IRunTrackingScheduler>().TrackSoon(promotion.Id);
+
+        var outcome = await chat.Channel.WaitForMessageAsync(
+            m => m.Reply.Blocks[0] is TextBlock && m.Text.Contains("after the decision", StringComparison.Ordinal), conversationId: "general");
+        Assert.Contains("main moved from `9f2c4e1` to `b0c1d2e` after the decision; the run built `b0c1d2e`, so it was cancelled.", outcome.Text, StringComparison.Ordinal);
+        var stored = (await store.FindAsync(promotion.Id))!;
+        Assert.Equal(runId, stored.RunId);
+        Assert.Equal(PromotionState.Failed, stored.State);
+        Assert.Equal(PromotionFailure.BuiltOtherCommit, stored.Failure);
+        Assert.Equal("cancelled", (await WaitForRunAsync(runId, r => r.Status == "completed")).Conclusion);
+    }
+
+    [Fact]
     public async Task A_run_that_built_another_commit_fails_the_promotion_even_when_it_cannot_be_cancelled()
     {
         bed.Control.AddFault(new FaultRule { Path = @"/actions/runs/\d+/cancel$", Method = "POST", Kind = FaultKind.Forbidden, Count = 0 });
