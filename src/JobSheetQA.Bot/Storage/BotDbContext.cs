@@ -66,6 +66,7 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
         configurationBuilder.Properties<StepOutcome>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<PromotionFailure>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Verdict>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PromotionSource>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -31,6 +31,9 @@ public sealed class PromotionEntity
 
     public PromotionState State { get; set; }
 
+    /// <summary>Where it was started: chat, or the Actions tab (seen by the deployment protection rule).</summary>
+    public PromotionSource Source { get; set; } = PromotionSource.Chat;
+
     /// <summary>The id passed to the workflow so its run can be found when dispatch returns no run id.</summary>
     public required string CorrelationId { get; set; }
 

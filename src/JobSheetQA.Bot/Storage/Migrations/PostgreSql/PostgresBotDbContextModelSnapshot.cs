@@ -486,6 +486,12 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("boolean")
                         .HasColumnName("skip_parity");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -475,6 +475,12 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("skip_parity");
 
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
