@@ -189,6 +189,36 @@ internal static class ActionsEndpoints
             };
         });
 
+        // The custom deployment protection rule's answer (the App's callback): body {environment_name, state, comment} → 204.
+        repo.MapPost("/actions/runs/{runId:long}/deployment_protection_rule", async (long runId, HttpContext context, PromotionSimulator simulator) =>
+        {
+            string? environment, decision, comment;
+            try
+            {
+                using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+                var root = body.RootElement;
+                environment = root.TryGetProperty("environment_name", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+                decision = root.TryGetProperty("state", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+                comment = root.TryGetProperty("comment", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+            }
+            catch (JsonException)
+            {
+                return GitHubResults.Error(400, "Problems parsing JSON");
+            }
+
+            if (environment is null || decision is not ("approved" or "rejected"))
+            {
+                return GitHubResults.Validation("environment_name and state (approved or rejected) are required");
+            }
+
+            return simulator.ReviewProtectionRule(runId, environment, decision == "approved", comment) switch
+            {
+                (204, _) => Results.NoContent(),
+                (422, var message) => GitHubResults.Validation(message!),
+                _ => GitHubResults.NotFound(),
+            };
+        });
+
         return repo;
     }
 

@@ -92,6 +92,15 @@ internal static class ControlEndpoints
         control.MapDelete("/requests", (SandboxControl c) => Done(c.ClearRequestLog));
 
         control.MapGet("/runs", (SandboxControl c) => Results.Json(c.ListRuns(), Json));
+        control.MapPost("/runs", async (HttpRequest request, SandboxControl c) =>
+        {
+            var start = await Read<ActionsTabStart>(request);
+            return start.Actor is { Length: > 0 } && start.Environment is { Length: > 0 }
+                ? Results.Json(c.StartFromActionsTab(start.Actor, start.Environment, start.Ref ?? "main", start.Inputs), Json, statusCode: 201)
+                : Results.Json(new { message = "Body needs \"actor\" and \"environment\"." }, Json, statusCode: 400);
+        });
+        control.MapGet("/runs/{id:long}/protection-rule-delivery", (long id, SandboxControl c) =>
+            c.ProtectionRuleDelivery(id) is { } body ? Results.Text(body, "application/json") : Results.NotFound());
         control.MapGet("/runs/{id:long}", (long id, SandboxControl c) =>
             c.GetRun(id) is { } run ? Results.Json(run, Json) : Results.Json(new { message = "Not Found" }, Json, statusCode: 404));
         control.MapPost("/runs/{id:long}/approve", (long id, SandboxControl c) =>

@@ -16,4 +16,14 @@ public sealed record RunSummary(
     string DisplayTitle,
     DateTimeOffset CreatedAt,
     IReadOnlyList<JobSummary> Jobs,
-    long? ArtifactId);
+    long? ArtifactId)
+{
+    /// <summary>Who started the run (<c>sandbox-user</c>, the App's <c>slug[bot]</c>, or the Actions tab's user).</summary>
+    public string Actor { get; init; } = "";
+
+    /// <summary>Started with the Run workflow button (<c>SandboxControl.StartFromActionsTab</c>), not through the API.</summary>
+    public bool StartedFromActionsTab { get; init; }
+
+    /// <summary>The deployment protection rule gating its Deploy job; null when none does.</summary>
+    public ProtectionRuleSummary? ProtectionRule { get; init; }
+}

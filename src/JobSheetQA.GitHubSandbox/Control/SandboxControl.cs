@@ -1,3 +1,4 @@
+using System.Text.Json;
 using JobSheetQA.GitHubSandbox.Simulation;
 using JobSheetQA.GitHubSandbox.State;
 
@@ -172,6 +173,36 @@ public sealed class SandboxControl
     public IReadOnlyList<RunSummary> ListRuns() => simulator.Snapshots().Select(PromotionSimulator.Summarise).ToList();
 
     public RunSummary? GetRun(long id) => simulator.Snapshot(id) is { } s ? PromotionSimulator.Summarise(s) : null;
+
+    /// <summary>
+    /// Starts <c>promotion.yml</c> as someone pressing Run workflow in the Actions tab: <paramref name="actor"/> is the run's
+    /// actor and the webhook's sender, the inputs are the form's (<c>target_environment</c> = <paramref name="environment"/>,
+    /// no <c>correlation_id</c>, so the title ends in <c>[manual]</c>). Checked like a dispatch; a refusal throws
+    /// <see cref="ArgumentException"/> with GitHub's message.
+    /// </summary>
+    public RunSummary StartFromActionsTab(string actor, string environment, string branch = "main", IReadOnlyDictionary<string, string>? inputs = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var formInputs = new Dictionary<string, string>(inputs ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            ["target_environment"] = environment,
+        };
+        var body = JsonSerializer.SerializeToElement(new { @ref = branch, inputs = formInputs });
+        var outcome = simulator.Dispatch("promotion.yml", body, apiVersion: null, actor, fromActionsTab: true);
+        return outcome.Run is { } run && GetRun(run.Id) is { } summary
+            ? summary
+            : throw new ArgumentException(outcome.Message ?? $"The run could not start (HTTP {outcome.Status}).");
+    }
+
+    /// <summary>
+    /// The <c>deployment_protection_rule</c> body GitHub would send for the run's Deploy job (callback URL pointing at this
+    /// sandbox), for a test that delivers it itself; null for an unknown run.
+    /// </summary>
+    public string? ProtectionRuleDelivery(long runId) =>
+        simulator.Run(runId) is { } run && state.BaseAddress is { } baseAddress
+            ? ProtectionRules.ProtectionRuleDelivery.Body(run, new Uri(baseAddress, "api/v3/"), state.Options.Owner, state.Options.Repo,
+                state.Options.App?.InstallationId ?? 1)
+            : null;
 
     /// <summary>Approves the environment review a run waits for; false when it waits for none.</summary>
     public bool ApproveDeployment(long runId) => simulator.Review(runId, approve: true) == 200;

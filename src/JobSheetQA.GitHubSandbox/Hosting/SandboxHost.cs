@@ -121,6 +121,7 @@ public static class SandboxHost
         var downloadHost = host == "127.0.0.1" ? "localhost" : "127.0.0.1";
         var downloadAddress = new Uri($"http://{downloadHost}:{download.IPEndPoint!.Port}/");
         app.Services.GetRequiredService<SandboxState>().DownloadBaseAddress = downloadAddress;
+        app.Services.GetRequiredService<SandboxState>().BaseAddress = baseAddress;
         return new SandboxApp(app, baseAddress, downloadAddress, options, app.Services.GetRequiredService<SandboxControl>(),
             app.Services.GetRequiredService<ControlAccess>().Token);
     }

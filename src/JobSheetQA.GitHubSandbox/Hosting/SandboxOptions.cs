@@ -57,6 +57,9 @@ public sealed class SandboxOptions
     /// <summary>Scenario of runs when none is queued.</summary>
     public Scenario DefaultScenario { get; set; } = Scenario.Success;
 
+    /// <summary>A custom deployment protection rule on the environments; null (the default) = none.</summary>
+    public SandboxProtectionRuleOptions? ProtectionRule { get; set; }
+
     /// <summary>Auth is checked when PATs or an App are configured.</summary>
     internal bool RequiresAuth => Tokens.Count > 0 || App is not null;
 }

@@ -18,6 +18,7 @@ internal static class SandboxServiceCollectionExtensions
         services.AddSingleton<InstallationTokens>();
         services.AddSingleton<AppAuthentication>();
         services.AddSingleton<ControlAccess>();
+        services.AddHostedService<ProtectionRules.ProtectionRuleNotifier>();
         services.AddSingleton(sp => new SandboxControl(sp.GetRequiredService<SandboxState>(), sp.GetRequiredService<PromotionSimulator>()));
         return services;
     }

@@ -13,11 +13,14 @@ internal sealed class PromotionSimulator(SandboxState state)
 
     public const string ReturnRunDetailsVersion = "2026-03-10";
 
+    /// <summary>Deployment ids are the run id plus this, so they never look like run ids.</summary>
+    private const long DeploymentIdBase = 7_000_000;
+
     private readonly Dictionary<long, byte[]> zips = [];
 
     private TimeSpan Tick => state.Options.StepDelay;
 
-    public DispatchOutcome Dispatch(string workflowIdOrFile, JsonElement body, string? apiVersion, string actor)
+    public DispatchOutcome Dispatch(string workflowIdOrFile, JsonElement body, string? apiVersion, string actor, bool fromActionsTab = false)
     {
         lock (state.Sync)
         {
@@ -102,9 +105,15 @@ internal sealed class PromotionSimulator(SandboxState state)
 
             scenario = state.TakeScenario();
             var workflowName = definition.Name ?? workflow.Path;
+            var runId = state.NextRunId++;
+            var gated = state.Options.ProtectionRule is { } rule
+                && inputs.TryGetValue("target_environment", out var target) && rule.Environments.Contains(target);
             var run = new SimulatedRun
             {
-                Id = state.NextRunId++,
+                Id = runId,
+                StartedFromActionsTab = fromActionsTab,
+                ProtectionRuleTimeout = gated ? state.Options.ProtectionRule!.Timeout : null,
+                DeploymentId = DeploymentIdBase + runId,
                 RunNumber = state.Runs.Count(r => r.WorkflowId == workflow.Id) + 1,
                 WorkflowId = workflow.Id,
                 WorkflowFile = workflow.Path,
@@ -194,6 +203,69 @@ internal sealed class PromotionSimulator(SandboxState state)
         }
     }
 
+    /// <summary>
+    /// The protection rule's answer (<c>POST …/actions/runs/{id}/deployment_protection_rule</c>): 204 taken; 404 unknown run;
+    /// 422 when the run is not waiting for the rule on that environment (also a second decisive answer).
+    /// </summary>
+    public (int Status, string? Message) ReviewProtectionRule(long runId, string? environment, bool approve, string? comment)
+    {
+        lock (state.Sync)
+        {
+            var run = state.Runs.FirstOrDefault(r => r.Id == runId);
+            if (run is null)
+            {
+                return (404, null);
+            }
+
+            run.ProtectionRuleReviews++;
+            state.SaveRuns();
+            if (run.ProtectionRuleTimeout is null || environment != run.TargetEnvironment)
+            {
+                return (422, $"No deployment protection rule waits for environment '{environment}' in this run");
+            }
+
+            if (!SnapshotOf(run).WaitingForReview)
+            {
+                return (422, "The deployment protection rule of this run was already answered");
+            }
+
+            run.ReviewedAt = state.Time.GetUtcNow();
+            run.ReviewApproved = approve;
+            run.ReviewComment = comment;
+            state.SaveRuns();
+            return (204, null);
+        }
+    }
+
+    /// <summary>Runs whose Deploy job waits for the protection rule and whose webhook has not been sent.</summary>
+    public IReadOnlyList<SimulatedRun> AwaitingProtectionRuleDelivery()
+    {
+        lock (state.Sync)
+        {
+            return state.Runs.Where(r => r.ProtectionRuleTimeout is not null && r.ProtectionRuleNotifiedAt is null && SnapshotOf(r).WaitingForReview).ToList();
+        }
+    }
+
+    public void MarkProtectionRuleDelivered(long runId)
+    {
+        lock (state.Sync)
+        {
+            if (state.Runs.FirstOrDefault(r => r.Id == runId) is { } run)
+            {
+                run.ProtectionRuleNotifiedAt = state.Time.GetUtcNow();
+                state.SaveRuns();
+            }
+        }
+    }
+
+    public SimulatedRun? Run(long runId)
+    {
+        lock (state.Sync)
+        {
+            return state.Runs.FirstOrDefault(r => r.Id == runId);
+        }
+    }
+
     public ArtifactView? Artifact(long artifactId)
     {
         lock (state.Sync)
@@ -267,7 +339,15 @@ internal sealed class PromotionSimulator(SandboxState state)
         snapshot.Run.DisplayTitle,
         snapshot.Run.CreatedAt,
         snapshot.Jobs.Select(j => new JobSummary(j.Id, j.Name, j.Status, j.Conclusion, j.FailureMessage)).ToList(),
-        snapshot.ArtifactCreatedAt is null ? null : snapshot.Run.ArtifactId);
+        snapshot.ArtifactCreatedAt is null ? null : snapshot.Run.ArtifactId)
+    {
+        Actor = snapshot.Run.Actor,
+        StartedFromActionsTab = snapshot.Run.StartedFromActionsTab,
+        ProtectionRule = snapshot.Run.ProtectionRuleTimeout is null
+            ? null
+            : new ProtectionRuleSummary(snapshot.Run.ReviewedAt is null ? null : snapshot.Run.ReviewApproved ? "approved" : "rejected",
+                snapshot.Run.ReviewComment, snapshot.Run.ProtectionRuleReviews, snapshot.Run.ProtectionRuleNotifiedAt),
+    };
 
     private RunSnapshot SnapshotOf(SimulatedRun run) =>
         RunTimeline.Project(run, RunTimeline.Plan(run, Tick), state.Time.GetUtcNow());

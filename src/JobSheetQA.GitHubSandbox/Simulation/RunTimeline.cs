@@ -41,9 +41,19 @@ internal static class RunTimeline
                 var queued = cursor;
                 DateTimeOffset? waitingFrom = null;
                 var ready = queued;
-                if (name == PromotionJobs.Deploy && scenario.WaitForReview)
+                if (name == PromotionJobs.Deploy && (scenario.WaitForReview || run.ProtectionRuleTimeout is not null))
                 {
                     waitingFrom = queued;
+                    if (run.ReviewedAt is null && run.ProtectionRuleTimeout is { } timeout)
+                    {
+                        // Nobody answered the protection rule in time: GitHub fails the job.
+                        jobs.Add(new JobPlan(i, name, id, queued, waitingFrom, queued + timeout, queued + timeout, "failure",
+                            $"Deployment protection rule for {run.TargetEnvironment} timed out"));
+                        failed = true;
+                        cursor = queued + timeout;
+                        continue;
+                    }
+
                     if (run.ReviewedAt is not { } reviewed)
                     {
                         jobs.Add(new JobPlan(i, name, id, queued, waitingFrom, null, null, null, null));

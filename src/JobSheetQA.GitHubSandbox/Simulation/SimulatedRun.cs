@@ -35,4 +35,22 @@ internal sealed class SimulatedRun
     public bool ReviewApproved { get; set; }
 
     public DateTimeOffset? ArtifactExpiredAt { get; set; }
+
+    /// <summary>Who started it and how: <c>workflow_dispatch</c> through the API, or the Actions tab's Run workflow button.</summary>
+    public bool StartedFromActionsTab { get; init; }
+
+    /// <summary>Non-null when a deployment protection rule gates the Deploy job: no answer within this long fails the run.</summary>
+    public TimeSpan? ProtectionRuleTimeout { get; init; }
+
+    /// <summary>The deployment the Deploy job waits with (a re-run would get a new one).</summary>
+    public long DeploymentId { get; init; }
+
+    /// <summary>The protection rule's answer: who answered (<c>approved</c>/<c>rejected</c>) and the comment GitHub shows.</summary>
+    public string? ReviewComment { get; set; }
+
+    /// <summary>How many decisive reviews were sent for the protection rule (GitHub takes the first).</summary>
+    public int ProtectionRuleReviews { get; set; }
+
+    /// <summary>When the sandbox delivered the <c>deployment_protection_rule</c> webhook; null until then.</summary>
+    public DateTimeOffset? ProtectionRuleNotifiedAt { get; set; }
 }

@@ -55,6 +55,9 @@ internal sealed class SandboxState
     /// <summary>Where the download listener is reachable, set once the host has started.</summary>
     public Uri? DownloadBaseAddress { get; set; }
 
+    /// <summary>The API listener's address (set once it listens): callback URLs in webhooks point here.</summary>
+    public Uri? BaseAddress { get; set; }
+
     public long NextRunId { get; set; }
 
     public long NextJobId { get; set; }
