@@ -3,6 +3,7 @@ using JobSheetQA.Bot.Chat.Posture;
 using JobSheetQA.Bot.Chat.Promotions;
 using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.Posture.WriteWindows;
+using JobSheetQA.Bot.Promotions.ProtectionRules;
 using JobSheetQA.Bot.Promotions.Reports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,6 +24,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<ConversationPoster>();
         services.TryAddSingleton<IPromotionReports, PromotionReportPoster>();
         services.TryAddSingleton<IWriteWindowReports, WriteWindowReportPoster>();
+        services.TryAddSingleton<IProtectionRuleAnswers, ProtectionRuleAnswerer>();
         return services;
     }
 }

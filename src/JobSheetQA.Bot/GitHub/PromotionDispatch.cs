@@ -40,5 +40,14 @@ public sealed record PromotionDispatch(
 
     internal static string CorrelationMarkerFor(string correlationId) => $"[{correlationId}]";
 
+    /// <summary>The id between the last <c>[</c> and <c>]</c> of a run title such as <c>Promotion staging [p-42]</c>.</summary>
+    public static string? CorrelationIdIn(string? displayTitle)
+    {
+        if (string.IsNullOrEmpty(displayTitle) || !displayTitle.EndsWith(']'))
+            return null;
+        var open = displayTitle.LastIndexOf('[');
+        return open >= 0 && open < displayTitle.Length - 2 ? displayTitle[(open + 1)..^1] : null;
+    }
+
     private static string Bool(bool value) => value.ToString(CultureInfo.InvariantCulture).ToLowerInvariant();
 }

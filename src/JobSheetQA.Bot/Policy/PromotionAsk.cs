@@ -7,6 +7,8 @@ namespace JobSheetQA.Bot.Policy;
 /// <param name="Environment">The environment as typed, lower case.</param>
 /// <param name="Ref">The ref to promote from; null means the policy's branch.</param>
 /// <param name="AcknowledgementText">The acknowledgement as typed, untrimmed; null when none was given yet.</param>
+/// <param name="CommitSha">The commit to judge when it is not HEAD of the ref: a run GitHub asks the protection rule about
+/// deploys its own commit (<c>deployment.sha</c>); null means HEAD.</param>
 public sealed record PromotionAsk(
     string PromotionId,
     string Environment,
@@ -14,4 +16,5 @@ public sealed record PromotionAsk(
     bool SkipParity,
     bool UseNightlyParity,
     string? AcknowledgementText,
-    RequesterIdentity Requester);
+    RequesterIdentity Requester,
+    string? CommitSha = null);

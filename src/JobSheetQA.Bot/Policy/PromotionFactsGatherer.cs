@@ -52,8 +52,9 @@ public sealed class PromotionFactsGatherer(
         }
 
         var now = time.GetUtcNow();
-        var records = await stored.ReadAsync(ask.Environment, head.Value.Sha, now, cancellationToken);
-        var request = new PromotionRequest(ask.PromotionId, ask.Environment, gitRef, head.Value.Sha, ask.SkipParity, ask.UseNightlyParity, ask.AcknowledgementText, ask.Requester);
+        var commit = ask.CommitSha ?? head.Value.Sha;
+        var records = await stored.ReadAsync(ask.Environment, commit, now, cancellationToken);
+        var request = new PromotionRequest(ask.PromotionId, ask.Environment, gitRef, commit, ask.SkipParity, ask.UseNightlyParity, ask.AcknowledgementText, ask.Requester);
 
         return GatheredFacts.From(new PromotionFacts(
             request,

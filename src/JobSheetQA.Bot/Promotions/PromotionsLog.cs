@@ -26,4 +26,10 @@ internal static partial class PromotionsLog
 
     [LoggerMessage(EventId = 6014, Level = LogLevel.Warning, Message = "Promotion {PromotionId} was {State} during a dispatch of unknown outcome and no run was found")]
     public static partial void NoRunForStoppedPromotion(ILogger logger, string promotionId, PromotionState state);
+
+    [LoggerMessage(EventId = 6020, Level = LogLevel.Information, Message = "Deployment protection rule: run {RunId} to {Environment} (commit {CommitSha}) answered {Answer} ({Review}); promotion {PromotionId}")]
+    public static partial void ProtectionRuleReviewed(ILogger logger, long runId, string environment, string commitSha, string answer, string review, string? promotionId);
+
+    [LoggerMessage(EventId = 6021, Level = LogLevel.Error, Message = "Deployment protection rule: judging run {RunId} to {Environment} failed; rejecting it")]
+    public static partial void ProtectionRuleJudgingFailed(ILogger logger, long runId, string environment, Exception exception);
 }

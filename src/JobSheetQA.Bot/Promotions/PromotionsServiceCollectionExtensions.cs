@@ -1,5 +1,6 @@
 using JobSheetQA.Bot.Promotions.Acknowledgements;
 using JobSheetQA.Bot.Promotions.Cancellation;
+using JobSheetQA.Bot.Promotions.ProtectionRules;
 using JobSheetQA.Bot.Promotions.Reports;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,7 +11,8 @@ public static class PromotionsServiceCollectionExtensions
     /// <summary>
     /// Registers the promotion state machine: promote, dry run, acknowledgements and cancel. The run tracking the promote
     /// path starts (<see cref="IRunTrackingScheduler"/>) is registered by the Jobs module; what happens later is reported
-    /// to <see cref="IPromotionReports"/>, which the Chat module implements.
+    /// to <see cref="IPromotionReports"/>, which the Chat module implements, as it implements the protection rule's
+    /// <see cref="IProtectionRuleAnswers"/>.
     /// </summary>
     public static IServiceCollection AddPromotions(this IServiceCollection services)
     {
@@ -20,6 +22,7 @@ public static class PromotionsServiceCollectionExtensions
         services.TryAddSingleton<PromotionService>();
         services.TryAddSingleton<AcknowledgementDialog>();
         services.TryAddSingleton<PromotionCanceller>();
+        services.TryAddSingleton<ProtectionRuleReviewer>();
         return services;
     }
 }

@@ -4,6 +4,9 @@ using JobSheetQA.Bot.Storage;
 using JobSheetQA.GitHubSandbox.Hosting;
 using Microsoft.Extensions.Options;
 
+using JobSheetQA.Bot.GitHub.ProtectionRules;
+using JobSheetQA.Bot.GitHub.Webhooks;
+
 namespace JobSheetQA.Bot.GitHub.Sandbox;
 
 /// <summary>Mode <c>Sandbox</c>: runs the local GitHub sandbox in-process on 127.0.0.1 (a free port) and points the
@@ -17,6 +20,9 @@ internal sealed class GitHubSandboxHostedService(
     IOptions<GitHubOptions> options,
     IOptions<StorageOptions> storage,
     IHostEnvironment environment,
+    IOptions<ProtectionRuleOptions> protectionRule,
+    IOptions<WebhookOptions> webhooks,
+    IServiceProvider services,
     TimeProvider timeProvider,
     ILogger<GitHubSandboxHostedService> logger) : IHostedService, IAsyncDisposable
 {
@@ -67,6 +73,18 @@ internal sealed class GitHubSandboxHostedService(
                 AppId = appId,
                 PublicKeyPem = settings.App.NormalizedPrivateKey,
                 InstallationId = settings.App.InstallationId ?? 1,
+            };
+        }
+
+        // The protection rule on the sandbox's environments, answering to this bot's webhook endpoint with its secret.
+        if (protectionRule.Value.Enabled)
+        {
+            var transport = services.GetService<SandboxWebhookTransport>();
+            sandboxOptions.ProtectionRule = new SandboxProtectionRuleOptions
+            {
+                WebhookUrl = transport?.Url ?? protectionRule.Value.SandboxWebhookUrl,
+                WebhookSecret = webhooks.Value.Secret,
+                WebhookHandler = transport?.Handler,
             };
         }
 

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Options;
-using Octokit.Webhooks.AspNetCore;
 
 namespace JobSheetQA.Bot.GitHub.Webhooks;
 
 /// <summary>
-/// <c>POST /api/github/webhooks</c>, the GitHub webhook receiver. Octokit.Webhooks checks each delivery's
-/// <c>X-Hub-Signature-256</c> against <c>GitHub:WebhookSecret</c> before <see cref="TrackerWakingWebhookProcessor"/> sees it.
+/// <c>POST /api/github/webhooks</c>, the GitHub webhook receiver: <see cref="GitHubWebhookReceiver"/> checks each delivery's
+/// <c>X-Hub-Signature-256</c> against <c>GitHub:WebhookSecret</c> before anything reads it.
 /// </summary>
 public static class GitHubWebhookEndpoints
 {
@@ -14,7 +13,11 @@ public static class GitHubWebhookEndpoints
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value;
         if (options.Enabled)
-            endpoints.MapGitHubWebhooks(WebhookOptions.Path, options.Secret!);
+        {
+            endpoints.MapPost(WebhookOptions.Path, (HttpRequest request, GitHubWebhookReceiver receiver, CancellationToken cancellationToken) =>
+                receiver.ReceiveAsync(request, cancellationToken));
+        }
+
         return endpoints;
     }
 }

@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.GitHub.ProtectionRules;
 using JobSheetQA.Bot.Hosting.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ public static class GitHubWebhooksServiceCollectionExtensions
     /// <summary>
     /// Registers the GitHub webhook receiver (docs/github-setup.md, "4. Webhooks"): settings validated at start-up (an
     /// enabled endpoint needs <c>GitHub:WebhookSecret</c>) and the processor that wakes the tracker on <c>workflow_run</c> /
-    /// <c>workflow_job</c>.
+    /// <c>workflow_job</c>, and the deployment protection rule's reviewer (<c>GitHub:ProtectionRule:Enabled</c>).
     /// </summary>
     public static IServiceCollection AddGitHubWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +26,19 @@ public static class GitHubWebhooksServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkflowRunWaker>();
         services.TryAddSingleton<WebhookEventProcessor, TrackerWakingWebhookProcessor>();
+        services.TryAddSingleton<GitHubWebhookReceiver>();
+
+        // The deployment protection rule (docs/github-setup.md, "Deployment protection rule"): off unless enabled.
+        services.AddOptions<ProtectionRuleOptions>()
+            .Configure(options =>
+            {
+                options.Enabled = configuration.GetValue<bool>(ProtectionRuleOptions.EnabledKey);
+                options.SandboxWebhookUrl = configuration.GetValue<Uri?>(ProtectionRuleOptions.SandboxWebhookUrlKey);
+            })
+            .ValidateAtStartup();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProtectionRuleOptions>, ProtectionRuleOptionsValidator>());
+        services.TryAddSingleton<IDeploymentProtectionReviews, OctokitDeploymentProtectionReviews>();
+
         return services;
     }
 }

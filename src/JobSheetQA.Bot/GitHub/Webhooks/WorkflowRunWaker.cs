@@ -33,12 +33,5 @@ public sealed class WorkflowRunWaker(PromotionStore promotions, IRunTrackingSche
         return promotionId;
     }
 
-    /// <summary>The id between the last <c>[</c> and <c>]</c> of a run title such as <c>Promotion staging [p-42]</c>.</summary>
-    internal static string? CorrelationIdIn(string? displayTitle)
-    {
-        if (string.IsNullOrEmpty(displayTitle) || !displayTitle.EndsWith(']'))
-            return null;
-        var open = displayTitle.LastIndexOf('[');
-        return open >= 0 && open < displayTitle.Length - 2 ? displayTitle[(open + 1)..^1] : null;
-    }
+    internal static string? CorrelationIdIn(string? displayTitle) => PromotionDispatch.CorrelationIdIn(displayTitle);
 }

@@ -43,6 +43,9 @@ public sealed class ChatTestHost : IAsyncDisposable
 
     public HttpClient CreateClient() => bot.CreateClient();
 
+    /// <summary>A handler that sends requests into this bot in-process (what a webhook sender uses to reach it).</summary>
+    public HttpMessageHandler CreateHandler() => bot.Server.CreateHandler();
+
     /// <summary>Starts the bot in a new temporary folder (removed on dispose).</summary>
     public static ChatTestHost Start(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null) =>
         Start(Directory.CreateTempSubdirectory("jobsheetqa-chat-").FullName, ownsContentRoot: true, settings, new TestChannel(), configureServices);

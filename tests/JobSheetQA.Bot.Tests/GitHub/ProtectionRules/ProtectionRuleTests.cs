@@ -1,0 +1,168 @@
+using System.Net;
+using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Tests.Jobs.Support;
+using JobSheetQA.GitHubSandbox.Control;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace JobSheetQA.Bot.Tests.GitHub.ProtectionRules;
+
+/// <summary>
+/// The side entrance closed (issue #13): a run started with the Actions tab's Run workflow button waits at Deploy for the
+/// bot's deployment protection rule, which judges it with the same rules as <c>promote</c>. Everything goes over HTTP on
+/// 127.0.0.1: the sandbox's signed webhook into the bot, the bot's reads and its review back to the sandbox.
+/// </summary>
+public sealed class ProtectionRuleTests : IAsyncLifetime
+{
+    private readonly CapturingLoggerProvider logs = new();
+    private ProtectionRuleBed bed = null!;
+
+    public async Task InitializeAsync() =>
+        bed = await ProtectionRuleBed.StartAsync(services => services.AddSingleton<ILoggerProvider>(logs));
+
+    public async Task DisposeAsync() => await bed.DisposeAsync();
+
+    [Fact]
+    public async Task A_staging_run_from_the_Actions_tab_is_approved_recorded_with_source_actions_and_tracked_to_success()
+    {
+        await TrackingBed.SubscribeAsync(bed.Chat, "ops");
+
+        var started = bed.Control.StartFromActionsTab("octocat", "staging");
+        var run = await bed.WaitForRunAsync(started.Id, r => r.Conclusion is not null);
+
+        Assert.Equal("success", run.Conclusion);
+        Assert.Equal("approved", run.ProtectionRule!.State);
+        Assert.Equal(1, run.ProtectionRule.Reviews);
+        Assert.Contains("Allowed by JobSheetQA.Bot", run.ProtectionRule.Comment, StringComparison.Ordinal);
+
+        var promotion = Assert.Single(await bed.Chat.Get<PromotionStore>().RecentAsync("staging", 10));
+        Assert.Equal(PromotionSource.Actions, promotion.Source);
+        Assert.Equal(started.Id, promotion.RunId);
+        Assert.Equal(("github", "octocat"), (promotion.RequesterChannel, promotion.RequesterUserId));
+        Assert.Equal(ProtectionRuleBed.Head, promotion.CommitSha);
+        var audit = await bed.Chat.Get<AuditLog>().ReadAsync(promotion.Id);
+        Assert.Contains(audit, e => e.Action == "promotion.requested" && e.Actor.Id == "github:octocat");
+
+        var notice = await bed.Chat.Channel.WaitForMessageAsync(m => m.Text.Contains("Actions tab", StringComparison.Ordinal), conversationId: "ops");
+        Assert.Contains("started from the Actions tab by @octocat", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("allowed", notice.Text, StringComparison.Ordinal);
+
+        // Tracked like a chat promotion: it succeeds, frees staging and counts as staging evidence for production.
+        await TrackingBed.WaitForPromotionAsync(bed.Chat, promotion.Id, p => p.State == PromotionState.Succeeded);
+        Assert.Null(await bed.Chat.Get<PromotionLocks>().GetAsync("staging"));
+        var evidence = await bed.Chat.Get<PromotionStore>().CompletedForCommitAsync(ProtectionRuleBed.Head);
+        Assert.Contains(evidence, p => p.PromotionId == promotion.Id && p.Environment == "staging");
+    }
+
+    [Fact]
+    public async Task A_production_run_without_staging_verification_is_rejected_naming_STAGE_FIRST_and_fails()
+    {
+        await TrackingBed.SubscribeAsync(bed.Chat, "ops");
+
+        var started = bed.Control.StartFromActionsTab("octocat", "production");
+        var run = await bed.WaitForRunAsync(started.Id, r => r.Conclusion is not null);
+
+        Assert.Equal("failure", run.Conclusion);
+        Assert.Equal("failure", run.Jobs.Single(j => j.Name == "Deploy").Conclusion);
+        Assert.Equal("rejected", run.ProtectionRule!.State);
+        Assert.Contains("STAGE-FIRST (runbook §3)", run.ProtectionRule.Comment, StringComparison.Ordinal);
+
+        var promotion = Assert.Single(await bed.Chat.Get<PromotionStore>().RecentAsync("production", 10));
+        Assert.Equal((PromotionState.Refused, PromotionSource.Actions), (promotion.State, promotion.Source));
+        Assert.Null(await bed.Chat.Get<PromotionLocks>().GetAsync("production"));
+        var notice = await bed.Chat.Channel.WaitForMessageAsync(m => m.Text.Contains("Actions tab", StringComparison.Ordinal), conversationId: "ops");
+        Assert.Contains("`promote production` started from the Actions tab by @octocat", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("refused — STAGE-FIRST", notice.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_posture_flag_switched_on_rejects_the_run_naming_the_flag()
+    {
+        bed.Control.SetEnvironmentVariable("production", "ENABLE_PURGE_EXECUTION", "true");
+
+        var started = bed.Control.StartFromActionsTab("octocat", "production");
+        var run = await bed.WaitForRunAsync(started.Id, r => r.Conclusion is not null);
+
+        Assert.Equal("rejected", run.ProtectionRule!.State);
+        Assert.Contains("POSTURE-PURGE", run.ProtectionRule.Comment, StringComparison.Ordinal);
+        Assert.Contains("ENABLE_PURGE_EXECUTION", run.ProtectionRule.Comment, StringComparison.Ordinal);
+        Assert.Equal("failure", run.Conclusion);
+    }
+
+    [Fact]
+    public async Task A_run_the_bot_dispatched_itself_is_approved_while_its_promotion_is_in_flight()
+    {
+        var answer = await bed.Chat.SayAsync("dana", "promote staging");
+        Assert.Contains("Dispatched", answer, StringComparison.OrdinalIgnoreCase);
+        var promotion = Assert.Single(await bed.Chat.Get<PromotionStore>().RecentAsync("staging", 10));
+
+        var run = await bed.WaitForRunAsync(promotion.RunId!.Value, r => r.Conclusion is not null);
+
+        Assert.Equal("success", run.Conclusion);
+        Assert.Equal("approved", run.ProtectionRule!.State);
+        Assert.Contains("the run the bot dispatched", run.ProtectionRule.Comment, StringComparison.Ordinal);
+        Assert.Single(await bed.Chat.Get<PromotionStore>().RecentAsync("staging", 10));
+    }
+
+    [Fact]
+    public async Task A_delivery_with_a_bad_signature_is_refused_with_401_and_nothing_is_reviewed()
+    {
+        bed.AutoDeliver = false;
+        var started = bed.Control.StartFromActionsTab("octocat", "staging");
+        await bed.WaitUntilDeployWaitsAsync(started.Id);
+        var body = bed.Control.ProtectionRuleDelivery(started.Id)!;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await bed.PostAsync(body, Guid.NewGuid().ToString(), secret: "not the secret"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await bed.PostAsync(body, Guid.NewGuid().ToString(), secret: null));
+
+        var run = bed.Control.GetRun(started.Id)!;
+        Assert.Equal("waiting", run.Status);
+        Assert.Equal(0, run.ProtectionRule!.Reviews);
+        Assert.Empty(await bed.Chat.Get<PromotionStore>().RecentAsync("staging", 10));
+    }
+
+    [Fact]
+    public async Task A_redelivered_event_is_reviewed_once()
+    {
+        bed.AutoDeliver = false;
+        var started = bed.Control.StartFromActionsTab("octocat", "staging");
+        await bed.WaitUntilDeployWaitsAsync(started.Id);
+        var body = bed.Control.ProtectionRuleDelivery(started.Id)!;
+        var delivery = Guid.NewGuid().ToString();
+
+        Assert.Equal(HttpStatusCode.OK, await bed.PostAsync(body, delivery));
+        Assert.Equal(HttpStatusCode.OK, await bed.PostAsync(body, delivery));
+        // The same request under a new delivery id (GitHub sent it twice): the deployment was reviewed already.
+        Assert.Equal(HttpStatusCode.OK, await bed.PostAsync(body, Guid.NewGuid().ToString()));
+
+        var run = await bed.WaitForRunAsync(started.Id, r => r.Conclusion is not null);
+        Assert.Equal(1, run.ProtectionRule!.Reviews);
+        Assert.Equal("approved", run.ProtectionRule.State);
+        Assert.Single(await bed.Chat.Get<PromotionStore>().RecentAsync("staging", 10));
+    }
+
+    [Fact]
+    public async Task An_error_while_judging_rejects_the_run_with_the_reason()
+    {
+        bed.Control.AddFault(new FaultRule { Path = @"/actions/runs/\d+$", Method = "GET", Kind = FaultKind.Forbidden, Count = 0 });
+
+        var started = bed.Control.StartFromActionsTab("octocat", "staging");
+        var run = await bed.WaitForRunAsync(started.Id, r => r.Conclusion is not null);
+
+        Assert.Equal("failure", run.Conclusion);
+        Assert.Equal("rejected", run.ProtectionRule!.State);
+        Assert.Contains("could not be judged", run.ProtectionRule.Comment, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("""{"action":"requested","environment":"staging"}""")]
+    [InlineData("""{"action":"requested","environment":"staging","deployment_callback_url":"https://api.github.com/repos/o/r/actions/runs/x/deployment_protection_rule","deployment":{"id":1,"sha":"9f2c4e1a7b3d5c6e8f0a1b2c3d4e5f60718293a4"},"sender":{"login":"octocat"},"repository":{"full_name":"contoso/job-sheet-qa-auditor"}}""")]
+    public async Task A_malformed_payload_is_a_400_without_an_error_in_the_log(string body)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, await bed.PostAsync(body, Guid.NewGuid().ToString()));
+
+        Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
+        Assert.Empty(await bed.Chat.Get<PromotionStore>().RecentAsync(null, 10));
+    }
+}
