@@ -20,6 +20,10 @@ public sealed class ProtectionRuleBed : IAsyncDisposable
 
     private readonly Forwarder forwarder;
 
+    private readonly string folder = Directory.CreateTempSubdirectory("jobsheetqa-protection-").FullName;
+    private readonly TestChannel channel = new();
+    private Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services;
+
     private ProtectionRuleBed(SandboxApp sandbox, Forwarder forwarder)
     {
         Sandbox = sandbox;
@@ -48,10 +52,23 @@ public sealed class ProtectionRuleBed : IAsyncDisposable
                 WebhookHandler = () => forwarder,
             },
         });
-        var bed = new ProtectionRuleBed(sandbox, forwarder);
-        bed.Chat = ChatTestHost.Start(bed.Settings(), services);
-        forwarder.Target = bed.Chat.CreateHandler();
+        var bed = new ProtectionRuleBed(sandbox, forwarder) { services = services };
+        bed.StartBot();
         return bed;
+    }
+
+    /// <summary>Stops the bot and starts it again on the same data folder (same database, same chat).</summary>
+    public async Task RestartBotAsync()
+    {
+        forwarder.Target = null;
+        await Chat.DisposeAsync();
+        StartBot();
+    }
+
+    private void StartBot()
+    {
+        Chat = ChatTestHost.Restart(folder, channel, Settings(), services);
+        forwarder.Target = Chat.CreateHandler();
     }
 
     public Dictionary<string, string?> Settings() => new()
@@ -100,6 +117,13 @@ public sealed class ProtectionRuleBed : IAsyncDisposable
     {
         await Chat.DisposeAsync();
         await Sandbox.DisposeAsync();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 
     /// <summary>The sandbox's way into the bot's test server; drops deliveries (answering 202) while disabled.</summary>
@@ -109,13 +133,15 @@ public sealed class ProtectionRuleBed : IAsyncDisposable
 
         public bool Enabled { get => enabled; set => enabled = value; }
 
-        public HttpMessageHandler? Target { get; set; }
+        private volatile HttpMessageHandler? target;
+
+        public HttpMessageHandler? Target { get => target; set => target = value; }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (!Enabled || Target is null)
+            if (!Enabled || Target is not { } bot)
                 return new HttpResponseMessage(HttpStatusCode.Accepted);
-            using var invoker = new HttpMessageInvoker(Target, disposeHandler: false);
+            using var invoker = new HttpMessageInvoker(bot, disposeHandler: false);
             return await invoker.SendAsync(request, cancellationToken);
         }
     }

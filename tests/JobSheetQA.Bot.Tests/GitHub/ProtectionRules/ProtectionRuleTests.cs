@@ -142,6 +142,37 @@ public sealed class ProtectionRuleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_review_given_before_a_restart_is_not_given_again_after_it()
+    {
+        bed.AutoDeliver = false;
+        var started = bed.Control.StartFromActionsTab("octocat", "staging");
+        await bed.WaitUntilDeployWaitsAsync(started.Id);
+        var body = bed.Control.ProtectionRuleDelivery(started.Id)!;
+        Assert.Equal(HttpStatusCode.OK, await bed.PostAsync(body, Guid.NewGuid().ToString()));
+
+        await bed.RestartBotAsync();
+        Assert.Equal(HttpStatusCode.OK, await bed.PostAsync(body, Guid.NewGuid().ToString()));
+
+        var run = await bed.WaitForRunAsync(started.Id, r => r.Conclusion is not null);
+        Assert.Equal(1, run.ProtectionRule!.Reviews);
+        Assert.Single(await bed.Chat.Get<PromotionStore>().RecentAsync("staging", 10));
+    }
+
+    [Fact]
+    public async Task A_run_started_while_another_promotion_holds_the_environment_is_rejected_naming_LOCK()
+    {
+        Assert.True((await bed.Chat.Get<PromotionLocks>().TryAcquireAsync("staging", "p-held", "Dana", DateTimeOffset.UtcNow)).Acquired);
+
+        var started = bed.Control.StartFromActionsTab("octocat", "staging");
+        var run = await bed.WaitForRunAsync(started.Id, r => r.Conclusion is not null);
+
+        Assert.Equal("rejected", run.ProtectionRule!.State);
+        Assert.Contains("LOCK", run.ProtectionRule.Comment, StringComparison.Ordinal);
+        Assert.Contains("p-held", run.ProtectionRule.Comment, StringComparison.Ordinal);
+        Assert.Equal("p-held", (await bed.Chat.Get<PromotionLocks>().GetAsync("staging"))!.PromotionId);
+    }
+
+    [Fact]
     public async Task An_error_while_judging_rejects_the_run_with_the_reason()
     {
         bed.Control.AddFault(new FaultRule { Path = @"/actions/runs/\d+$", Method = "GET", Kind = FaultKind.Forbidden, Count = 0 });

@@ -121,6 +121,20 @@ public sealed class GitHubWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deployment_protection_rule_delivery_is_ignored_while_the_rule_is_not_enabled()
+    {
+        var body = JobSheetQA.GitHubSandbox.ProtectionRules.ProtectionRuleDelivery.Body(
+            4242, "staging", "9f2c4e1a7b3d5c6e8f0a1b2c3d4e5f60718293a4", "main", "octocat", 7_004_242,
+            new Uri("https://api.github.com/"), WebhookDeliveries.Owner, WebhookDeliveries.Repo, 1);
+
+        using var response = await client.SendAsync(WebhookDeliveries.Request("deployment_protection_rule", body, Guid.NewGuid().ToString(), Secret));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(scheduler.Woken);
+        Assert.Equal(2, (await chat.Get<PromotionStore>().RecentAsync(null, 10)).Count);
+    }
+
+    [Fact]
     public async Task Other_events_are_accepted_and_ignored()
     {
         const string body = """{"zen":"Keep it logically awesome.","hook_id":123456}""";
@@ -169,6 +183,14 @@ public sealed class GitHubWebhookSettingsTests
         var failure = Assert.ThrowsAny<Exception>(() => ChatTestHost.Start(new Dictionary<string, string?> { ["GitHub:Webhooks:Enabled"] = "true" }));
 
         Assert.Contains("GitHub:WebhookSecret is required when GitHub:Webhooks:Enabled is true", ExceptionChain.Find<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_enabled_protection_rule_without_webhooks_stops_start_up_naming_the_keys()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => ChatTestHost.Start(new Dictionary<string, string?> { ["GitHub:ProtectionRule:Enabled"] = "true" }));
+
+        Assert.Contains("GitHub:ProtectionRule:Enabled needs GitHub:Webhooks:Enabled=true", ExceptionChain.Find<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
     }
 
     [Fact]

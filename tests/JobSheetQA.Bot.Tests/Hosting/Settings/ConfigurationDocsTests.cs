@@ -4,6 +4,7 @@ using System.Reflection;
 using JobSheetQA.Bot.Channels.Slack;
 using JobSheetQA.Bot.Channels.Teams;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.GitHub.ProtectionRules;
 using JobSheetQA.Bot.GitHub.Webhooks;
 using JobSheetQA.Bot.Hosting.Settings;
 using JobSheetQA.Bot.Jobs;
@@ -31,6 +32,7 @@ public sealed class ConfigurationDocsTests(WebApplicationFactory<PolicyOptions> 
         [typeof(PolicyOptions)] = PolicyOptions.SectionName,
         [typeof(GitHubOptions)] = GitHubOptions.SectionName,
         [typeof(WebhookOptions)] = GitHubOptions.SectionName,
+        [typeof(ProtectionRuleOptions)] = GitHubOptions.SectionName,
         [typeof(JobsOptions)] = JobsOptions.SectionName,
         [typeof(TrackingOptions)] = TrackingOptions.SectionName,
         [typeof(BotCredentialsOptions)] = "",
@@ -44,6 +46,8 @@ public sealed class ConfigurationDocsTests(WebApplicationFactory<PolicyOptions> 
         [(typeof(StorageOptions), nameof(StorageOptions.PostgresConnectionString))] = StorageOptions.PostgresConnectionStringKey,
         [(typeof(WebhookOptions), nameof(WebhookOptions.Enabled))] = WebhookOptions.EnabledKey,
         [(typeof(WebhookOptions), nameof(WebhookOptions.Secret))] = WebhookOptions.SecretKey,
+        [(typeof(ProtectionRuleOptions), nameof(ProtectionRuleOptions.Enabled))] = ProtectionRuleOptions.EnabledKey,
+        [(typeof(ProtectionRuleOptions), nameof(ProtectionRuleOptions.SandboxWebhookUrl))] = ProtectionRuleOptions.SandboxWebhookUrlKey,
     };
 
     // Host keys the bot reads through ASP.NET Core rather than an options type of its own.
