@@ -5,7 +5,8 @@ namespace JobSheetQA.Bot.GitHub.ProtectionRules;
 /// <summary>
 /// The review call Octokit 14 lacks, through <c>IConnection</c>: body <c>{environment_name, state, comment}</c>, 204
 /// (https://docs.github.com/en/rest/actions/workflow-runs#review-custom-deployment-protection-rules-for-a-workflow-run).
-/// Not retried blindly: a second decisive review of the same deployment is refused by GitHub.
+/// Retried like a read on 5xx and timeouts: repeating it cannot approve twice (GitHub refuses a second decisive review of the
+/// same deployment), and an answer that never arrives leaves the job waiting.
 /// </summary>
 internal sealed class OctokitDeploymentProtectionReviews(GitHubApiExecutor api) : IDeploymentProtectionReviews
 {
@@ -14,7 +15,7 @@ internal sealed class OctokitDeploymentProtectionReviews(GitHubApiExecutor api) 
 
     public async Task<GitHubResult<bool>> ReviewAsync(long runId, string environment, bool approve, string comment, CancellationToken cancellationToken = default)
     {
-        var operation = new GitHubOperation("runs.protection_rule_review", $"answer the deployment protection rule of workflow run {runId}", "Deployments: write", Idempotent: false);
+        var operation = new GitHubOperation("runs.protection_rule_review", $"answer the deployment protection rule of workflow run {runId}", "Deployments: write");
         if (api.RefuseSegment(operation, "environment", environment) is { } refused)
             return refused;
 

@@ -3,13 +3,32 @@ using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.GitHub.ProtectionRules;
 
-/// <summary>The protection rule arrives as a webhook: enabling it without the (signed) endpoint would leave every gated job waiting.</summary>
-internal sealed class ProtectionRuleOptionsValidator(IOptions<WebhookOptions> webhooks) : IValidateOptions<ProtectionRuleOptions>
+/// <summary>
+/// The protection rule arrives as a webhook and is answered by the App that is the rule: enabling it without the
+/// (signed) endpoint, or against GitHub with a token instead of the App, would leave every gated job waiting.
+/// </summary>
+internal sealed class ProtectionRuleOptionsValidator(IOptions<WebhookOptions> webhooks, IOptions<GitHubOptions> github) : IValidateOptions<ProtectionRuleOptions>
 {
-    public ValidateOptionsResult Validate(string? name, ProtectionRuleOptions options) =>
-        options.Enabled && !webhooks.Value.Enabled
-            ? ValidateOptionsResult.Fail(
+    public ValidateOptionsResult Validate(string? name, ProtectionRuleOptions options)
+    {
+        if (!options.Enabled)
+            return ValidateOptionsResult.Success;
+
+        var failures = new List<string>();
+        if (!webhooks.Value.Enabled)
+        {
+            failures.Add(
                 $"{ProtectionRuleOptions.EnabledKey} needs {WebhookOptions.EnabledKey}=true (and {WebhookOptions.SecretKey}): GitHub asks the protection rule "
-                + $"through the signed webhook endpoint {WebhookOptions.Path}. Enable the webhooks, or set {ProtectionRuleOptions.EnabledKey} to false.")
-            : ValidateOptionsResult.Success;
+                + $"through the signed webhook endpoint {WebhookOptions.Path}. Enable the webhooks, or set {ProtectionRuleOptions.EnabledKey} to false.");
+        }
+
+        if (github.Value is { Mode: GitHubMode.GitHub, App.AnySet: false })
+        {
+            failures.Add(
+                $"{ProtectionRuleOptions.EnabledKey} needs the GitHub App (GitHub:App:AppId, GitHub:App:PrivateKey) rather than GitHub:Token: GitHub takes a "
+                + "protection rule's answer only from the App that is the rule (docs/github-setup.md, section 5).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using JobSheetQA.Bot.Tests.Chat.Support;
 using JobSheetQA.GitHubSandbox.Control;
@@ -8,14 +9,15 @@ namespace JobSheetQA.Bot.Tests.GitHub.ProtectionRules;
 
 /// <summary>
 /// A GitHub sandbox on 127.0.0.1 with the bot's App as a deployment protection rule on staging and production, and a
-/// bot (GitHub mode, against that sandbox) with its webhooks and the protection rule enabled. The sandbox delivers its
+/// bot (GitHub mode, against that sandbox, authenticated as the App) with its webhooks and the protection rule enabled. The sandbox delivers its
 /// signed <c>deployment_protection_rule</c> webhooks into the bot while <see cref="AutoDeliver"/> is true; a test that
 /// plays GitHub itself switches that off and posts <see cref="SandboxControl.ProtectionRuleDelivery"/> with <see cref="PostAsync"/>.
 /// </summary>
 public sealed class ProtectionRuleBed : IAsyncDisposable
 {
     public const string Secret = "protection-rule-webhook-secret";
-    public const string Token = "ghp_protectionruletests";
+    public const long AppId = 4343;
+    public const long InstallationId = 88;
     public const string Head = "9f2c4e1a7b3d5c6e8f0a1b2c3d4e5f60718293a4";
 
     private readonly Forwarder forwarder;
@@ -44,7 +46,8 @@ public sealed class ProtectionRuleBed : IAsyncDisposable
         var sandbox = await SandboxHost.StartAsync(new SandboxOptions
         {
             StepDelay = TimeSpan.FromMilliseconds(100),
-            Tokens = [Token],
+            // Only the App that is the rule may answer it: the bot authenticates as that App's installation.
+            App = new SandboxAppOptions { AppId = AppId, PublicKeyPem = TestKeys.PublicKeyPem, InstallationId = InstallationId },
             ProtectionRule = new SandboxProtectionRuleOptions
             {
                 WebhookUrl = new Uri("http://localhost/api/github/webhooks"),
@@ -77,7 +80,9 @@ public sealed class ProtectionRuleBed : IAsyncDisposable
         ["GitHub:BaseUrl"] = Sandbox.BaseAddress.ToString(),
         ["GitHub:Owner"] = Sandbox.Options.Owner,
         ["GitHub:Repository"] = Sandbox.Options.Repo,
-        ["GitHub:Token"] = Token,
+        ["GitHub:App:AppId"] = AppId.ToString(CultureInfo.InvariantCulture),
+        ["GitHub:App:PrivateKey"] = TestKeys.PrivateKeyPem,
+        ["GitHub:App:InstallationId"] = InstallationId.ToString(CultureInfo.InvariantCulture),
         ["GitHub:RequestTimeout"] = "00:00:10",
         ["GitHub:MaxAttempts"] = "1",
         ["GitHub:Webhooks:Enabled"] = "true",

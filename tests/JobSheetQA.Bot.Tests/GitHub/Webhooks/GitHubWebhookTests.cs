@@ -194,6 +194,23 @@ public sealed class GitHubWebhookSettingsTests
     }
 
     [Fact]
+    public void An_enabled_protection_rule_on_GitHub_with_a_token_instead_of_the_App_stops_start_up()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => ChatTestHost.Start(new Dictionary<string, string?>
+        {
+            ["GitHub:Mode"] = "GitHub",
+            ["GitHub:Owner"] = "contoso",
+            ["GitHub:Repository"] = "job-sheet-qa-auditor",
+            ["GitHub:Token"] = "github_pat_unused",
+            ["GitHub:Webhooks:Enabled"] = "true",
+            ["GitHub:WebhookSecret"] = "secret",
+            ["GitHub:ProtectionRule:Enabled"] = "true",
+        }));
+
+        Assert.Contains("GitHub:ProtectionRule:Enabled needs the GitHub App", ExceptionChain.Find<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_webhooks_enabled_there_is_no_endpoint()
     {
         await using var chat = ChatTestHost.Start(new Dictionary<string, string?> { ["GitHub:WebhookSecret"] = "unused" });
