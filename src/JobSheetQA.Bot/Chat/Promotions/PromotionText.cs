@@ -17,11 +17,12 @@ public static class PromotionText
     /// <summary>The state in words: <c>awaiting-acknowledgement</c>, <c>succeeded</c>…</summary>
     public static string State(PromotionState state) => PromotionTransitions.Name(state);
 
-    /// <summary>"promote staging (skip parity)": what was asked, without who or when.</summary>
+    /// <summary>"promote staging (skip parity)": what was asked, without who or when; a run started in GitHub says so.</summary>
     public static string What(PromotionEntity promotion) =>
         $"promote {promotion.Environment}"
         + (promotion.SkipParity ? " skip parity" : "")
-        + (promotion.UseNightlyParity ? " with nightly parity" : "");
+        + (promotion.UseNightlyParity ? " with nightly parity" : "")
+        + (promotion.Source == PromotionSource.Actions ? " (from the Actions tab)" : "");
 
     /// <summary>The gates in one line: "Validate Request ✓ · CI Gate … · Policy Gate ○".</summary>
     public static string Gates(PromotionEntity promotion)

@@ -105,6 +105,34 @@ public sealed class ProtectionRuleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_the_bot_dispatched_is_rejected_when_HEAD_moved_past_the_judged_commit()
+    {
+        bed.AutoDeliver = false;
+        await bed.Chat.SayAsync("dana", "promote staging");
+        var promotion = Assert.Single(await bed.Chat.Get<PromotionStore>().RecentAsync("staging", 10));
+        await bed.WaitUntilDeployWaitsAsync(promotion.RunId!.Value);
+        bed.Control.SetBranchHead("main", "1111111111111111111111111111111111111111");
+
+        Assert.Equal(HttpStatusCode.OK, await bed.PostAsync(bed.Control.ProtectionRuleDelivery(promotion.RunId.Value)!, Guid.NewGuid().ToString()));
+
+        var run = await bed.WaitForRunAsync(promotion.RunId.Value, r => r.Conclusion is not null);
+        Assert.Equal("rejected", run.ProtectionRule!.State);
+        Assert.Contains("main moved from the judged commit 9f2c4e1 to 1111111", run.ProtectionRule.Comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_shows_a_run_started_from_the_Actions_tab_as_such()
+    {
+        var started = bed.Control.StartFromActionsTab("octocat", "production");
+        await bed.WaitForRunAsync(started.Id, r => r.Conclusion is not null);
+
+        var history = await bed.Chat.SayAsync("dana", "history production");
+
+        Assert.Contains("promote production (from the Actions tab) · refused (STAGE-FIRST)", history, StringComparison.Ordinal);
+        Assert.Contains("@octocat", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_delivery_with_a_bad_signature_is_refused_with_401_and_nothing_is_reviewed()
     {
         bed.AutoDeliver = false;
