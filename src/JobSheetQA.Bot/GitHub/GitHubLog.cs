@@ -56,9 +56,6 @@ internal static partial class GitHubLog
     [LoggerMessage(EventId = 4133, Level = LogLevel.Error, Message = "GitHub delivery {Delivery} ({Event}) could not be processed")]
     public static partial void WebhookFailed(ILogger logger, string? delivery, string? @event, Exception exception);
 
-    [LoggerMessage(EventId = 4134, Level = LogLevel.Information, Message = "Deployment protection rule for run {RunId} ({Environment}) was reviewed before; ignoring delivery {Delivery}")]
-    public static partial void ProtectionRuleAlreadyReviewed(ILogger logger, long runId, string environment, string delivery);
-
     [LoggerMessage(EventId = 4135, Level = LogLevel.Information, Message = "Deployment protection rule for run {RunId} ({Environment}, commit {CommitSha}, started by {Sender}) requested by delivery {Delivery}")]
     public static partial void ProtectionRuleRequested(ILogger logger, long runId, string environment, string commitSha, string sender, string delivery);
 

@@ -32,4 +32,10 @@ internal static partial class PromotionsLog
 
     [LoggerMessage(EventId = 6021, Level = LogLevel.Error, Message = "Deployment protection rule: judging run {RunId} to {Environment} failed; rejecting it")]
     public static partial void ProtectionRuleJudgingFailed(ILogger logger, long runId, string environment, Exception exception);
+
+    [LoggerMessage(EventId = 6022, Level = LogLevel.Information, Message = "Deployment protection rule for run {RunId} ({Environment}) was reviewed before; ignoring delivery {Delivery}")]
+    public static partial void ProtectionRuleAlreadyReviewed(ILogger logger, long runId, string environment, string delivery);
+
+    [LoggerMessage(EventId = 6023, Level = LogLevel.Warning, Message = "Deployment protection rule for run {RunId} of {Repository} ignored: this bot promotes {Ours}")]
+    public static partial void ProtectionRuleOtherRepository(ILogger logger, long runId, string repository, string ours);
 }

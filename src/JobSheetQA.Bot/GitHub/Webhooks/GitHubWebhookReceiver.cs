@@ -71,8 +71,7 @@ public sealed class GitHubWebhookReceiver(
         GitHubLog.ProtectionRuleRequested(logger, review.RunId, review.Environment, review.CommitSha, review.SenderLogin, delivery);
 
         // Not tied to the request: GitHub stops waiting for the answer after 10 s, but the run waits for the review.
-        if (await reviewer.ReviewAsync(review, CancellationToken.None) is null)
-            GitHubLog.ProtectionRuleAlreadyReviewed(logger, review.RunId, review.Environment, delivery);
+        await reviewer.ReviewAsync(review, CancellationToken.None);
         return Results.Ok();
     }
 

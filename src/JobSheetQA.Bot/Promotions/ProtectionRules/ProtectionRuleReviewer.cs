@@ -38,12 +38,23 @@ public sealed class ProtectionRuleReviewer(
     /// <summary>The <see cref="InboundDeduplicator"/> channel of reviews given, keyed by <see cref="DeploymentProtectionRequest.ReviewKey"/>.</summary>
     public const string ReviewChannel = "github-protection-rule";
 
-    /// <summary>Judges the run and answers GitHub; null when this deployment was reviewed before (a redelivery).</summary>
+    /// <summary>Judges the run and answers GitHub; null when there is nothing to answer: the deployment was reviewed before
+    /// (a redelivery), or it is in another repository (an App installed on several answers only for the one it promotes).</summary>
     public async Task<ProtectionRuleReview?> ReviewAsync(DeploymentProtectionRequest request, CancellationToken cancellationToken)
     {
+        var ours = target.Target.FullName;
+        if (!string.Equals(request.Repository, ours, StringComparison.OrdinalIgnoreCase))
+        {
+            PromotionsLog.ProtectionRuleOtherRepository(logger, request.RunId, request.Repository, ours);
+            return null;
+        }
+
         // Persisted before judging: of two deliveries for one deployment only one is answered, also across restarts.
         if (!await deduplicator.TryMarkProcessedAsync(ReviewChannel, request.ReviewKey, time.GetUtcNow(), cancellationToken))
+        {
+            PromotionsLog.ProtectionRuleAlreadyReviewed(logger, request.RunId, request.Environment, request.Delivery);
             return null;
+        }
 
         var recorded = new Recorded();
         ProtectionRuleReview review;
@@ -67,10 +78,6 @@ public sealed class ProtectionRuleReviewer(
 
     private async Task<ProtectionRuleReview> JudgeAsync(DeploymentProtectionRequest request, Recorded recorded)
     {
-        var ours = target.Target.FullName;
-        if (!string.Equals(request.Repository, ours, StringComparison.OrdinalIgnoreCase))
-            return new RunNotJudged(request, $"{request.Repository} is not the repository this bot promotes ({ours})", null, OutsideChat: true);
-
         var run = await runs.GetRunAsync(request.RunId, CancellationToken.None);
         if (!run.Succeeded)
             return new RunNotJudged(request, run.Error.Message, null, OutsideChat: true);

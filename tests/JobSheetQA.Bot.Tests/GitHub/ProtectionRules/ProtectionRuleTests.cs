@@ -49,6 +49,9 @@ public sealed class ProtectionRuleTests : IAsyncLifetime
 
         // Tracked like a chat promotion: it succeeds, frees staging and counts as staging evidence for production.
         await TrackingBed.WaitForPromotionAsync(bed.Chat, promotion.Id, p => p.State == PromotionState.Succeeded);
+        // The move to Succeeded is stored first, the lock given back right after it.
+        for (var i = 0; i < 50 && await bed.Chat.Get<PromotionLocks>().GetAsync("staging") is not null; i++)
+            await Task.Delay(100);
         Assert.Null(await bed.Chat.Get<PromotionLocks>().GetAsync("staging"));
         var evidence = await bed.Chat.Get<PromotionStore>().CompletedForCommitAsync(ProtectionRuleBed.Head);
         Assert.Contains(evidence, p => p.PromotionId == promotion.Id && p.Environment == "staging");
@@ -211,6 +214,22 @@ public sealed class ProtectionRuleTests : IAsyncLifetime
         Assert.Equal("failure", run.Conclusion);
         Assert.Equal("rejected", run.ProtectionRule!.State);
         Assert.Contains("could not be judged", run.ProtectionRule.Comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_delivery_for_another_repository_is_acknowledged_and_left_unanswered()
+    {
+        bed.AutoDeliver = false;
+        var started = bed.Control.StartFromActionsTab("octocat", "staging");
+        await bed.WaitUntilDeployWaitsAsync(started.Id);
+        var body = bed.Control.ProtectionRuleDelivery(started.Id)!.Replace("contoso/job-sheet-qa-auditor", "contoso/another-repository", StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, await bed.PostAsync(body, Guid.NewGuid().ToString()));
+
+        await Task.Delay(300);
+        var run = bed.Control.GetRun(started.Id)!;
+        Assert.Equal(("waiting", 0), (run.Status, run.ProtectionRule!.Reviews));
+        Assert.Empty(await bed.Chat.Get<PromotionStore>().RecentAsync(null, 10));
     }
 
     [Theory]
