@@ -1,11 +1,10 @@
 using System.Globalization;
 using JobSheetQA.Bot.GitHub.Client;
+using JobSheetQA.Bot.GitHub.ProtectionRules;
+using JobSheetQA.Bot.GitHub.Webhooks;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.GitHubSandbox.Hosting;
 using Microsoft.Extensions.Options;
-
-using JobSheetQA.Bot.GitHub.ProtectionRules;
-using JobSheetQA.Bot.GitHub.Webhooks;
 
 namespace JobSheetQA.Bot.GitHub.Sandbox;
 
