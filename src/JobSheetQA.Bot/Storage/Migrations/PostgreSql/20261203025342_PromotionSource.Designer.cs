@@ -434,6 +434,16 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("environment");
 
+                    b.Property<string>("Failure")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FailureGate")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("failure_gate");
+
                     b.Property<string>("Ref")
                         .IsRequired()
                         .HasColumnType("text")
@@ -462,6 +472,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("row_version");
+
+                    b.Property<string>("RunHeadSha")
+                        .HasColumnType("text")
+                        .HasColumnName("run_head_sha");
 
                     b.Property<long?>("RunId")
                         .HasColumnType("bigint")

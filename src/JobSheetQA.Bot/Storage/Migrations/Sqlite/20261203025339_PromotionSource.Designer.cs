@@ -423,6 +423,16 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
+                    b.Property<string>("Failure")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FailureGate")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure_gate");
+
                     b.Property<string>("Ref")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -451,6 +461,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("row_version");
+
+                    b.Property<string>("RunHeadSha")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_head_sha");
 
                     b.Property<long?>("RunId")
                         .HasColumnType("INTEGER")
