@@ -25,6 +25,7 @@ public sealed class ProtectionRuleBed : IAsyncDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("jobsheetqa-protection-").FullName;
     private readonly TestChannel channel = new();
     private Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services;
+    private IReadOnlyDictionary<string, string?> storage = new Dictionary<string, string?>();
 
     private ProtectionRuleBed(SandboxApp sandbox, Forwarder forwarder)
     {
@@ -40,7 +41,9 @@ public sealed class ProtectionRuleBed : IAsyncDisposable
 
     public bool AutoDeliver { get => forwarder.Enabled; set => forwarder.Enabled = value; }
 
-    public static async Task<ProtectionRuleBed> StartAsync(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+    /// <param name="storage">Storage settings (TranscriptStorage): SQLite in the bed's folder when left out.</param>
+    public static async Task<ProtectionRuleBed> StartAsync(
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? storage = null)
     {
         var forwarder = new Forwarder();
         var sandbox = await SandboxHost.StartAsync(new SandboxOptions
@@ -55,7 +58,7 @@ public sealed class ProtectionRuleBed : IAsyncDisposable
                 WebhookHandler = () => forwarder,
             },
         });
-        var bed = new ProtectionRuleBed(sandbox, forwarder) { services = services };
+        var bed = new ProtectionRuleBed(sandbox, forwarder) { services = services, storage = storage ?? new Dictionary<string, string?>() };
         bed.StartBot();
         return bed;
     }
@@ -74,7 +77,7 @@ public sealed class ProtectionRuleBed : IAsyncDisposable
         forwarder.Target = Chat.CreateHandler();
     }
 
-    public Dictionary<string, string?> Settings() => new()
+    public Dictionary<string, string?> Settings() => new(storage)
     {
         ["GitHub:Mode"] = "GitHub",
         ["GitHub:BaseUrl"] = Sandbox.BaseAddress.ToString(),

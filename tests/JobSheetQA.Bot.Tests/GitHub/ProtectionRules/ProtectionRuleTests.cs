@@ -1,6 +1,8 @@
 using System.Net;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Jobs.Support;
+using JobSheetQA.Bot.Tests.Storage.Support;
+using JobSheetQA.Bot.Tests.Transcripts.Support;
 using JobSheetQA.GitHubSandbox.Control;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,15 +12,19 @@ namespace JobSheetQA.Bot.Tests.GitHub.ProtectionRules;
 /// <summary>
 /// The side entrance closed (issue #13): a run started with the Actions tab's Run workflow button waits at Deploy for the
 /// bot's deployment protection rule, which judges it with the same rules as <c>promote</c>. Everything goes over HTTP on
-/// 127.0.0.1: the sandbox's signed webhook into the bot, the bot's reads and its review back to the sandbox.
+/// 127.0.0.1: the sandbox's signed webhook into the bot, the bot's reads and its review back to the sandbox. Runs on
+/// SQLite and on PostgreSQL (<see cref="OnSqlite"/>, <see cref="OnPostgreSql"/>).
 /// </summary>
-public sealed class ProtectionRuleTests : IAsyncLifetime
+public abstract class ProtectionRuleTests : IAsyncLifetime
 {
     private readonly CapturingLoggerProvider logs = new();
     private ProtectionRuleBed bed = null!;
 
     public async Task InitializeAsync() =>
-        bed = await ProtectionRuleBed.StartAsync(services => services.AddSingleton<ILoggerProvider>(logs));
+        bed = await ProtectionRuleBed.StartAsync(services => services.AddSingleton<ILoggerProvider>(logs), await StorageSettingsAsync());
+
+    /// <summary>Where the bot keeps its data: SQLite by default.</summary>
+    protected virtual Task<Dictionary<string, string?>> StorageSettingsAsync() => Task.FromResult(TranscriptStorage.Sqlite());
 
     public async Task DisposeAsync() => await bed.DisposeAsync();
 
@@ -242,5 +248,15 @@ public sealed class ProtectionRuleTests : IAsyncLifetime
 
         Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
         Assert.Empty(await bed.Chat.Get<PromotionStore>().RecentAsync(null, 10));
+    }
+
+    public sealed class OnSqlite : ProtectionRuleTests
+    {
+    }
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class OnPostgreSql(PostgresCluster cluster) : ProtectionRuleTests
+    {
+        protected override Task<Dictionary<string, string?>> StorageSettingsAsync() => TranscriptStorage.PostgreSqlAsync(cluster);
     }
 }
