@@ -20,4 +20,10 @@ internal static partial class SandboxLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver deployment_protection_rule for run {RunId} to {Target}: {Reason}")]
     public static partial void ProtectionRuleDeliveryFailed(ILogger logger, long runId, Uri target, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sent {Event} to {Target}: HTTP {Status}")]
+    public static partial void WebhookDelivered(ILogger logger, string @event, Uri target, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver {Event} to {Target}: {Reason}")]
+    public static partial void WebhookDeliveryFailed(ILogger logger, string @event, Uri target, string reason);
 }

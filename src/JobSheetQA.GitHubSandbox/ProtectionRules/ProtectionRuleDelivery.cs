@@ -77,13 +77,17 @@ public static class ProtectionRuleDelivery
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 
     /// <summary>A POST as GitHub's Hookshot sends it.</summary>
-    public static HttpRequestMessage Request(Uri target, string body, string delivery, string? secret)
+    public static HttpRequestMessage Request(Uri target, string body, string delivery, string? secret) =>
+        Request(target, EventName, body, delivery, secret);
+
+    /// <summary>A POST of any event as GitHub's Hookshot sends it, signed with <paramref name="secret"/> (unsigned when null).</summary>
+    public static HttpRequestMessage Request(Uri target, string eventName, string body, string delivery, string? secret)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, target)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("X-GitHub-Event", EventName);
+        request.Headers.Add("X-GitHub-Event", eventName);
         request.Headers.Add("X-GitHub-Delivery", delivery);
         request.Headers.Add("X-GitHub-Hook-ID", "424242");
         request.Headers.UserAgent.ParseAdd("GitHub-Hookshot/sandbox");

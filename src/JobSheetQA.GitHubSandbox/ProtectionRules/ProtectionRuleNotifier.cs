@@ -2,14 +2,17 @@ using JobSheetQA.GitHubSandbox.Auth;
 using JobSheetQA.GitHubSandbox.Hosting;
 using JobSheetQA.GitHubSandbox.Simulation;
 using JobSheetQA.GitHubSandbox.State;
+using JobSheetQA.GitHubSandbox.Webhooks;
 
 namespace JobSheetQA.GitHubSandbox.ProtectionRules;
 
 /// <summary>
-/// Plays GitHub's part of a custom deployment protection rule: when a run's Deploy job starts waiting for the rule, sends
-/// the signed <c>deployment_protection_rule</c> webhook to <see cref="SandboxProtectionRuleOptions.WebhookUrl"/> once
-/// (GitHub does not retry a failed delivery either). Looks every 100 ms of real time; the run states come from the
-/// simulation clock as everywhere else.
+/// Plays GitHub's webhooks to <see cref="SandboxProtectionRuleOptions.WebhookUrl"/>, each signed with its secret and sent
+/// once (GitHub does not retry a failed delivery either): the custom deployment protection rule's
+/// <c>deployment_protection_rule</c> when a run's Deploy job starts waiting for it, and <c>workflow_run</c> /
+/// <c>workflow_job</c> whenever a run or one of its jobs changes status. Looks every 100 ms of real time; the run states
+/// come from the simulation clock as everywhere else. Runs and jobs already there when it starts (a restart on a state
+/// file) are not announced again.
 /// </summary>
 internal sealed class ProtectionRuleNotifier(SandboxState state, PromotionSimulator simulator, AppAuthentication app, ILogger<ProtectionRuleNotifier> logger)
     : BackgroundService
@@ -40,6 +43,12 @@ internal sealed class ProtectionRuleNotifier(SandboxState state, PromotionSimula
 
     private async Task DeliverAsync(Uri target, SandboxProtectionRuleOptions rule, Func<HttpClient> client, CancellationToken stoppingToken)
     {
+        var announced = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, status, _) in Changes(announced))
+        {
+            announced[key] = status;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -54,6 +63,14 @@ internal sealed class ProtectionRuleNotifier(SandboxState state, PromotionSimula
             if (state.BaseAddress is not { } baseAddress)
             {
                 continue;
+            }
+
+            var api = new Uri(baseAddress, "api/v3/");
+            foreach (var (key, status, delivery) in Changes(announced))
+            {
+                announced[key] = status;
+                using var request = ProtectionRuleDelivery.Request(target, delivery.Event, delivery.Body(api), Guid.NewGuid().ToString(), rule.WebhookSecret);
+                await SendAsync(client, request, target, delivery.Event, stoppingToken);
             }
 
             foreach (var run in simulator.AwaitingProtectionRuleDelivery())
@@ -73,4 +90,45 @@ internal sealed class ProtectionRuleNotifier(SandboxState state, PromotionSimula
             }
         }
     }
+
+    /// <summary>Every run and job whose status differs from the one last announced, with the delivery announcing it.</summary>
+    private IEnumerable<(string Key, string Status, WorkflowChange Delivery)> Changes(Dictionary<string, string> announced)
+    {
+        var (owner, repo) = (state.Options.Owner, state.Options.Repo);
+        foreach (var run in simulator.Snapshots().Select(PromotionSimulator.Summarise).Reverse())
+        {
+            var runKey = $"run:{run.Id}";
+            if (announced.GetValueOrDefault(runKey) is var last && WorkflowDelivery.RunAction(run.Status) != (last is null ? null : WorkflowDelivery.RunAction(last)))
+            {
+                var summary = run;
+                yield return (runKey, run.Status, new WorkflowChange(WorkflowDelivery.RunEvent, api => WorkflowDelivery.Run(summary, api, owner, repo)));
+            }
+
+            foreach (var job in run.Jobs)
+            {
+                var jobKey = $"job:{job.Id}";
+                if (announced.GetValueOrDefault(jobKey) is var lastJob && WorkflowDelivery.JobAction(job.Status) != (lastJob is null ? null : WorkflowDelivery.JobAction(lastJob)))
+                {
+                    var (summary, current) = (run, job);
+                    yield return (jobKey, job.Status, new WorkflowChange(WorkflowDelivery.JobEvent, api => WorkflowDelivery.Job(summary, current, api, owner, repo)));
+                }
+            }
+        }
+    }
+
+    private async Task SendAsync(Func<HttpClient> client, HttpRequestMessage request, Uri target, string eventName, CancellationToken stoppingToken)
+    {
+        try
+        {
+            using var response = await client().SendAsync(request, stoppingToken);
+            SandboxLog.WebhookDelivered(logger, eventName, target, (int)response.StatusCode);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+        {
+            SandboxLog.WebhookDeliveryFailed(logger, eventName, target, ex.Message);
+        }
+    }
+
+    /// <summary>A <c>workflow_run</c> or <c>workflow_job</c> delivery, its body made against the sandbox's API root.</summary>
+    private sealed record WorkflowChange(string Event, Func<Uri, string> Body);
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using JobSheetQA.GitHubSandbox.Hosting;
 using JobSheetQA.GitHubSandbox.ProtectionRules;
+using Octokit.Webhooks.Events;
 
 namespace JobSheetQA.Bot.Tests.GitHubSandbox;
 
@@ -94,17 +95,63 @@ public sealed class ProtectionRuleSimulationTests
         AdvanceUntil(ctx, runId, "waiting");
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (received.IsEmpty && DateTime.UtcNow < deadline)
+        while (!received.Any(IsProtectionRule) && DateTime.UtcNow < deadline)
             await Task.Delay(50);
         await Task.Delay(300);
 
-        var (request, body) = Assert.Single(received);
+        var (request, body) = Assert.Single(received, IsProtectionRule);
         Assert.Equal("https://bot.example.com/api/github/webhooks", request.RequestUri!.ToString());
         Assert.Equal("deployment_protection_rule", request.Headers.GetValues("X-GitHub-Event").Single());
         Assert.Equal(ProtectionRuleDelivery.Signature(Secret, body), request.Headers.GetValues("X-Hub-Signature-256").Single());
         Assert.Equal(runId, JsonDocument.Parse(body).RootElement.GetProperty("deployment").GetProperty("id").GetInt64() - 7_000_000);
         Assert.NotNull(ctx.Sandbox.Control.GetRun(runId)!.ProtectionRule!.DeliveredAt);
     }
+
+    [Fact]
+    public async Task Every_run_and_job_status_change_is_sent_once_as_a_signed_workflow_run_or_workflow_job_webhook()
+    {
+        var received = new ConcurrentQueue<(HttpRequestMessage Request, string Body)>();
+        await using var ctx = await SandboxTestContext.StartAsync(o => o.ProtectionRule = new SandboxProtectionRuleOptions
+        {
+            WebhookUrl = new Uri("https://bot.example.com/api/github/webhooks"),
+            WebhookSecret = Secret,
+            WebhookHandler = () => new Recorder(received),
+        });
+        var runId = ctx.Sandbox.Control.StartFromActionsTab("octocat", "staging").Id;
+        AdvanceUntil(ctx, runId, "waiting");
+        var waiting = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!received.Any(r => Event(r) == "workflow_job" && r.Body.Contains("\"action\":\"waiting\"", StringComparison.Ordinal)) && DateTime.UtcNow < waiting)
+            await Task.Delay(50);
+        ctx.Sandbox.Control.ApproveDeployment(runId);
+        for (var i = 0; i < 40 && ctx.Sandbox.Control.GetRun(runId)!.Status != "completed"; i++)
+        {
+            ctx.Time.Advance(SandboxTestContext.Tick);
+            await Task.Delay(150); // the notifier looks every 100 ms of real time
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!received.Any(r => Event(r) == "workflow_run" && r.Body.Contains("\"action\":\"completed\"", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        await Task.Delay(300);
+
+        var runs = received.Where(r => Event(r) == "workflow_run").Select(r => JsonSerializer.Deserialize<WorkflowRunEvent>(r.Body)!).ToList();
+        Assert.Equal(["in_progress", "completed"], runs.Select(e => e.Action).Distinct().Where(a => a != "requested"));
+        Assert.All(runs, e => Assert.Equal(runId, e.WorkflowRun.Id));
+        Assert.Equal("success", JsonDocument.Parse(received.Last(r => Event(r) == "workflow_run").Body).RootElement.GetProperty("workflow_run").GetProperty("conclusion").GetString());
+        Assert.Equal("octocat", runs[0].Sender!.Login);
+
+        var jobs = received.Where(r => Event(r) == "workflow_job").Select(r => JsonSerializer.Deserialize<WorkflowJobEvent>(r.Body)!).ToList();
+        var deploy = jobs.Where(e => e.WorkflowJob.Name == "Deploy").Select(e => e.Action).ToList();
+        Assert.Contains("waiting", deploy);
+        Assert.Equal("completed", deploy[^1]);
+        Assert.Equal(6, jobs.Count(e => e.Action == "completed"));
+        Assert.All(received, r => Assert.Equal(ProtectionRuleDelivery.Signature(Secret, r.Body), r.Request.Headers.GetValues("X-Hub-Signature-256").Single()));
+        Assert.Equal(received.Count, received.Select(r => r.Request.Headers.GetValues("X-GitHub-Delivery").Single()).Distinct().Count());
+    }
+
+    private static string Event((HttpRequestMessage Request, string Body) delivery) => delivery.Request.Headers.GetValues("X-GitHub-Event").Single();
+
+    private static bool IsProtectionRule((HttpRequestMessage Request, string Body) delivery) => Event(delivery) == ProtectionRuleDelivery.EventName;
 
     private static void AdvanceUntil(SandboxTestContext ctx, long runId, string status)
     {

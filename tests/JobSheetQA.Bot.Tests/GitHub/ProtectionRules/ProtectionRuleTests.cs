@@ -1,9 +1,11 @@
 using System.Net;
+using JobSheetQA.Bot.GitHub.Webhooks;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Jobs.Support;
 using JobSheetQA.Bot.Tests.Storage.Support;
 using JobSheetQA.Bot.Tests.Transcripts.Support;
 using JobSheetQA.GitHubSandbox.Control;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -61,6 +63,10 @@ public abstract class ProtectionRuleTests : IAsyncLifetime
         Assert.Null(await bed.Chat.Get<PromotionLocks>().GetAsync("staging"));
         var evidence = await bed.Chat.Get<PromotionStore>().CompletedForCommitAsync(ProtectionRuleBed.Head);
         Assert.Contains(evidence, p => p.PromotionId == promotion.Id && p.Environment == "staging");
+
+        // The sandbox announced the run's and its jobs' progress with signed workflow_run / workflow_job webhooks, which the bot took.
+        await using var db = await bed.Chat.Get<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        Assert.True(await db.ProcessedInbound.CountAsync(p => p.Channel == TrackerWakingWebhookProcessor.DeliveryChannel) >= 7);
     }
 
     [Fact]
