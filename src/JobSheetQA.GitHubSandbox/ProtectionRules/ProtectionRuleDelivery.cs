@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using JobSheetQA.GitHubSandbox.Simulation;
+using JobSheetQA.GitHubSandbox.Webhooks;
 
 namespace JobSheetQA.GitHubSandbox.ProtectionRules;
 
@@ -72,30 +71,7 @@ public static class ProtectionRuleDelivery
         Body(run.Id, run.TargetEnvironment, run.HeadSha, run.HeadBranch, run.Actor, run.DeploymentId,
             apiBase, owner, repo, installationId);
 
-    /// <summary><c>sha256=</c> + hex HMAC-SHA256 of the body with the webhook secret.</summary>
-    public static string Signature(string secret, string body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
-
-    /// <summary>A POST as GitHub's Hookshot sends it.</summary>
+    /// <summary>A signed POST of the <c>deployment_protection_rule</c> event (<see cref="HookshotRequest"/>).</summary>
     public static HttpRequestMessage Request(Uri target, string body, string delivery, string? secret) =>
-        Request(target, EventName, body, delivery, secret);
-
-    /// <summary>A POST of any event as GitHub's Hookshot sends it, signed with <paramref name="secret"/> (unsigned when null).</summary>
-    public static HttpRequestMessage Request(Uri target, string eventName, string body, string delivery, string? secret)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, target)
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-GitHub-Event", eventName);
-        request.Headers.Add("X-GitHub-Delivery", delivery);
-        request.Headers.Add("X-GitHub-Hook-ID", "424242");
-        request.Headers.UserAgent.ParseAdd("GitHub-Hookshot/sandbox");
-        if (secret is not null)
-        {
-            request.Headers.Add("X-Hub-Signature-256", Signature(secret, body));
-        }
-
-        return request;
-    }
+        HookshotRequest.Create(target, EventName, body, delivery, secret);
 }

@@ -69,7 +69,7 @@ internal sealed class ProtectionRuleNotifier(SandboxState state, PromotionSimula
             foreach (var (key, status, delivery) in Changes(announced))
             {
                 announced[key] = status;
-                using var request = ProtectionRuleDelivery.Request(target, delivery.Event, delivery.Body(api), Guid.NewGuid().ToString(), rule.WebhookSecret);
+                using var request = HookshotRequest.Create(target, delivery.Event, delivery.Body(api), Guid.NewGuid().ToString(), rule.WebhookSecret);
                 await SendAsync(client, request, target, delivery.Event, stoppingToken);
             }
 

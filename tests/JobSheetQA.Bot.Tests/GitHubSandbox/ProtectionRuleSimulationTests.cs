@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using JobSheetQA.GitHubSandbox.Hosting;
 using JobSheetQA.GitHubSandbox.ProtectionRules;
+using JobSheetQA.GitHubSandbox.Webhooks;
 using Octokit.Webhooks.Events;
 
 namespace JobSheetQA.Bot.Tests.GitHubSandbox;
@@ -85,12 +86,7 @@ public sealed class ProtectionRuleSimulationTests
     public async Task When_Deploy_starts_waiting_the_signed_webhook_is_sent_once()
     {
         var received = new ConcurrentQueue<(HttpRequestMessage Request, string Body)>();
-        await using var ctx = await SandboxTestContext.StartAsync(o => o.ProtectionRule = new SandboxProtectionRuleOptions
-        {
-            WebhookUrl = new Uri("https://bot.example.com/api/github/webhooks"),
-            WebhookSecret = Secret,
-            WebhookHandler = () => new Recorder(received),
-        });
+        await using var ctx = await StartRecordingWebhooksAsync(received);
         var runId = ctx.Sandbox.Control.StartFromActionsTab("octocat", "staging").Id;
         AdvanceUntil(ctx, runId, "waiting");
 
@@ -102,7 +98,7 @@ public sealed class ProtectionRuleSimulationTests
         var (request, body) = Assert.Single(received, IsProtectionRule);
         Assert.Equal("https://bot.example.com/api/github/webhooks", request.RequestUri!.ToString());
         Assert.Equal("deployment_protection_rule", request.Headers.GetValues("X-GitHub-Event").Single());
-        Assert.Equal(ProtectionRuleDelivery.Signature(Secret, body), request.Headers.GetValues("X-Hub-Signature-256").Single());
+        Assert.Equal(HookshotRequest.Signature(Secret, body), request.Headers.GetValues("X-Hub-Signature-256").Single());
         Assert.Equal(runId, JsonDocument.Parse(body).RootElement.GetProperty("deployment").GetProperty("id").GetInt64() - 7_000_000);
         Assert.NotNull(ctx.Sandbox.Control.GetRun(runId)!.ProtectionRule!.DeliveredAt);
     }
@@ -111,12 +107,7 @@ public sealed class ProtectionRuleSimulationTests
     public async Task Every_run_and_job_status_change_is_sent_once_as_a_signed_workflow_run_or_workflow_job_webhook()
     {
         var received = new ConcurrentQueue<(HttpRequestMessage Request, string Body)>();
-        await using var ctx = await SandboxTestContext.StartAsync(o => o.ProtectionRule = new SandboxProtectionRuleOptions
-        {
-            WebhookUrl = new Uri("https://bot.example.com/api/github/webhooks"),
-            WebhookSecret = Secret,
-            WebhookHandler = () => new Recorder(received),
-        });
+        await using var ctx = await StartRecordingWebhooksAsync(received);
         var runId = ctx.Sandbox.Control.StartFromActionsTab("octocat", "staging").Id;
         AdvanceUntil(ctx, runId, "waiting");
         var waiting = DateTime.UtcNow + TimeSpan.FromSeconds(10);
@@ -145,9 +136,18 @@ public sealed class ProtectionRuleSimulationTests
         Assert.Contains("waiting", deploy);
         Assert.Equal("completed", deploy[^1]);
         Assert.Equal(6, jobs.Count(e => e.Action == "completed"));
-        Assert.All(received, r => Assert.Equal(ProtectionRuleDelivery.Signature(Secret, r.Body), r.Request.Headers.GetValues("X-Hub-Signature-256").Single()));
+        Assert.All(received, r => Assert.Equal(HookshotRequest.Signature(Secret, r.Body), r.Request.Headers.GetValues("X-Hub-Signature-256").Single()));
         Assert.Equal(received.Count, received.Select(r => r.Request.Headers.GetValues("X-GitHub-Delivery").Single()).Distinct().Count());
     }
+
+    /// <summary>A sandbox with the protection rule whose webhooks, instead of leaving, are put in <paramref name="received"/>.</summary>
+    private static Task<SandboxTestContext> StartRecordingWebhooksAsync(ConcurrentQueue<(HttpRequestMessage Request, string Body)> received) =>
+        SandboxTestContext.StartAsync(o => o.ProtectionRule = new SandboxProtectionRuleOptions
+        {
+            WebhookUrl = new Uri("https://bot.example.com/api/github/webhooks"),
+            WebhookSecret = Secret,
+            WebhookHandler = () => new Recorder(received),
+        });
 
     private static string Event((HttpRequestMessage Request, string Body) delivery) => delivery.Request.Headers.GetValues("X-GitHub-Event").Single();
 

@@ -1,13 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
 using JobSheetQA.GitHubSandbox.Webhooks;
 
 namespace JobSheetQA.Bot.Tests.GitHub.Webhooks;
 
 /// <summary>
 /// GitHub webhook deliveries as GitHub sends them: a <c>workflow_run</c> or <c>workflow_job</c> body in the documented
-/// shape (the sandbox's <see cref="WorkflowDelivery"/>, every member Octokit.Webhooks requires), the event and delivery headers, and <c>X-Hub-Signature-256</c> =
-/// <c>sha256=</c> + hex HMAC-SHA256 of the exact body bytes.
+/// shape (the sandbox's <see cref="WorkflowDelivery"/>, every member Octokit.Webhooks requires), sent and signed as
+/// Hookshot does (<see cref="HookshotRequest"/>).
 /// </summary>
 public static class WebhookDeliveries
 {
@@ -25,21 +23,8 @@ public static class WebhookDeliveries
         WorkflowDelivery.Job(action, runId, jobId, name, status, conclusion, HeadSha, Actor, Api, Owner, Repo);
 
     /// <summary>A POST to the webhook endpoint, signed with <paramref name="secret"/> (unsigned when null).</summary>
-    public static HttpRequestMessage Request(string eventName, string body, string delivery, string? secret)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/github/webhooks")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-GitHub-Event", eventName);
-        request.Headers.Add("X-GitHub-Delivery", delivery);
-        request.Headers.Add("X-GitHub-Hook-ID", "123456");
-        request.Headers.UserAgent.ParseAdd("GitHub-Hookshot/abc1234");
-        if (secret is not null)
-            request.Headers.Add("X-Hub-Signature-256", Signature(secret, body));
-        return request;
-    }
+    public static HttpRequestMessage Request(string eventName, string body, string delivery, string? secret) =>
+        HookshotRequest.Create(new Uri("/api/github/webhooks", UriKind.Relative), eventName, body, delivery, secret);
 
-    public static string Signature(string secret, string body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
+    public static string Signature(string secret, string body) => HookshotRequest.Signature(secret, body);
 }
