@@ -45,22 +45,8 @@ public sealed class DashboardOffTests(DashboardOffTests.DefaultHost fixture) : I
         await fixture.Host.Get<JobRunLog>().WaitForAsync("dashboard-off", TimeSpan.FromSeconds(20));
     }
 
-    public sealed class DefaultHost : IAsyncLifetime
+    public sealed class DefaultHost : JobsHostFixture
     {
-        private JobsTestHost? host;
-
-        public JobsTestHost Host => host ?? throw new InvalidOperationException("The host has not started.");
-
-        public Task InitializeAsync()
-        {
-            host = JobsTestHost.Start(new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite" });
-            return Task.CompletedTask;
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (host is not null)
-                await host.DisposeAsync();
-        }
+        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
     }
 }

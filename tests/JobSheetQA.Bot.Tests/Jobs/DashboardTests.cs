@@ -197,27 +197,12 @@ public sealed class DashboardTests(DashboardTests.EnabledHost fixture) : IClassF
         return connection.GetStateData(jobId)?.Name;
     }
 
-    public sealed class EnabledHost : IAsyncLifetime
+    public sealed class EnabledHost : JobsHostFixture
     {
-        private JobsTestHost? host;
-
-        public JobsTestHost Host => host ?? throw new InvalidOperationException("The host has not started.");
-
-        public Task InitializeAsync()
+        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
         {
-            host = JobsTestHost.Start(new Dictionary<string, string?>
-            {
-                ["Storage:Provider"] = "Sqlite",
-                ["Jobs:Dashboard:Enabled"] = "true",
-                ["Jobs:Dashboard:Password"] = Password,
-            });
-            return Task.CompletedTask;
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (host is not null)
-                await host.DisposeAsync();
-        }
+            ["Jobs:Dashboard:Enabled"] = "true",
+            ["Jobs:Dashboard:Password"] = Password,
+        };
     }
 }

@@ -28,28 +28,13 @@ public sealed class DashboardUserTests(DashboardUserTests.UserHost fixture) : IC
         Assert.Equal(401, response.Status);
     }
 
-    public sealed class UserHost : IAsyncLifetime
+    public sealed class UserHost : JobsHostFixture
     {
-        private JobsTestHost? host;
-
-        public JobsTestHost Host => host ?? throw new InvalidOperationException("The host has not started.");
-
-        public Task InitializeAsync()
+        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
         {
-            host = JobsTestHost.Start(new Dictionary<string, string?>
-            {
-                ["Storage:Provider"] = "Sqlite",
-                ["Jobs:Dashboard:Enabled"] = "true",
-                ["Jobs:Dashboard:User"] = User,
-                ["Jobs:Dashboard:Password"] = DashboardTests.Password,
-            });
-            return Task.CompletedTask;
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (host is not null)
-                await host.DisposeAsync();
-        }
+            ["Jobs:Dashboard:Enabled"] = "true",
+            ["Jobs:Dashboard:User"] = User,
+            ["Jobs:Dashboard:Password"] = DashboardTests.Password,
+        };
     }
 }

@@ -18,12 +18,7 @@ public sealed class EntraAgentTokenTests(AgentTokensBotFixture bot) : IClassFixt
     [InlineData("1.0", "appid")]
     [InlineData("2.0", "azp")]
     public Task An_Entra_token_naming_this_bot_for_its_version_is_accepted(string version, string appClaim) =>
-        bot.AssertAcceptedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], EntraTenant, new Dictionary<string, object>
-        {
-            ["ver"] = version,
-            [appClaim] = TestTokens.AppId,
-            ["tid"] = EntraTenant,
-        }, v2Issuer: version == "2.0"));
+        bot.AssertAcceptedAsync(bot.NewMessage(), "Bearer " + TestTokens.EntraAgent(Rig.EntraKeys[0], EntraTenant, version, appClaim));
 
     [Theory]
     [InlineData("1.0", "azp")]

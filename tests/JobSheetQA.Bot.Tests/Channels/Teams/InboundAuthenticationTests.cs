@@ -112,12 +112,7 @@ public sealed class InboundAuthenticationTests(TeamsBotFixture bot) : IClassFixt
     [InlineData("1.0", "appid")]
     [InlineData("2.0", "azp")]
     public Task An_Entra_token_minted_with_this_bots_own_app_id_is_refused_by_default(string version, string appClaim) =>
-        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.Entra(Rig.EntraKeys[0], EntraTenant, new Dictionary<string, object>
-        {
-            ["ver"] = version,
-            [appClaim] = TestTokens.AppId,
-            ["tid"] = EntraTenant,
-        }, v2Issuer: version == "2.0"));
+        bot.AssertRefusedAsync(bot.NewMessage(), "Bearer " + TestTokens.EntraAgent(Rig.EntraKeys[0], EntraTenant, version, appClaim));
 
     [Fact]
     public Task An_Entra_token_minted_with_this_bots_own_app_id_in_the_bots_own_tenant_is_refused_by_default() =>

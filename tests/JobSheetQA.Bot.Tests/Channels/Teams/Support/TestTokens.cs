@@ -23,6 +23,11 @@ public static class TestTokens
     }
 
     /// <summary>An Entra-issued token (v1 issuer sts.windows.net) with the given claims.</summary>
+    /// <summary>An Entra token minted with this bot's own app id (<c>appid</c> in version 1.0, <c>azp</c> in 2.0), as the
+    /// Emulator and the Direct Line App Service Extension mint them (conformance C1.7).</summary>
+    public static string EntraAgent(TestSigningKey key, string tenant, string version, string appClaim) =>
+        Entra(key, tenant, new Dictionary<string, object> { ["ver"] = version, [appClaim] = AppId, ["tid"] = tenant }, v2Issuer: version == "2.0");
+
     public static string Entra(TestSigningKey key, string tenantInIssuer, IDictionary<string, object> claims, bool v2Issuer = false)
     {
         var issuer = v2Issuer ? $"https://login.microsoftonline.com/{tenantInIssuer}/v2.0" : $"https://sts.windows.net/{tenantInIssuer}/";
