@@ -64,7 +64,7 @@ public sealed class PromotionService(
         var lockTaken = await locks.TryAcquireAsync(promotion.Environment, promotion.Id, caller.Identity.DisplayName, time.GetUtcNow(), CancellationToken.None);
         if (!lockTaken.Acquired)
         {
-            await transitions.MoveAsync(promotion.Id, PromotionState.Refused, caller.Actor, LockDetails(lockTaken), cancellationToken: CancellationToken.None);
+            await transitions.MoveAsync(promotion.Id, PromotionState.Refused, caller.Actor, AuditDetails.ForLockRefusal(lockTaken.Holder), cancellationToken: CancellationToken.None);
             return new EnvironmentHeld(lockTaken.Holder, promotion.Id, promotion.Environment);
         }
 
@@ -146,10 +146,4 @@ public sealed class PromotionService(
 
     private static PromotionAsk Ask(string promotionId, PromoteRequest request, Caller caller) =>
         new(promotionId, request.Environment, request.Ref, request.SkipParity, request.UseNightlyParity, AcknowledgementText: null, caller.Identity);
-
-    private static string LockDetails(LockAcquisition held) => JsonSerializer.Serialize(new
-    {
-        verdict = "Deny",
-        findings = new[] { new { ruleId = "LOCK", heldBy = held.Holder.HeldBy, since = held.Holder.Since, promotion = held.Holder.PromotionId } },
-    });
 }

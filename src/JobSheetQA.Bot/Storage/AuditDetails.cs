@@ -21,4 +21,11 @@ public static class AuditDetails
             evaluated = decision.Evaluated.Select(rule => rule.Id),
         },
         DecisionSummary.Json);
+
+    /// <summary>A refusal for rule LOCK (another promotion holds the environment), in the shape of a decision.</summary>
+    public static string ForLockRefusal(EnvironmentLock holder) => JsonSerializer.Serialize(new
+    {
+        verdict = "Deny",
+        findings = new[] { new { ruleId = "LOCK", heldBy = holder.HeldBy, since = holder.Since, promotion = holder.PromotionId } },
+    });
 }

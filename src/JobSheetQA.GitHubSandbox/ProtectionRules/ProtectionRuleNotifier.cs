@@ -70,23 +70,15 @@ internal sealed class ProtectionRuleNotifier(SandboxState state, PromotionSimula
             {
                 announced[key] = status;
                 using var request = HookshotRequest.Create(target, delivery.Event, delivery.Body(api), Guid.NewGuid().ToString(), rule.WebhookSecret);
-                await SendAsync(client, request, target, delivery.Event, stoppingToken);
+                await SendAsync(client, request, target, $"{delivery.Event} for {key}", stoppingToken);
             }
 
             foreach (var run in simulator.AwaitingProtectionRuleDelivery())
             {
                 simulator.MarkProtectionRuleDelivered(run.Id);
-                var body = ProtectionRuleDelivery.Body(run, new Uri(baseAddress, "api/v3/"), state.Options.Owner, state.Options.Repo, app.InstallationId ?? 1);
+                var body = ProtectionRuleDelivery.Body(run, api, state.Options.Owner, state.Options.Repo, app.InstallationId ?? 1);
                 using var request = ProtectionRuleDelivery.Request(target, body, Guid.NewGuid().ToString(), rule.WebhookSecret);
-                try
-                {
-                    using var response = await client().SendAsync(request, stoppingToken);
-                    SandboxLog.ProtectionRuleDelivered(logger, run.Id, run.TargetEnvironment, target, (int)response.StatusCode);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
-                {
-                    SandboxLog.ProtectionRuleDeliveryFailed(logger, run.Id, target, ex.Message);
-                }
+                await SendAsync(client, request, target, $"{ProtectionRuleDelivery.EventName} for run {run.Id} ({run.TargetEnvironment})", stoppingToken);
             }
         }
     }
@@ -116,16 +108,17 @@ internal sealed class ProtectionRuleNotifier(SandboxState state, PromotionSimula
         }
     }
 
-    private async Task SendAsync(Func<HttpClient> client, HttpRequestMessage request, Uri target, string eventName, CancellationToken stoppingToken)
+    /// <param name="what">The delivery, for the log line ("workflow_run for run:9000001").</param>
+    private async Task SendAsync(Func<HttpClient> client, HttpRequestMessage request, Uri target, string what, CancellationToken stoppingToken)
     {
         try
         {
             using var response = await client().SendAsync(request, stoppingToken);
-            SandboxLog.WebhookDelivered(logger, eventName, target, (int)response.StatusCode);
+            SandboxLog.WebhookDelivered(logger, what, target, (int)response.StatusCode);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
         {
-            SandboxLog.WebhookDeliveryFailed(logger, eventName, target, ex.Message);
+            SandboxLog.WebhookDeliveryFailed(logger, what, target, ex.Message);
         }
     }
 

@@ -159,7 +159,7 @@ public sealed class ProtectionRuleReviewer(
         var lockTaken = await locks.TryAcquireAsync(promotion.Environment, promotion.Id, requester.DisplayName, time.GetUtcNow(), CancellationToken.None);
         if (!lockTaken.Acquired)
         {
-            var held = await transitions.MoveAsync(promotion.Id, PromotionState.Refused, actor, LockDetails(lockTaken.Holder), cancellationToken: CancellationToken.None);
+            var held = await transitions.MoveAsync(promotion.Id, PromotionState.Refused, actor, AuditDetails.ForLockRefusal(lockTaken.Holder), cancellationToken: CancellationToken.None);
             return new OutsideRunEnvironmentHeld(request, lockTaken.Holder, held.Promotion ?? promotion);
         }
 
@@ -223,12 +223,6 @@ public sealed class ProtectionRuleReviewer(
             PromotionsLog.ProtectionRuleJudgingFailed(logger, review.Request.RunId, review.Request.Environment, ex);
         }
     }
-
-    private static string LockDetails(EnvironmentLock holder) => JsonSerializer.Serialize(new
-    {
-        verdict = "Deny",
-        findings = new[] { new { ruleId = "LOCK", heldBy = holder.HeldBy, since = holder.Since, promotion = holder.PromotionId } },
-    });
 
     /// <summary>What the judging recorded before anything failed, so a failure can still refuse it.</summary>
     private sealed class Recorded
