@@ -17,8 +17,6 @@ public sealed class GitHubWebhookReceiver(
     IOptions<ProtectionRuleOptions> protectionRule,
     WebhookEventProcessor processor,
     ProtectionRuleReviewer reviewer,
-    InboundDeduplicator deduplicator,
-    TimeProvider time,
     ILogger<GitHubWebhookReceiver> logger)
 {
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -61,13 +59,7 @@ public sealed class GitHubWebhookReceiver(
         if (review is null)
             return Results.Ok();
 
-        if (!string.IsNullOrWhiteSpace(delivery)
-            && !await deduplicator.TryMarkProcessedAsync(TrackerWakingWebhookProcessor.DeliveryChannel, delivery, time.GetUtcNow(), CancellationToken.None))
-        {
-            GitHubLog.WebhookRedeliveryIgnored(logger, delivery, eventName);
-            return Results.Ok();
-        }
-
+        // A redelivery is recognised by the reviewer (one review per run, environment and deployment), not by delivery id.
         GitHubLog.ProtectionRuleRequested(logger, review.RunId, review.Environment, review.CommitSha, review.SenderLogin, delivery);
 
         // Not tied to the request: GitHub stops waiting for the answer after 10 s, but the run waits for the review.

@@ -14,7 +14,7 @@ public sealed class WorkflowRunWaker(PromotionStore promotions, IRunTrackingSche
     public async Task<string?> WakeAsync(long runId, string? displayTitle, CancellationToken cancellationToken)
     {
         string? promotionId = null;
-        if (CorrelationIdIn(displayTitle) is { } correlationId
+        if (PromotionDispatch.CorrelationIdIn(displayTitle) is { } correlationId
             && await promotions.FindByCorrelationIdAsync(correlationId, cancellationToken) is { } byCorrelation
             && PromotionStore.RunInFlightStates.Contains(byCorrelation.State))
         {
@@ -32,6 +32,4 @@ public sealed class WorkflowRunWaker(PromotionStore promotions, IRunTrackingSche
         scheduler.TrackSoon(promotionId);
         return promotionId;
     }
-
-    internal static string? CorrelationIdIn(string? displayTitle) => PromotionDispatch.CorrelationIdIn(displayTitle);
 }
