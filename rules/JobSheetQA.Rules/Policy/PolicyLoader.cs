@@ -177,7 +177,7 @@ public static partial class PolicyLoader
         return (policy, name, nameNode ?? item);
     }
 
-    /// <summary>A list of people: <c>*</c>, <c>teams:&lt;entra-object-id&gt;</c> or <c>slack:&lt;user-id&gt;</c>.</summary>
+    /// <summary>A list of people: <c>*</c> or an id on a channel <see cref="PersonNaming"/> knows (teams, slack, github).</summary>
     private static IReadOnlyList<string>? ReadPeople(PolicyYamlReader reader, PolicyNode node)
     {
         if (reader.Sequence(node) is not { } items)

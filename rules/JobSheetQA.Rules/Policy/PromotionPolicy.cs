@@ -79,7 +79,7 @@ public sealed record PromotionPolicy(
 /// <param name="Name">As typed in chat and sent as <c>target_environment</c>.</param>
 /// <param name="AllowParitySkip">Whether a typed acknowledgement may skip parity. Never honoured for production.</param>
 /// <param name="ReadOnlyPosture">Whether the posture flags must be false (runbook §4).</param>
-/// <param name="Requesters">Who may promote here: <c>*</c>, e-mails, or <c>channel:userId</c>. Empty means nobody outside Development.</param>
+/// <param name="Requesters">Who may promote here: <c>*</c> or <c>channel:userId</c> (<see cref="PersonNaming"/>; never an e-mail). Empty means nobody outside Development.</param>
 public sealed record EnvironmentPolicy(string Name, bool AllowParitySkip, bool ReadOnlyPosture, IReadOnlyList<string> Requesters)
 {
     /// <summary>True when an entry of <see cref="Requesters"/> names <paramref name="requester"/>.</summary>

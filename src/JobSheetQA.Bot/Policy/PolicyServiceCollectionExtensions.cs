@@ -26,7 +26,7 @@ public static class PolicyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISettingsCheck, PolicyFileSettingsCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISettingsCheck, WorkflowFileSettingsCheck>());
 
-        // People are named as teams:<id> or slack:<id>; a host with another chat platform (tests) registers its own naming.
+        // People are named as teams:<id>, slack:<id> or github:<login> (PersonNaming.Shipped); a host with another chat platform (tests) registers its own naming.
         services.TryAddSingleton(PersonNaming.Shipped);
         services.TryAddSingleton(provider => PolicyLoader.LoadFile(
             provider.GetRequiredService<IOptions<PolicyOptions>>().Value.ResolvePath(AppContext.BaseDirectory),
