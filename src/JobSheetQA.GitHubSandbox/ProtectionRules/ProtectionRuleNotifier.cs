@@ -19,6 +19,23 @@ internal sealed class ProtectionRuleNotifier(SandboxState state, PromotionSimula
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
+    // The statuses last announced, by "run:<id>" / "job:<id>".
+    private readonly Dictionary<string, string> announced = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Takes what is already there as announced before the host goes on: since .NET 10 <see cref="ExecuteAsync"/> runs on
+    /// the thread pool, so a baseline taken there could swallow a run started just after start-up.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (key, status, _) in Changes())
+        {
+            announced[key] = status;
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (state.Options.ProtectionRule is not { WebhookUrl: { } target } rule)
@@ -43,12 +60,6 @@ internal sealed class ProtectionRuleNotifier(SandboxState state, PromotionSimula
 
     private async Task DeliverAsync(Uri target, SandboxProtectionRuleOptions rule, Func<HttpClient> client, CancellationToken stoppingToken)
     {
-        var announced = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, status, _) in Changes(announced))
-        {
-            announced[key] = status;
-        }
-
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -66,7 +77,7 @@ internal sealed class ProtectionRuleNotifier(SandboxState state, PromotionSimula
             }
 
             var api = new Uri(baseAddress, "api/v3/");
-            foreach (var (key, status, delivery) in Changes(announced))
+            foreach (var (key, status, delivery) in Changes())
             {
                 announced[key] = status;
                 using var request = HookshotRequest.Create(target, delivery.Event, delivery.Body(api), Guid.NewGuid().ToString(), rule.WebhookSecret);
@@ -84,7 +95,7 @@ internal sealed class ProtectionRuleNotifier(SandboxState state, PromotionSimula
     }
 
     /// <summary>Every run and job whose status differs from the one last announced, with the delivery announcing it.</summary>
-    private IEnumerable<(string Key, string Status, WorkflowChange Delivery)> Changes(Dictionary<string, string> announced)
+    private IEnumerable<(string Key, string Status, WorkflowChange Delivery)> Changes()
     {
         var (owner, repo) = (state.Options.Owner, state.Options.Repo);
         foreach (var run in simulator.Snapshots().Select(PromotionSimulator.Summarise).Reverse())
