@@ -26,6 +26,9 @@ internal static partial class JobsLog
     [LoggerMessage(EventId = 6106, Level = LogLevel.Warning, Message = "Promotion {PromotionId}: run {RunId} concluded {Conclusion} but {Gate} is {Failure}; failing it")]
     public static partial void RunGateShortfall(ILogger logger, string promotionId, long runId, string? conclusion, Rules.Facts.PromotionStep gate, Storage.PromotionFailure failure);
 
+    [LoggerMessage(EventId = 6107, Level = LogLevel.Warning, Message = "GitHub has answered 404 for run {RunId} of promotion {PromotionId} since {Since:O}; failing it")]
+    public static partial void RunGone(ILogger logger, string promotionId, long runId, DateTimeOffset since);
+
     [LoggerMessage(EventId = 6110, Level = LogLevel.Information, Message = "Acknowledgement {AcknowledgementId} expired; promotion {PromotionId} is {State}, left as it is")]
     public static partial void AcknowledgementExpiredAfterPromotionMovedOn(ILogger logger, string acknowledgementId, string promotionId, Storage.PromotionState? state);
 

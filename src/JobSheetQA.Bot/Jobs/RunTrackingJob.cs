@@ -44,7 +44,11 @@ public sealed class RunTrackingJob(
         var nextFailures = outcome.Error is null ? 0 : failures + 1;
         var delay = NextDelay(outcome.Error, nextFailures, options.Value, time.GetUtcNow());
         if (chains.Continue(promotionId, chain, time.GetUtcNow() + delay) is { } next)
-            jobs.Schedule<RunTrackingJob>(job => job.PollAsync(promotionId, next, nextFailures, CancellationToken.None), delay);
+        {
+            // Attached while this job is still processing, so the chain is never seen without a live job.
+            var jobId = jobs.Schedule<RunTrackingJob>(job => job.PollAsync(promotionId, next, nextFailures, CancellationToken.None), delay);
+            chains.Attach(promotionId, next, jobId);
+        }
     }
 
     /// <summary>The poll interval; after failures it doubles per failure up to the cap; a rate limit waits for its reset.</summary>

@@ -61,6 +61,15 @@ public sealed class OutboundPostStore(IDbContextFactory<BotDbContext> contexts)
         return deleted > 0;
     }
 
+    /// <summary>The posts made (not only reserved) about a promotion.</summary>
+    public async Task<IReadOnlyList<OutboundPostEntity>> PostedAboutAsync(string promotionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.OutboundPosts.AsNoTracking()
+            .Where(p => p.PromotionId == promotionId && p.PostedAt != null)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<OutboundPostEntity?> FindAsync(string idempotencyKey, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

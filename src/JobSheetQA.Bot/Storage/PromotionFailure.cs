@@ -23,4 +23,7 @@ public enum PromotionFailure
 
     /// <summary>A gate's job (or Deploy) neither passed nor failed (e.g. cancelled) in a run GitHub called successful.</summary>
     GateNotPassed,
+
+    /// <summary>GitHub answered 404 for the run for <c>Tracking:RunGoneAfter</c>: deleted, or no longer visible to the bot.</summary>
+    RunGone,
 }

@@ -154,10 +154,12 @@ public sealed class ConversationPoster
     /// <summary>
     /// Posts a reply once into every subscribed conversation (with <paramref name="outcomesOnly"/>, only those that asked
     /// for outcomes too), keyed <c>{keyPrefix}:{conversation}</c>. The reply is built only when some conversation still
-    /// needs it; a null reply means "not yet" (false: try again later).
+    /// needs it; a null reply means "not yet" (false: try again later). <paramref name="kindOf"/>, when given, names the
+    /// posts' kind once the reply is built (what building it read may change what the post is).
     /// </summary>
     public async Task<bool> PostToSubscribersAsync(
-        Func<Task<Reply?>> reply, string keyPrefix, string kind, string? promotionId, bool outcomesOnly, long? except, CancellationToken cancellationToken)
+        Func<Task<Reply?>> reply, string keyPrefix, string kind, string? promotionId, bool outcomesOnly, long? except, CancellationToken cancellationToken,
+        Func<string>? kindOf = null)
     {
         var pending = new List<(long Conversation, string Key)>();
         foreach (var subscription in await conversations.SubscriptionsAsync(outcomesOnly, cancellationToken))
@@ -167,14 +169,42 @@ public sealed class ConversationPoster
                 pending.Add((subscription.ConversationReferenceId, key));
         }
 
+        return await PostEachOnceAsync(pending, reply, () => kindOf?.Invoke() ?? kind, promotionId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Posts a follow-up once into the conversation of every post about <paramref name="promotionId"/> whose kind
+    /// <paramref name="owedAfter"/> accepts (e.g. an outcome made before its parity report could be read), keyed
+    /// <c>{keyPrefix}:{conversation}</c>. The reply is built only when a follow-up is still owed; null means "not yet".
+    /// </summary>
+    public async Task<bool> FollowUpAsync(
+        string promotionId, Func<string, bool> owedAfter, Func<Task<Reply?>> reply, string keyPrefix, string kind, CancellationToken cancellationToken)
+    {
+        var pending = new List<(long Conversation, string Key)>();
+        foreach (var post in await outboundPosts.PostedAboutAsync(promotionId, cancellationToken))
+        {
+            if (post.ConversationReferenceId is not { } conversation || !owedAfter(post.Kind))
+                continue;
+            var key = $"{keyPrefix}:{conversation}";
+            if (pending.TrueForAll(p => p.Key != key) && !await IsPostedAsync(key, cancellationToken))
+                pending.Add((conversation, key));
+        }
+
+        return await PostEachOnceAsync(pending, reply, () => kind, promotionId, cancellationToken);
+    }
+
+    private async Task<bool> PostEachOnceAsync(
+        List<(long Conversation, string Key)> pending, Func<Task<Reply?>> reply, Func<string> kind, string? promotionId, CancellationToken cancellationToken)
+    {
         if (pending.Count == 0)
             return true;
         if (await reply() is not { } message)
             return false;
 
         var allDone = true;
+        var kindNow = kind();
         foreach (var (conversation, key) in pending)
-            allDone &= await PostOnceAsync(conversation, message, key, kind, promotionId, cancellationToken);
+            allDone &= await PostOnceAsync(conversation, message, key, kindNow, promotionId, cancellationToken);
         return allDone;
     }
 }

@@ -19,6 +19,12 @@ public sealed class PromotionReportPoster(ConversationPoster poster) : IPromotio
 
     public static string GateFailureKeyPrefix(string promotionId) => $"gate-failure:{promotionId}";
 
+    /// <summary>The key prefix of the parity report posted after an outcome or notice that said it was not available yet.</summary>
+    public static string ParityReportKeyPrefix(string promotionId) => $"parity-report:{promotionId}";
+
+    // Appended to the kind of a post made before the parity report could be read: the report is owed to its conversation.
+    private const string ParityReportOwed = "+parity-report-owed";
+
     public static string AcknowledgementExpiredKey(string acknowledgementId) => $"ack-expired:{acknowledgementId}";
 
     public Task<bool> ReportAsync(PromotionReport report, CancellationToken cancellationToken) => report switch
@@ -38,39 +44,41 @@ public sealed class PromotionReportPoster(ConversationPoster poster) : IPromotio
     private async Task<bool> ProgressAsync(PromotionProgressed progressed, CancellationToken cancellationToken)
     {
         var done = await PostStatusCardAsync(progressed.Promotion, cancellationToken);
-        done &= await NotifyGateFailureAsync(progressed, progressed.Parity, cancellationToken);
+        done &= await NotifyGateFailureAsync(progressed, progressed.Parity, waitForReport: true, cancellationToken);
         return done;
     }
 
     /// <summary>
     /// Everything owed for a finished promotion: final status card, gate failure notices, the outcome (to its
-    /// conversation and to subscribers who want outcomes), the posture checklist after a production success.
+    /// conversation and to subscribers who want outcomes), the posture checklist after a production success. None of
+    /// them waits for a parity report that is not there yet: they say it is not available, and the report follows into
+    /// the same conversations if it appears before the tracker gives up (<see cref="ParityReportKeyPrefix"/>).
     /// </summary>
     private async Task<bool> FinishedAsync(PromotionFinished finished, CancellationToken cancellationToken)
     {
         var promotion = finished.Promotion;
         var done = await PostStatusCardAsync(promotion, cancellationToken);
-        done &= await NotifyGateFailureAsync(finished, finished.Parity, cancellationToken);
+        done &= await NotifyGateFailureAsync(finished, finished.Parity, waitForReport: false, cancellationToken);
 
         async Task<Reply?> Outcome()
         {
             var gate = finished.FailedGate;
-            if (gate != PromotionStep.ParityGate)
-                return PromotionReportText.Outcome(promotion, gate, null, finished.RunNotFoundAfter, finished.NotProven);
-            return await finished.Parity.GetAsync(cancellationToken) is { } read
-                ? PromotionReportText.Outcome(promotion, gate, read, finished.RunNotFoundAfter, finished.NotProven)
-                : null;
+            var parity = gate == PromotionStep.ParityGate ? await finished.Parity.ReadAsync(cancellationToken) : null;
+            return PromotionReportText.Outcome(promotion, gate, parity, finished.RunNotFoundAfter, finished.NotProven, finished.Parity.ReportPending);
         }
 
         // Read first, so the parity artifact is downloaded only when the outcome is still owed.
         if (promotion.ConversationReferenceId is { } conversation && !await poster.IsPostedAsync(OutcomeKey(promotion.Id), cancellationToken))
         {
             done &= await Outcome() is { } reply
-                && await poster.PostOnceAsync(conversation, reply, OutcomeKey(promotion.Id), "outcome", promotion.Id, cancellationToken);
+                && await poster.PostOnceAsync(conversation, reply, OutcomeKey(promotion.Id), KindOf("outcome", finished.Parity), promotion.Id, cancellationToken);
         }
 
         done &= await poster.PostToSubscribersAsync(Outcome, OutcomeKey(promotion.Id), "outcome", promotion.Id,
-            outcomesOnly: true, except: promotion.ConversationReferenceId, cancellationToken);
+            outcomesOnly: true, except: promotion.ConversationReferenceId, cancellationToken, () => KindOf("outcome", finished.Parity));
+
+        if (finished.FailedGate == PromotionStep.ParityGate)
+            done &= await FollowUpParityReportAsync(finished, cancellationToken);
 
         if (finished.PostureChecklistOwed)
         {
@@ -81,10 +89,34 @@ public sealed class PromotionReportPoster(ConversationPoster poster) : IPromotio
         return done;
     }
 
+    /// <summary>
+    /// The parity report, into every conversation told of the failure before it could be read; not done until posted, so
+    /// the tracker keeps reading the artifact until it appears or the tracker gives up on the promotion's posts.
+    /// </summary>
+    private Task<bool> FollowUpParityReportAsync(PromotionFinished finished, CancellationToken cancellationToken)
+    {
+        var promotion = finished.Promotion;
+        async Task<Reply?> Report()
+        {
+            var read = await finished.Parity.ReadAsync(cancellationToken);
+            return read.WorthRetrying ? null : PromotionReportText.ParityReport(promotion, read);
+        }
+
+        return poster.FollowUpAsync(promotion.Id, kind => kind.EndsWith(ParityReportOwed, StringComparison.Ordinal), Report,
+            ParityReportKeyPrefix(promotion.Id), "parity-report", cancellationToken);
+    }
+
     private Task<bool> PostStatusCardAsync(PromotionEntity promotion, CancellationToken cancellationToken) =>
         PostToRequesterAsync(promotion, PromotionStatusCard.Build(promotion), PromotionStatusCard.VersionKey(promotion), "status-card", cancellationToken);
 
-    private async Task<bool> NotifyGateFailureAsync(PromotionReport report, ParityFindingsOnce parity, CancellationToken cancellationToken)
+    /// <param name="report">The report that found the failed gate.</param>
+    /// <param name="parity">The Parity Gate's findings.</param>
+    /// <param name="waitForReport">
+    /// While the run is in flight a notice waits for the parity report (uploaded as the gate ends, listed a moment later);
+    /// once the run finished it goes at once, saying the report is not available yet.
+    /// </param>
+    /// <param name="cancellationToken">Stops the posts.</param>
+    private async Task<bool> NotifyGateFailureAsync(PromotionReport report, ParityFindingsOnce parity, bool waitForReport, CancellationToken cancellationToken)
     {
         if (report.FailedGate is not { } gate)
             return true;
@@ -94,12 +126,17 @@ public sealed class PromotionReportPoster(ConversationPoster poster) : IPromotio
         {
             if (gate != PromotionStep.ParityGate)
                 return PromotionReportText.GateFailure(promotion, gate, null);
+            if (!waitForReport)
+                return PromotionReportText.GateFailure(promotion, gate, await parity.ReadAsync(cancellationToken), parity.ReportPending);
             return await parity.GetAsync(cancellationToken) is { } read ? PromotionReportText.GateFailure(promotion, gate, read) : null;
         }
 
         return await poster.PostToSubscribersAsync(Notice, GateFailureKeyPrefix(promotion.Id), "gate-failure", promotion.Id,
-            outcomesOnly: false, except: null, cancellationToken);
+            outcomesOnly: false, except: null, cancellationToken, () => KindOf("gate-failure", parity));
     }
+
+    /// <summary>A post made before the parity report could be read is marked, so the report follows it (<see cref="FollowUpParityReportAsync"/>).</summary>
+    private static string KindOf(string kind, ParityFindingsOnce parity) => parity.ReportPending ? kind + ParityReportOwed : kind;
 
     /// <summary>Into the promotion's own conversation; a promotion started without one (none today) has nobody to tell.</summary>
     private async Task<bool> PostToRequesterAsync(PromotionEntity promotion, Reply reply, string key, string kind, CancellationToken cancellationToken)

@@ -12,8 +12,15 @@ namespace JobSheetQA.Bot.Chat.Promotions;
 /// <summary>The words of each promotion report (<see cref="PromotionReport"/>): outcomes, gate failures, long waits, expiries.</summary>
 public static class PromotionReportText
 {
+    /// <param name="promotion">The finished promotion.</param>
+    /// <param name="failedGate">The first gate that failed, if any.</param>
+    /// <param name="parity">The Parity Gate's findings when it failed.</param>
+    /// <param name="runNotFoundAfter">How long the tracker looked for a run that never appeared.</param>
+    /// <param name="notProven">Why the promotion failed although its run may have finished well.</param>
+    /// <param name="reportToFollow">The parity report could not be read yet; it is posted later if it appears.</param>
     public static Reply Outcome(
-        PromotionEntity promotion, PromotionStep? failedGate, ParityFindings? parity, TimeSpan runNotFoundAfter, RunNotProven? notProven = null)
+        PromotionEntity promotion, PromotionStep? failedGate, ParityFindings? parity, TimeSpan runNotFoundAfter, RunNotProven? notProven = null,
+        bool reportToFollow = false)
     {
         var text = new StringBuilder();
         var what = $"**{Describe(promotion)}** ({promotion.Id}, commit `{PromotionText.Commit(promotion.CommitSha)}`, requested by {promotion.RequesterDisplayName})";
@@ -31,6 +38,11 @@ public static class PromotionReportText
             case PromotionState.Failed when promotion.RunId is null:
                 text.Append($"❌ {what} failed: no workflow run with correlation id `{promotion.CorrelationId}` appeared within {Duration(runNotFoundAfter)}. Check the Actions tab before promoting again.");
                 break;
+            case PromotionState.Failed when notProven is RunGone gone:
+                text.Append($"❌ {what} failed: GitHub answered 404 (not found) for workflow run {gone.RunId} for {Duration(gone.After)}: "
+                    + "it was deleted, or the bot's GitHub credentials can no longer see it, so I stopped following it. "
+                    + "Check the Actions tab (the run may still be going) before promoting again.");
+                break;
             case PromotionState.Failed when notProven is RunBuiltOtherCommit other:
                 text.Append($"❌ {what} failed: {BuiltOtherCommit(other, promotion.Environment)}");
                 break;
@@ -46,16 +58,25 @@ public static class PromotionReportText
         }
 
         AppendRun(text, promotion);
-        AppendParity(text, parity);
+        AppendParity(text, parity, reportToFollow);
         return new Reply([new TextBlock(text.ToString())]);
     }
 
-    public static Reply GateFailure(PromotionEntity promotion, PromotionStep gate, ParityFindings? parity)
+    public static Reply GateFailure(PromotionEntity promotion, PromotionStep gate, ParityFindings? parity, bool reportToFollow = false)
     {
         var text = new StringBuilder(
             $"🚨 **{gate.DisplayName()} failed** for **{Describe(promotion)}** ({promotion.Id}, commit `{PromotionText.Commit(promotion.CommitSha)}`, requested by {promotion.RequesterDisplayName}).");
         AppendRun(text, promotion);
-        AppendParity(text, parity);
+        AppendParity(text, parity, reportToFollow);
+        return new Reply([new TextBlock(text.ToString())]);
+    }
+
+    /// <summary>The parity report that was not available when the failure was first posted (<paramref name="parity"/> is readable now).</summary>
+    public static Reply ParityReport(PromotionEntity promotion, ParityFindings parity)
+    {
+        var text = new StringBuilder($"📄 The parity report of **{Describe(promotion)}** ({promotion.Id}) is available now.");
+        AppendRun(text, promotion);
+        AppendParity(text, parity, reportToFollow: false);
         return new Reply([new TextBlock(text.ToString())]);
     }
 
@@ -119,13 +140,15 @@ public static class PromotionReportText
     private static string RunLink(PromotionEntity promotion) =>
         promotion.RunUrl is { } url ? $" [Workflow run]({url})" : "";
 
-    private static void AppendParity(StringBuilder text, ParityFindings? parity)
+    private static void AppendParity(StringBuilder text, ParityFindings? parity, bool reportToFollow)
     {
         if (parity is null)
             return;
         if (parity.Problem is { } problem)
         {
-            text.Append($"\nThe parity violations could not be read: {problem}");
+            text.Append(reportToFollow
+                ? $"\nThe parity report is not available yet ({problem}); I will post it here if it appears."
+                : $"\nThe parity violations could not be read: {problem}");
             return;
         }
 

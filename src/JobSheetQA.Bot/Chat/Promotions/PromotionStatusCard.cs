@@ -46,6 +46,7 @@ public static class PromotionStatusCard
         {
             PromotionState.Failed when failed is not null => $"failed at {failed.Step.DisplayName()}",
             PromotionState.Failed when promotion.RunHeadSha is { } built && !promotion.RunBuiltJudgedCommit => $"failed: the run built {PromotionText.Commit(built)}",
+            PromotionState.Failed when promotion.Failure == PromotionFailure.RunGone => "failed: GitHub no longer finds the run (404)",
             PromotionState.Failed when promotion.FailureGate is { } gate => $"failed: {gate.DisplayName()} did not {(promotion.Failure == PromotionFailure.GateNotPassed ? "pass" : "run")}",
             PromotionState.Running when steps.FirstOrDefault(s => s.Outcome == StepOutcome.Running) is { } running => $"running: {running.Step.DisplayName()}",
             PromotionState.AwaitingAcknowledgement => "awaiting acknowledgement",

@@ -14,6 +14,8 @@ internal sealed class HangfireRunTrackingScheduler(IBackgroundJobClient jobs, Tr
         ArgumentException.ThrowIfNullOrWhiteSpace(promotionId);
         // The token is stored before the job exists, so the job always finds itself current when it first runs.
         var token = chains.Start(promotionId);
-        jobs.Enqueue<RunTrackingJob>(job => job.PollAsync(promotionId, token, 0, CancellationToken.None));
+        var jobId = jobs.Enqueue<RunTrackingJob>(job => job.PollAsync(promotionId, token, 0, CancellationToken.None));
+        // Recorded so the reconciler can tell when Hangfire gave up on this job (TrackingReconcilerJob).
+        chains.Attach(promotionId, token, jobId);
     }
 }

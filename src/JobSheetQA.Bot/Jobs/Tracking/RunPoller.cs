@@ -21,6 +21,8 @@ public sealed class RunPoller(PromotionStore promotions, RunReader reader, RunSt
         var applied = await applier.ApplyAsync(promotion, observation, cancellationToken);
         if (observation is RunUnreadable unreadable)
             return PollOutcome.Failed(unreadable.Error);
+        if (observation is RunMissing missing && applied is not null && !PromotionLifecycle.IsFinal(applied.State))
+            return PollOutcome.Failed(missing.Error);
         if (applied is null)
             return PollOutcome.Again;
         return PromotionLifecycle.IsFinal(applied.State)

@@ -29,7 +29,13 @@ public sealed class RunReader(IPromotionDispatcher dispatcher, IWorkflowRunTrack
 
         var run = await runs.GetRunAsync(runId.Value, cancellationToken);
         if (!run.Succeeded)
-            return new RunUnreadable(run.Error, found);
+        {
+            // Only GitHub's own 404 says the run is not there; an outage, timeout or rate limit says nothing about it.
+            return run.Error.Kind == GitHubErrorKind.NotFound
+                ? new RunMissing(runId.Value, run.Error, found)
+                : new RunUnreadable(run.Error, found);
+        }
+
         var gates = await runs.GetGatesAsync(run.Value.Id, policy.Gates, run.Value.IsCompleted, cancellationToken);
         if (!gates.Succeeded)
             return new RunUnreadable(gates.Error, found);

@@ -29,7 +29,7 @@ public sealed class RunReporter(
         var lastChance = time.GetUtcNow() - (promotion.CompletedAt ?? promotion.UpdatedAt) > GiveUpAfter;
         var postureChecklistOwed = promotion.State == PromotionState.Succeeded && policy.HasReadOnlyPosture(promotion.Environment);
         var finished = new PromotionFinished(
-            promotion, Findings(promotion, lastChance), options.Value.RunNotFoundAfter, postureChecklistOwed, RunNotProven.Of(promotion));
+            promotion, Findings(promotion, lastChance), options.Value.RunNotFoundAfter, postureChecklistOwed, RunNotProven.Of(promotion, options.Value.RunGoneAfter));
         if (await reports.ReportAsync(finished, cancellationToken))
             return PollOutcome.Done;
         if (!lastChance)

@@ -22,6 +22,7 @@ public sealed class RunStateApplier(
     PromotionTransitions transitions,
     IWorkflowRunTracker runs,
     PromotionPolicy policy,
+    TrackingChains chains,
     IOptions<TrackingOptions> options,
     TimeProvider time,
     ILogger<RunStateApplier> logger)
@@ -47,6 +48,7 @@ public sealed class RunStateApplier(
         {
             RunSeen seen => await ApplySeenAsync(promotion, seen, cancellationToken),
             RunNotFoundYet => await FailIfLostAsync(promotion, cancellationToken),
+            RunMissing missing => await FailIfGoneAsync(promotion, missing, cancellationToken),
             _ => promotion,
         };
     }
@@ -57,6 +59,7 @@ public sealed class RunStateApplier(
         if (!RunProof.BuiltJudgedCommit(promotion.CommitSha, seen.Run.HeadSha))
             return await RejectOtherCommitAsync(promotion, seen.Run, cancellationToken);
 
+        chains.RunSeen(promotion.Id);
         await RecordGatesAsync(promotion, seen.Gates, cancellationToken);
         if (promotion.RunUrl != seen.Run.HtmlUrl || promotion.RunHeadSha != seen.Run.HeadSha)
         {
@@ -140,6 +143,27 @@ public sealed class RunStateApplier(
         var details = JsonSerializer.Serialize(new { reason = "run-not-found", correlationId = promotion.CorrelationId });
         var moved = await transitions.MoveAsync(promotion.Id, PromotionState.Failed, Actor.Tracker, details, cancellationToken: cancellationToken);
         return moved.Promotion;
+    }
+
+    /// <summary>
+    /// GitHub answers 404 for the run: fine for a while (a run may be briefly invisible), then the promotion fails with
+    /// the reason, <c>Tracking:RunGoneAfter</c> after the first 404 in a row, rather than be polled for ever.
+    /// </summary>
+    private async Task<PromotionEntity?> FailIfGoneAsync(PromotionEntity promotion, RunMissing missing, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var since = chains.RunMissing(promotion.Id, now);
+        if (now - since < options.Value.RunGoneAfter)
+            return promotion;
+
+        JobsLog.RunGone(logger, promotion.Id, missing.RunId, since);
+        var details = JsonSerializer.Serialize(new { reason = "run-gone", runId = missing.RunId, notFoundSince = since, error = missing.Error.Message });
+        var moved = await transitions.MoveAsync(promotion.Id, PromotionState.Failed, Actor.Tracker, details, p =>
+        {
+            p.Failure = PromotionFailure.RunGone;
+            p.FailureGate = null;
+        }, cancellationToken);
+        return moved.Promotion ?? await promotions.FindAsync(promotion.Id, cancellationToken);
     }
 
     private async Task RecordGatesAsync(PromotionEntity promotion, RunGates gates, CancellationToken cancellationToken)

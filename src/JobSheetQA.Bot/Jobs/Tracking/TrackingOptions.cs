@@ -23,4 +23,11 @@ public sealed class TrackingOptions
     /// long is failed and reported, instead of being tracked for ever.
     /// </summary>
     public TimeSpan RunNotFoundAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// <c>Tracking:RunGoneAfter</c>: a promotion whose run GitHub has answered 404 for this long (from the first 404 in a
+    /// row; an answer with the run starts it afresh, outages and rate limits neither start nor stop it) is failed and
+    /// reported, instead of being polled for ever.
+    /// </summary>
+    public TimeSpan RunGoneAfter { get; set; } = TimeSpan.FromMinutes(10);
 }

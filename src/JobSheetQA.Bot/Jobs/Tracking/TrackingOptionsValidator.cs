@@ -21,6 +21,8 @@ internal sealed class TrackingOptionsValidator : IValidateOptions<TrackingOption
             failures.Add($"{section}:QueuedNoticeAfter must be positive (got {options.QueuedNoticeAfter:c}).");
         if (options.RunNotFoundAfter <= TimeSpan.Zero)
             failures.Add($"{section}:RunNotFoundAfter must be positive (got {options.RunNotFoundAfter:c}).");
+        if (options.RunGoneAfter <= TimeSpan.Zero || options.RunGoneAfter > TimeSpan.FromDays(1))
+            failures.Add($"{section}:RunGoneAfter must be positive and at most 1.00:00:00 (got {options.RunGoneAfter:c}).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -13,10 +13,19 @@ public sealed class ParityFindingsOnce(Func<CancellationToken, Task<ParityFindin
     /// <summary>For a promotion whose Parity Gate did not fail: nothing to read.</summary>
     public static ParityFindingsOnce None { get; } = new(_ => Task.FromResult(ParityFindings.Read([])), lastChance: true);
 
+    /// <summary>
+    /// True when the findings were read and the report was not available yet (not uploaded or listed, GitHub down) while
+    /// a later poll may still find it: a notice made now says so, and the report follows when it appears.
+    /// </summary>
+    public bool ReportPending => findings is { WorthRetrying: true } && !lastChance;
+
+    /// <summary>The findings, even when reading again later may do better (<see cref="ReportPending"/>).</summary>
+    public async Task<ParityFindings> ReadAsync(CancellationToken cancellationToken) => findings ??= await read(cancellationToken);
+
     /// <summary>The findings; null when reading again later may do better (the artifact not listed yet, GitHub down).</summary>
     public async Task<ParityFindings?> GetAsync(CancellationToken cancellationToken)
     {
-        findings ??= await read(cancellationToken);
-        return findings.WorthRetrying && !lastChance ? null : findings;
+        var read = await ReadAsync(cancellationToken);
+        return ReportPending ? null : read;
     }
 }

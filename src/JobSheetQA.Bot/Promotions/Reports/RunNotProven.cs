@@ -11,8 +11,11 @@ namespace JobSheetQA.Bot.Promotions.Reports;
 public abstract record RunNotProven
 {
     /// <summary>What the stored promotion says (<see cref="PromotionEntity.Failure"/>); null when it failed for another reason or did not fail.</summary>
-    public static RunNotProven? Of(PromotionEntity promotion) => promotion.Failure switch
+    /// <param name="promotion">The promotion as stored.</param>
+    /// <param name="runGoneAfter">How long GitHub answered 404 for a run before the tracker failed its promotion (<see cref="PromotionFailure.RunGone"/>).</param>
+    public static RunNotProven? Of(PromotionEntity promotion, TimeSpan runGoneAfter = default) => promotion.Failure switch
     {
+        PromotionFailure.RunGone when promotion.RunId is { } runId => new RunGone(runId, runGoneAfter),
         PromotionFailure.BuiltOtherCommit or PromotionFailure.BuiltOtherCommitRunFinished or PromotionFailure.BuiltOtherCommitNotCancelled
             when promotion.RunHeadSha is { } built => new RunBuiltOtherCommit(
                 GitRef.BranchOf(promotion.Ref), promotion.CommitSha, built, promotion.Failure switch
@@ -33,6 +36,11 @@ public abstract record RunNotProven
 /// <param name="BuiltCommit">The commit the run built (full sha); never recorded as deployed.</param>
 /// <param name="Cancellation">What became of the run.</param>
 public sealed record RunBuiltOtherCommit(string Branch, string JudgedCommit, string BuiltCommit, RunCancellation Cancellation) : RunNotProven;
+
+/// <summary>GitHub answered 404 for the run for <paramref name="After"/>: it was deleted, or the bot can no longer see it.</summary>
+/// <param name="RunId">The run.</param>
+/// <param name="After">How long the 404s lasted before the promotion was failed (<c>Tracking:RunGoneAfter</c>).</param>
+public sealed record RunGone(long RunId, TimeSpan After) : RunNotProven;
 
 /// <summary>A gate (or Deploy) did not really run in the finished run.</summary>
 /// <param name="Gate">The first such step, in workflow order.</param>
