@@ -27,4 +27,7 @@ public enum FaultKind
 
     /// <summary>403 "Resource not accessible by personal access token": the token lacks the permission.</summary>
     Forbidden,
+
+    /// <summary>404 "Not Found", as GitHub answers for a deleted run or one the token cannot see.</summary>
+    NotFound,
 }

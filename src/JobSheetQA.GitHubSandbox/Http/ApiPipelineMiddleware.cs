@@ -263,6 +263,10 @@ internal sealed class ApiPipelineMiddleware(RequestDelegate next, SandboxState s
                 WriteRateHeaders(context, spend: false);
                 await GitHubResults.Error(403, "Resource not accessible by personal access token").ExecuteAsync(context);
                 break;
+            case FaultKind.NotFound:
+                WriteRateHeaders(context, spend: false);
+                await GitHubResults.NotFound().ExecuteAsync(context);
+                break;
             case FaultKind.RateLimitExhausted:
                 int limit;
                 lock (state.Sync)
