@@ -7,7 +7,8 @@ namespace JobSheetQA.Bot.Promotions;
 /// <param name="Identity">The person as their chat platform authenticated them.</param>
 /// <param name="ConversationReferenceId">The stored conversation the request came from; status cards and outcomes go back there.</param>
 /// <param name="At">When the request arrived.</param>
-public sealed record Caller(RequesterIdentity Identity, long? ConversationReferenceId, DateTimeOffset At)
+/// <param name="ThreadId">The thread of that conversation the request came from (e.g. a Slack thread); null for the conversation itself.</param>
+public sealed record Caller(RequesterIdentity Identity, long? ConversationReferenceId, DateTimeOffset At, string? ThreadId = null)
 {
     /// <summary>The caller as the records keep them: platform id and display name.</summary>
     public Actor Actor => Actor.Of(Identity);

@@ -133,6 +133,7 @@ public sealed class PromotionService(
             CreatedAt = caller.At,
             UpdatedAt = caller.At,
             ConversationReferenceId = caller.ConversationReferenceId,
+            ConversationThreadId = caller.ThreadId,
         };
         await promotions.AddAsync(promotion, cancellationToken);
         var details = JsonSerializer.Serialize(new { request.Environment, @ref = promotion.Ref, request.SkipParity, request.UseNightlyParity, requester = requester.QualifiedId });

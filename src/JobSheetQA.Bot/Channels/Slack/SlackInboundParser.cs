@@ -182,9 +182,13 @@ public static class SlackInboundParser
             ? new SlackReplyRoute(channel, threadTs, url, "ephemeral")
             : new SlackReplyRoute(channel, threadTs);
 
+        // Slack leaves the message out of a click on an ephemeral message (the asker's own copy of an answer to a slash
+        // command, e.g. the acknowledgement prompt): it is replaced all the same, by the note alone.
         SlackClickedMessage? clicked = null;
         if (url is not null && original.ValueKind == JsonValueKind.Object && original.TryGetProperty("blocks", out var blocks) && blocks.ValueKind == JsonValueKind.Array)
-            clicked = new SlackClickedMessage(url, (JsonArray)JsonNode.Parse(blocks.GetRawText())!, Str(original, "text") ?? "", note);
+            clicked = new SlackClickedMessage(url, (JsonArray)JsonNode.Parse(blocks.GetRawText())!, Str(original, "text") ?? "", note, isEphemeral);
+        else if (url is not null && isEphemeral)
+            clicked = new SlackClickedMessage(url, [], note, note, Ephemeral: true);
 
         var inboundId = Str(payload, "trigger_id") is { } trigger
             ? $"action:{trigger}"

@@ -32,7 +32,7 @@ public sealed class SlackTurnProcessor(
         }
 
         if (turn.Clicked is { } clicked)
-            await sender.RespondAsync(clicked.ResponseUrl, WithoutControls(clicked), "in_channel", replaceOriginal: true, cancellationToken);
+            await sender.RespondAsync(clicked.ResponseUrl, WithoutControls(clicked), clicked.Ephemeral ? "ephemeral" : "in_channel", replaceOriginal: true, cancellationToken);
 
         var result = await turns.HandleAsync(turn.Message, cancellationToken);
         foreach (var reply in result.Replies)

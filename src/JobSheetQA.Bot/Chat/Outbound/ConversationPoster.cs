@@ -35,9 +35,11 @@ public sealed class ConversationPoster
     /// <param name="idempotencyKey">Names this post: the same key is never posted twice (e.g. <c>outcome:p-42</c>).</param>
     /// <param name="kind">What the post is, for the record (<c>status-card</c>, <c>outcome</c>, <c>gate-failure</c> …).</param>
     /// <param name="promotionId">The promotion it is about, if any.</param>
+    /// <param name="cancellationToken">Stops the post.</param>
+    /// <param name="threadId">The thread of the conversation to post into (a promotion's own thread); null for the stored one.</param>
     public async Task<PostResult> PostAsync(
         long conversationReferenceId, Reply reply, string idempotencyKey, string kind, string? promotionId = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string? threadId = null)
     {
         var reservation = await outboundPosts.TryReserveAsync(idempotencyKey, kind, promotionId, conversationReferenceId, time.GetUtcNow(), cancellationToken);
         switch (reservation.Status)
@@ -51,7 +53,7 @@ public sealed class ConversationPoster
         PostResult result;
         try
         {
-            result = await DeliverAsync(conversationReferenceId, reply, kind, promotionId, cancellationToken);
+            result = await DeliverAsync(conversationReferenceId, reply, kind, promotionId, threadId, cancellationToken);
         }
         catch
         {
@@ -66,7 +68,8 @@ public sealed class ConversationPoster
         return result;
     }
 
-    private async Task<PostResult> DeliverAsync(long conversationReferenceId, Reply reply, string kind, string? promotionId, CancellationToken cancellationToken)
+    private async Task<PostResult> DeliverAsync(
+        long conversationReferenceId, Reply reply, string kind, string? promotionId, string? threadId, CancellationToken cancellationToken)
     {
         var reference = await conversations.FindReferenceAsync(conversationReferenceId, cancellationToken);
         if (reference is null)
@@ -74,7 +77,10 @@ public sealed class ConversationPoster
         if (!senders.TryGetValue(reference.Channel, out var sender))
             return Undeliverable($"no adapter posts to channel '{reference.Channel}'");
 
+        // The stored reference remembers the conversation's latest thread; a promotion's posts go to the thread it came from.
         var address = ConversationAddresses.ToAddress(reference);
+        if (threadId is not null)
+            address = address with { ThreadId = threadId };
         if (reply.UpdateKey is null)
             return FromSend(await sender.SendAsync(address, reply, cancellationToken));
 
@@ -128,12 +134,13 @@ public sealed class ConversationPoster
 
     /// <summary>Posts once per key; true when the post exists now or can never be made (nothing left to retry).</summary>
     public async Task<bool> PostOnceAsync(
-        long conversationReferenceId, Reply reply, string idempotencyKey, string kind, string? promotionId, CancellationToken cancellationToken)
+        long conversationReferenceId, Reply reply, string idempotencyKey, string kind, string? promotionId, CancellationToken cancellationToken,
+        string? threadId = null)
     {
         if (await IsPostedAsync(idempotencyKey, cancellationToken))
             return true;
 
-        var result = await PostAsync(conversationReferenceId, reply, idempotencyKey, kind, promotionId, cancellationToken);
+        var result = await PostAsync(conversationReferenceId, reply, idempotencyKey, kind, promotionId, cancellationToken, threadId);
         switch (result.Outcome)
         {
             case PostOutcome.Posted or PostOutcome.AlreadyPosted:
@@ -176,9 +183,11 @@ public sealed class ConversationPoster
     /// Posts a follow-up once into the conversation of every post about <paramref name="promotionId"/> whose kind
     /// <paramref name="owedAfter"/> accepts (e.g. an outcome made before its parity report could be read), keyed
     /// <c>{keyPrefix}:{conversation}</c>. The reply is built only when a follow-up is still owed; null means "not yet".
+    /// <paramref name="threadOf"/> names the thread to post into per conversation (null: the stored one).
     /// </summary>
     public async Task<bool> FollowUpAsync(
-        string promotionId, Func<string, bool> owedAfter, Func<Task<Reply?>> reply, string keyPrefix, string kind, CancellationToken cancellationToken)
+        string promotionId, Func<string, bool> owedAfter, Func<Task<Reply?>> reply, string keyPrefix, string kind, CancellationToken cancellationToken,
+        Func<long, string?>? threadOf = null)
     {
         var pending = new List<(long Conversation, string Key)>();
         foreach (var post in await outboundPosts.PostedAboutAsync(promotionId, cancellationToken))
@@ -190,11 +199,12 @@ public sealed class ConversationPoster
                 pending.Add((conversation, key));
         }
 
-        return await PostEachOnceAsync(pending, reply, () => kind, promotionId, cancellationToken);
+        return await PostEachOnceAsync(pending, reply, () => kind, promotionId, cancellationToken, threadOf);
     }
 
     private async Task<bool> PostEachOnceAsync(
-        List<(long Conversation, string Key)> pending, Func<Task<Reply?>> reply, Func<string> kind, string? promotionId, CancellationToken cancellationToken)
+        List<(long Conversation, string Key)> pending, Func<Task<Reply?>> reply, Func<string> kind, string? promotionId, CancellationToken cancellationToken,
+        Func<long, string?>? threadOf = null)
     {
         if (pending.Count == 0)
             return true;
@@ -204,7 +214,7 @@ public sealed class ConversationPoster
         var allDone = true;
         var kindNow = kind();
         foreach (var (conversation, key) in pending)
-            allDone &= await PostOnceAsync(conversation, message, key, kindNow, promotionId, cancellationToken);
+            allDone &= await PostOnceAsync(conversation, message, key, kindNow, promotionId, cancellationToken, threadOf?.Invoke(conversation));
         return allDone;
     }
 }

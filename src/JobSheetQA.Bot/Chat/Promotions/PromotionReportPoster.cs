@@ -71,7 +71,8 @@ public sealed class PromotionReportPoster(ConversationPoster poster) : IPromotio
         if (promotion.ConversationReferenceId is { } conversation && !await poster.IsPostedAsync(OutcomeKey(promotion.Id), cancellationToken))
         {
             done &= await Outcome() is { } reply
-                && await poster.PostOnceAsync(conversation, reply, OutcomeKey(promotion.Id), KindOf("outcome", finished.Parity), promotion.Id, cancellationToken);
+                && await poster.PostOnceAsync(conversation, reply, OutcomeKey(promotion.Id), KindOf("outcome", finished.Parity), promotion.Id, cancellationToken,
+                    promotion.ConversationThreadId);
         }
 
         done &= await poster.PostToSubscribersAsync(Outcome, OutcomeKey(promotion.Id), "outcome", promotion.Id,
@@ -103,7 +104,8 @@ public sealed class PromotionReportPoster(ConversationPoster poster) : IPromotio
         }
 
         return poster.FollowUpAsync(promotion.Id, kind => kind.EndsWith(ParityReportOwed, StringComparison.Ordinal), Report,
-            ParityReportKeyPrefix(promotion.Id), "parity-report", cancellationToken);
+            ParityReportKeyPrefix(promotion.Id), "parity-report", cancellationToken,
+            conversation => conversation == promotion.ConversationReferenceId ? promotion.ConversationThreadId : null);
     }
 
     private Task<bool> PostStatusCardAsync(PromotionEntity promotion, CancellationToken cancellationToken) =>
@@ -138,11 +140,14 @@ public sealed class PromotionReportPoster(ConversationPoster poster) : IPromotio
     /// <summary>A post made before the parity report could be read is marked, so the report follows it (<see cref="FollowUpParityReportAsync"/>).</summary>
     private static string KindOf(string kind, ParityFindingsOnce parity) => parity.ReportPending ? kind + ParityReportOwed : kind;
 
-    /// <summary>Into the promotion's own conversation; a promotion started without one (none today) has nobody to tell.</summary>
+    /// <summary>
+    /// Into the promotion's own conversation, in the thread it was asked in; a promotion started without one (a run
+    /// started in the Actions tab) has nobody to tell.
+    /// </summary>
     private async Task<bool> PostToRequesterAsync(PromotionEntity promotion, Reply reply, string key, string kind, CancellationToken cancellationToken)
     {
         if (promotion.ConversationReferenceId is not { } conversation)
             return true;
-        return await poster.PostOnceAsync(conversation, reply, key, kind, promotion.Id, cancellationToken);
+        return await poster.PostOnceAsync(conversation, reply, key, kind, promotion.Id, cancellationToken, promotion.ConversationThreadId);
     }
 }

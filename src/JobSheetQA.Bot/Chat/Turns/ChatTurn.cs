@@ -12,5 +12,5 @@ public sealed record ChatTurn(ChatMessage Message, long ConversationReferenceId,
     public ConversationAddress Conversation => Message.Conversation;
 
     /// <summary>The sender, this conversation and this moment, as the deciding modules take them.</summary>
-    public Caller Caller => new(Message.Sender, ConversationReferenceId, Now);
+    public Caller Caller => new(Message.Sender, ConversationReferenceId, Now, Message.Conversation.ThreadId);
 }

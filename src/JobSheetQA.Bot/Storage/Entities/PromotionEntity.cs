@@ -68,6 +68,12 @@ public sealed class PromotionEntity
     /// <summary>The conversation the request came from; status cards and outcomes go back there.</summary>
     public long? ConversationReferenceId { get; set; }
 
+    /// <summary>
+    /// The thread of that conversation the request came from (a Slack thread's ts; in Teams the conversation id names
+    /// the thread already); the status card, outcome and notices about the promotion go into it. Null: the conversation itself.
+    /// </summary>
+    public string? ConversationThreadId { get; set; }
+
     /// <summary>The Teams activity id or Slack message ts of the status card, so it can be updated in place.</summary>
     public string? StatusCardMessageId { get; set; }
 

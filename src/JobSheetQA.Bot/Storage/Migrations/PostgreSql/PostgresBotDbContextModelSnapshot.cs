@@ -404,6 +404,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("conversation_reference_id");
 
+                    b.Property<string>("ConversationThreadId")
+                        .HasColumnType("text")
+                        .HasColumnName("conversation_thread_id");
+
                     b.Property<string>("CorrelationId")
                         .IsRequired()
                         .HasColumnType("text")

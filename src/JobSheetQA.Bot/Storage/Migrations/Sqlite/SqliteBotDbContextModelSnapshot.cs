@@ -393,6 +393,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("conversation_reference_id");
 
+                    b.Property<string>("ConversationThreadId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_thread_id");
+
                     b.Property<string>("CorrelationId")
                         .IsRequired()
                         .HasColumnType("TEXT")
