@@ -93,6 +93,8 @@ public sealed class JobsOptionsTests
     [InlineData("Tracking:MaxBackoff", "02:00:00", "Tracking:MaxBackoff must be positive and at most 01:00:00 (got 02:00:00).")]
     [InlineData("Tracking:QueuedNoticeAfter", "-00:01:00", "Tracking:QueuedNoticeAfter must be positive (got -00:01:00).")]
     [InlineData("Tracking:RunNotFoundAfter", "00:00:00", "Tracking:RunNotFoundAfter must be positive (got 00:00:00).")]
+    [InlineData("Tracking:RunGoneAfter", "00:00:00", "Tracking:RunGoneAfter must be positive and at most 1.00:00:00 (got 00:00:00).")]
+    [InlineData("Tracking:RunGoneAfter", "2.00:00:00", "Tracking:RunGoneAfter must be positive and at most 1.00:00:00 (got 2.00:00:00).")]
     public void Tracking_waits_that_make_no_sense_are_refused_naming_the_key(string key, string value, string message)
     {
         using var services = Build(new() { [key] = value });
