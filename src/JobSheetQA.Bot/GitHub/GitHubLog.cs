@@ -50,11 +50,11 @@ internal static partial class GitHubLog
 
     [LoggerMessage(EventId = 4131, Level = LogLevel.Information, Message = "GitHub delivery {Delivery} ({Event}) was handled before; ignoring the redelivery")]
     public static partial void WebhookRedeliveryIgnored(ILogger logger, string? delivery, string? @event);
-    [LoggerMessage(EventId = 4132, Level = LogLevel.Warning, Message = "GitHub delivery {Delivery} ({Event}) refused: {Reason}")]
-    public static partial void WebhookRefused(ILogger logger, string? delivery, string? @event, string reason);
+    [LoggerMessage(EventId = 4132, Message = "GitHub delivery {Delivery} ({Event}) refused ({Status}): {Reason} ({Repeats} more of this kind since the last warning)")]
+    public static partial void WebhookRefused(ILogger logger, LogLevel level, string? delivery, string? @event, int status, string reason, long repeats);
 
-    [LoggerMessage(EventId = 4133, Level = LogLevel.Error, Message = "GitHub delivery {Delivery} ({Event}) could not be processed")]
-    public static partial void WebhookFailed(ILogger logger, string? delivery, string? @event, Exception exception);
+    [LoggerMessage(EventId = 4133, Level = LogLevel.Debug, Message = "GitHub delivery {Delivery} ({Event}) acknowledged and ignored: {Reason}")]
+    public static partial void WebhookIgnored(ILogger logger, string? delivery, string? @event, string reason);
 
     [LoggerMessage(EventId = 4135, Level = LogLevel.Information, Message = "Deployment protection rule for run {RunId} ({Environment}, commit {CommitSha}, started by {Sender}) requested by delivery {Delivery}")]
     public static partial void ProtectionRuleRequested(ILogger logger, long runId, string environment, string commitSha, string sender, string delivery);

@@ -97,15 +97,20 @@ public static class SlackInboundParser
     }
 
     /// <summary>A slash command's form fields. The text after the command is the grammar; a bare environment means promote it.</summary>
-    public static SlackInboundParse ParseCommand(IReadOnlyDictionary<string, string> form, string responseType)
+    /// <param name="form">The fields.</param>
+    /// <param name="responseType"><c>Slack:CommandResponseType</c>.</param>
+    /// <param name="responseUrls">Where <c>response_url</c> may point; Slack's when null.</param>
+    public static SlackInboundParse ParseCommand(IReadOnlyDictionary<string, string> form, string responseType, SlackResponseUrls? responseUrls = null)
     {
         var channel = form.GetValueOrDefault("channel_id");
         var user = form.GetValueOrDefault("user_id");
         var responseUrl = form.GetValueOrDefault("response_url");
         if (string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(user) || string.IsNullOrEmpty(form.GetValueOrDefault("command")))
             return SlackInboundParse.Invalid("a slash command without command, channel_id or user_id");
-        if (!Uri.TryCreate(responseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+        if (string.IsNullOrEmpty(responseUrl))
             return SlackInboundParse.Invalid("a slash command without a response_url");
+        if ((responseUrls ?? SlackResponseUrls.Slack).Accept(responseUrl) is not { } url)
+            return SlackInboundParse.Invalid("response_url is not a Slack address");
 
         var text = CommandText(form.GetValueOrDefault("text") ?? "");
         var teamId = form.GetValueOrDefault("team_id");
@@ -123,7 +128,10 @@ public static class SlackInboundParser
     }
 
     /// <summary>An interactivity payload. <c>block_actions</c> from the bot's buttons become turns; everything else is acknowledged and ignored.</summary>
-    public static SlackInboundParse ParseInteraction(JsonElement payload, string? configuredBotUserId)
+    /// <param name="payload">The payload.</param>
+    /// <param name="configuredBotUserId"><c>Slack:BotUserId</c>.</param>
+    /// <param name="responseUrls">Where <c>response_url</c> may point; Slack's when null.</param>
+    public static SlackInboundParse ParseInteraction(JsonElement payload, string? configuredBotUserId, SlackResponseUrls? responseUrls = null)
     {
         if (payload.ValueKind != JsonValueKind.Object)
             return SlackInboundParse.Invalid("the payload is not a JSON object");
@@ -152,6 +160,10 @@ public static class SlackInboundParser
         var responseUrl = Str(payload, "response_url");
         if (user is null || channel is null)
             return SlackInboundParse.Invalid("block_actions without user or channel");
+        // Optional, but when given it must be Slack's: the clicked message is replaced and answers are sent through it.
+        Uri? url = null;
+        if (!string.IsNullOrEmpty(responseUrl) && (url = (responseUrls ?? SlackResponseUrls.Slack).Accept(responseUrl)) is null)
+            return SlackInboundParse.Invalid("response_url is not a Slack address");
 
         string text;
         FormSubmission? form = null;
@@ -177,7 +189,6 @@ public static class SlackInboundParser
         var messageTs = (original.ValueKind == JsonValueKind.Object ? Str(original, "ts") : null)
             ?? (container.ValueKind == JsonValueKind.Object ? Str(container, "message_ts") : null);
         var threadTs = (original.ValueKind == JsonValueKind.Object ? Str(original, "thread_ts") : null) ?? messageTs;
-        Uri.TryCreate(responseUrl, UriKind.Absolute, out var url);
         var route = isEphemeral && url is not null
             ? new SlackReplyRoute(channel, threadTs, url, "ephemeral")
             : new SlackReplyRoute(channel, threadTs);

@@ -3,11 +3,11 @@ namespace JobSheetQA.Bot.Channels.Slack;
 /// <summary>The Slack adapter's log lines. None carries a token, the signing secret, a signature or an Authorization header.</summary>
 internal static partial class SlackLog
 {
-    [LoggerMessage(EventId = 5200, Level = LogLevel.Warning, Message = "Slack request to {Path} refused: {Reason}")]
-    public static partial void RequestRefused(ILogger logger, string path, string reason);
+    [LoggerMessage(EventId = 5200, Message = "Slack request to {Path} refused: {Reason} ({Repeats} more of this kind since the last warning)")]
+    public static partial void RequestRefused(ILogger logger, LogLevel level, string path, string reason, long repeats);
 
-    [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Slack request to {Path} is malformed: {Reason}")]
-    public static partial void RequestMalformed(ILogger logger, string path, string reason);
+    [LoggerMessage(EventId = 5201, Message = "Slack request to {Path} is malformed: {Reason} ({Repeats} more of this kind since the last warning)")]
+    public static partial void RequestMalformed(ILogger logger, LogLevel level, string path, string reason, long repeats);
 
     [LoggerMessage(EventId = 5202, Level = LogLevel.Debug, Message = "Slack {Source} ignored: {Reason}")]
     public static partial void Ignored(ILogger logger, string source, string reason);

@@ -40,6 +40,13 @@ public sealed class SlackOptions
     public Uri ApiBaseUrl { get; set; } = new("https://slack.com/api/");
 
     /// <summary>
+    /// <c>Slack:ResponseUrlRoots</c>: the only places a request's <c>response_url</c> may point to (scheme, host, port and
+    /// path prefix). Left out: Slack's, <c>https://hooks.slack.com/</c>. A request naming any other is refused (400).
+    /// Like <see cref="ApiBaseUrl"/>, https, or http to a loopback address for test doubles.
+    /// </summary>
+    public Uri[]? ResponseUrlRoots { get; set; }
+
+    /// <summary>
     /// <c>Slack:BotUserId</c>: the bot's own user id (<c>U…</c>), to strip its mention and ignore its own messages. Optional:
     /// events carry it in <c>authorizations</c>.
     /// </summary>

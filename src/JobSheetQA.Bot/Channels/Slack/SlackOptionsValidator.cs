@@ -42,6 +42,16 @@ internal sealed partial class SlackOptionsValidator(IHostEnvironment environment
             failures.Add($"{section}:ApiBaseUrl must use https: the bot token is sent to it (http is allowed only for a loopback address) (got '{options.ApiBaseUrl}').");
         else if (!options.ApiBaseUrl.AbsolutePath.EndsWith('/'))
             failures.Add($"{section}:ApiBaseUrl must end with '/' so method names are appended to it (got '{options.ApiBaseUrl}').");
+        var roots = options.ResponseUrlRoots ?? [];
+        for (var i = 0; i < roots.Length; i++)
+        {
+            var root = roots[i];
+            if (root is null || !root.IsAbsoluteUri || !(root.Scheme == "https" || (root.Scheme == "http" && root.IsLoopback)))
+                failures.Add($"{section}:ResponseUrlRoots:{i} must be an absolute https URL (http only for a loopback address) (got '{root}').");
+            else if (!root.AbsolutePath.EndsWith('/'))
+                failures.Add($"{section}:ResponseUrlRoots:{i} must end with '/' (got '{root}').");
+        }
+
         if (options.CommandResponseType is not ("ephemeral" or "in_channel"))
             failures.Add($"{section}:CommandResponseType must be 'ephemeral' or 'in_channel' (got '{options.CommandResponseType}').");
         if (options.QueueCapacity is < 1 or > 100_000)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using JobSheetQA.Bot.Hosting.Inbound;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -13,13 +14,15 @@ namespace JobSheetQA.Bot.Channels.Slack;
 /// </summary>
 public sealed class SlackRequestReceiver(
     SlackRequestVerifier verifier, SlackWorkspaceGate gate, SlackInboundQueue queue, IOptions<SlackOptions> options,
-    ILogger<SlackRequestReceiver> logger)
+    ClientMistakeLog mistakes, ILogger<SlackRequestReceiver> logger)
 {
     public const int MaxBodyBytes = 4 * 1024 * 1024;
 
     public Task<IResult> EventsAsync(HttpContext context) =>
         ReceiveAsync(context, formBody: false, (body, _) =>
         {
+            if (StrictJson.Problem(body) is { } problem)
+                return SlackInboundParse.Invalid(problem);
             using var json = JsonDocument.Parse(body);
             var parsed = SlackInboundParser.ParseEvent(json.RootElement, options.Value.BotUserId);
             if (parsed.Turn?.EventId is { } eventId && context.Request.Headers["X-Slack-Retry-Num"] is { Count: > 0 } retry)
@@ -28,15 +31,17 @@ public sealed class SlackRequestReceiver(
         });
 
     public Task<IResult> CommandsAsync(HttpContext context) =>
-        ReceiveAsync(context, formBody: true, FromForm(form => SlackInboundParser.ParseCommand(form, options.Value.CommandResponseType)));
+        ReceiveAsync(context, formBody: true, FromForm(form => SlackInboundParser.ParseCommand(form, options.Value.CommandResponseType, SlackResponseUrls.From(options.Value))));
 
     public Task<IResult> InteractionsAsync(HttpContext context) =>
         ReceiveAsync(context, formBody: true, FromForm(form =>
         {
             if (!form.TryGetValue("payload", out var payload) || string.IsNullOrWhiteSpace(payload))
                 return SlackInboundParse.Invalid("no payload field");
+            if (StrictJson.Problem(Encoding.UTF8.GetBytes(payload)) is { } problem)
+                return SlackInboundParse.Invalid($"payload: {problem}");
             using var json = JsonDocument.Parse(payload);
-            return SlackInboundParser.ParseInteraction(json.RootElement, options.Value.BotUserId);
+            return SlackInboundParser.ParseInteraction(json.RootElement, options.Value.BotUserId, SlackResponseUrls.From(options.Value));
         }));
 
     /// <summary>A form body that is not UTF-8 or gives a field twice is malformed (400 once signed).</summary>
@@ -50,7 +55,7 @@ public sealed class SlackRequestReceiver(
         var body = await ReadBodyAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
-            SlackLog.RequestRefused(logger, path, $"body over {MaxBodyBytes} bytes");
+            Refused(path, StatusCodes.Status413PayloadTooLarge, $"body over {MaxBodyBytes} bytes");
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
@@ -63,7 +68,7 @@ public sealed class SlackRequestReceiver(
 
         if (verifier.Verify(context.Request.Headers, body) is { } refusal)
         {
-            SlackLog.RequestRefused(logger, path, refusal);
+            Refused(path, StatusCodes.Status401Unauthorized, refusal);
             return Results.Unauthorized();
         }
 
@@ -80,7 +85,8 @@ public sealed class SlackRequestReceiver(
         parsed = gate.Admit(parsed, path);
         if (parsed.Error is { } error)
         {
-            SlackLog.RequestMalformed(logger, path, error);
+            var (level, repeats) = mistakes.Next($"slack:400:{path}");
+            SlackLog.RequestMalformed(logger, level, path, error, repeats);
             return Results.BadRequest(new { error });
         }
 
@@ -100,6 +106,13 @@ public sealed class SlackRequestReceiver(
         }
 
         return Results.Ok();
+    }
+
+    /// <summary>Logs a refusal at Warning once a minute per endpoint and status, at Debug otherwise.</summary>
+    private void Refused(string path, int status, string reason)
+    {
+        var (level, repeats) = mistakes.Next($"slack:{status}:{path}");
+        SlackLog.RequestRefused(logger, level, path, reason, repeats);
     }
 
     /// <summary>The body exactly as sent, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>

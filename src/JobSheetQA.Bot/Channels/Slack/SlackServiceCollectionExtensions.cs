@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.Chat.Outbound;
+using JobSheetQA.Bot.Hosting.Inbound;
 using JobSheetQA.Bot.Hosting.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ public static class SlackServiceCollectionExtensions
             // The default HttpClient log lines carry the URL, and a response_url is itself a credential; SlackLog says what matters.
             .RemoveAllLoggers();
         services.TryAddSingleton<SlackWebApi>();
+        services.TryAddSingleton<ClientMistakeLog>();
         services.TryAddSingleton<SlackRequestVerifier>();
         services.TryAddSingleton<SlackWorkspaceGate>();
         services.TryAddSingleton<SlackInboundQueue>();

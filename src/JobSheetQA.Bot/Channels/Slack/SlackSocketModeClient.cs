@@ -121,8 +121,8 @@ public sealed class SlackSocketModeClient(
             parsed = type switch
             {
                 "events_api" => SlackInboundParser.ParseEvent(payload, settings.BotUserId),
-                "slash_commands" => SlackInboundParser.ParseCommand(Fields(payload), settings.CommandResponseType),
-                "interactive" => SlackInboundParser.ParseInteraction(payload, settings.BotUserId),
+                "slash_commands" => SlackInboundParser.ParseCommand(Fields(payload), settings.CommandResponseType, SlackResponseUrls.From(settings)),
+                "interactive" => SlackInboundParser.ParseInteraction(payload, settings.BotUserId, SlackResponseUrls.From(settings)),
                 _ => SlackInboundParse.Ignore($"envelope type {type}"),
             };
         }

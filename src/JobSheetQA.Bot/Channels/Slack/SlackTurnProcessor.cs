@@ -54,17 +54,21 @@ public sealed class SlackTurnProcessor(
         await sender.SendAsync(turn.Message.Conversation with { ConversationId = route.Channel, ThreadId = route.ThreadTs }, reply, cancellationToken);
     }
 
-    /// <summary>The clicked message as it was, minus its buttons and inputs, plus who chose what.</summary>
+    /// <summary>
+    /// The clicked message as it was, minus its buttons and inputs, plus who chose what. The blocks come back inside the
+    /// request, so they are not trusted: anything that is not a block object with a string <c>type</c> is left out.
+    /// </summary>
     internal static JsonObject WithoutControls(SlackClickedMessage clicked)
     {
         var blocks = new JsonArray();
         foreach (var block in clicked.Blocks)
         {
-            var type = block?["type"]?.GetValue<string>();
-            // Inputs and buttons go; a row of links only (the run link) stays.
-            if (block is null || type is "input" || (type is "actions" && !OnlyLinks(block)))
+            if (block is not JsonObject item || TypeOf(item) is not { } type)
                 continue;
-            blocks.Add(block.DeepClone());
+            // Inputs and buttons go; a row of links only (the run link) stays.
+            if (type is "input" || (type is "actions" && !OnlyLinks(item)))
+                continue;
+            blocks.Add(item.DeepClone());
         }
 
         blocks.Add(new JsonObject
@@ -75,6 +79,9 @@ public sealed class SlackTurnProcessor(
         return new JsonObject { ["text"] = clicked.Text, ["blocks"] = blocks };
     }
 
-    private static bool OnlyLinks(JsonNode actions) =>
-        actions["elements"] is JsonArray elements && elements.All(element => element?["url"] is not null);
+    private static string? TypeOf(JsonObject block) =>
+        block["type"] is JsonValue value && value.TryGetValue(out string? type) ? type : null;
+
+    private static bool OnlyLinks(JsonObject actions) =>
+        actions["elements"] is JsonArray elements && elements.All(element => element is JsonObject button && button["url"] is not null);
 }

@@ -27,9 +27,14 @@ public sealed class SlackWebApi(IHttpClientFactory clients, IOptions<SlackOption
     public Task<SlackApiResult> CallAsync(string method, JsonObject body, string token, CancellationToken cancellationToken) =>
         SendAsync(method, new Uri(options.Value.ApiBaseUrl, method), body, token, cancellationToken);
 
-    /// <summary>Posts to a request's <c>response_url</c> (no token: the URL itself is the credential, so it is not logged).</summary>
+    /// <summary>
+    /// Posts to a request's <c>response_url</c> (no token: the URL itself is the credential, so it is not logged). One not
+    /// under <c>Slack:ResponseUrlRoots</c> is not contacted (the parsers refuse such requests already; this is the last line).
+    /// </summary>
     public Task<SlackApiResult> RespondAsync(Uri responseUrl, JsonObject body, CancellationToken cancellationToken) =>
-        SendAsync("response_url", responseUrl, body, token: null, cancellationToken);
+        SlackResponseUrls.From(options.Value).Allows(responseUrl)
+            ? SendAsync("response_url", responseUrl, body, token: null, cancellationToken)
+            : Task.FromResult(Failed("response_url", "response_url is not a Slack address", permanent: true));
 
     private async Task<SlackApiResult> SendAsync(string method, Uri url, JsonObject body, string? token, CancellationToken cancellationToken)
     {

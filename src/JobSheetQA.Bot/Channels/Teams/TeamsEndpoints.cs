@@ -1,15 +1,18 @@
 using System.Text.Json;
 using JobSheetQA.Bot.Channels.Teams.Activities;
 using JobSheetQA.Bot.Channels.Teams.Auth;
+using JobSheetQA.Bot.Hosting.Inbound;
 using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Channels.Teams;
 
 /// <summary>
-/// <c>POST /api/messages</c>, the Bot Framework messaging endpoint (docs/protocol-conformance.md C1.9–C1.10): 413 above the size
-/// cap, 400 for a body that is not an activity, 401 for any authentication failure (a channel or tenant that is not
-/// allowed included), then 200 with an empty body for ordinary activities (replies go out through the Bot Connector) or
-/// the invoke response; 501 for unhandled invokes. Other methods get 405 from routing.
+/// <c>POST /api/messages</c>, the Bot Framework messaging endpoint (docs/protocol-conformance.md C1.9–C1.10, C1.18): 413
+/// above the size cap, 400 with a short reason for a body that is not an activity (not strict JSON, no type, no
+/// conversation where one is needed; logged once per cause, see <see cref="ClientMistakeLog"/>), 401 for any
+/// authentication failure (a channel or tenant that is not allowed included), then 200 with an empty body for ordinary
+/// activities (replies go out through the Bot Connector) or the invoke response; 501 for unhandled invokes. Other methods
+/// get 405 from routing.
 /// </summary>
 public static class TeamsEndpoints
 {
@@ -26,6 +29,7 @@ public static class TeamsEndpoints
         BotFrameworkAuthenticator authenticator,
         TeamsActivityProcessor processor,
         IOptions<TeamsOptions> options,
+        ClientMistakeLog mistakes,
         ILogger<TeamsActivityProcessor> logger)
     {
         var cancellationToken = context.RequestAborted;
@@ -36,6 +40,9 @@ public static class TeamsEndpoints
         if (body is null)
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
+        if (StrictJson.Problem(body) is { } problem)
+            return Malformed(mistakes, logger, "teams:json", problem);
+
         Activity? activity;
         try
         {
@@ -43,15 +50,13 @@ public static class TeamsEndpoints
         }
         catch (JsonException exception)
         {
-            TeamsLog.Malformed(logger, $"not an activity: {exception.Message}");
-            return Results.BadRequest();
+            return Malformed(mistakes, logger, "teams:shape", $"not an activity: a member has the wrong type ({exception.Path})");
         }
 
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
-        {
-            TeamsLog.Malformed(logger, "the activity has no type");
-            return Results.BadRequest();
-        }
+            return Malformed(mistakes, logger, "teams:type", "the activity has no type");
+        if (ActivityShape.Problem(activity) is { } missing)
+            return Malformed(mistakes, logger, "teams:conversation", missing);
 
         var authentication = await authenticator.AuthenticateAsync(context.Request.Headers.Authorization, activity, cancellationToken);
         if (!authentication.Succeeded)
@@ -63,6 +68,13 @@ public static class TeamsEndpoints
         return invokeResponse.Body is null
             ? Results.StatusCode(invokeResponse.Status)
             : Results.Json(invokeResponse.Body, statusCode: invokeResponse.Status);
+    }
+
+    private static IResult Malformed(ClientMistakeLog mistakes, ILogger logger, string cause, string reason)
+    {
+        var (level, repeats) = mistakes.Next(cause);
+        TeamsLog.Malformed(logger, level, reason, repeats);
+        return Results.BadRequest(new { error = reason });
     }
 
     /// <summary>The body, or null when it is longer than <paramref name="limit"/> (a chunked body has no Content-Length).</summary>

@@ -6,11 +6,11 @@ internal static partial class TeamsLog
     [LoggerMessage(EventId = 5100, Level = LogLevel.Warning, Message = "Teams activity refused (401): {Reason}")]
     public static partial void Unauthenticated(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "Teams activity refused (400): {Reason}")]
-    public static partial void Malformed(ILogger logger, string reason);
+    [LoggerMessage(EventId = 5101, Message = "Teams activity refused (400): {Reason} ({Repeats} more of this kind since the last warning)")]
+    public static partial void Malformed(ILogger logger, LogLevel level, string reason, long repeats);
 
-    [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "No app id: accepting an unauthenticated Teams activity (Development only)")]
-    public static partial void AnonymousAccepted(ILogger logger);
+    [LoggerMessage(EventId = 5102, Message = "No app id: accepting unauthenticated Teams activities (Development only)")]
+    public static partial void AnonymousAccepted(ILogger logger, LogLevel level);
 
     [LoggerMessage(EventId = 5103, Level = LogLevel.Information, Message = "OpenID metadata {Url} loaded: {KeyCount} signing key(s)")]
     public static partial void MetadataLoaded(ILogger logger, string url, int keyCount);

@@ -1,6 +1,7 @@
 using JobSheetQA.Bot.Channels.Teams.Auth;
 using JobSheetQA.Bot.Channels.Teams.Connector;
 using JobSheetQA.Bot.Chat.Outbound;
+using JobSheetQA.Bot.Hosting.Inbound;
 using JobSheetQA.Bot.Hosting.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddHttpClient(TeamsHttpClients.Connector, http => http.Timeout = TimeSpan.FromSeconds(10));
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ClientMistakeLog>();
         services.TryAddSingleton<BotFrameworkAuthenticator>();
         services.TryAddSingleton<BotConnectorTokenProvider>();
         services.TryAddSingleton<ServiceUrlPolicy>();

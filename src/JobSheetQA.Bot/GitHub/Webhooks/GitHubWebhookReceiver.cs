@@ -1,4 +1,6 @@
+using System.Text;
 using JobSheetQA.Bot.GitHub.ProtectionRules;
+using JobSheetQA.Bot.Hosting.Inbound;
 using JobSheetQA.Bot.Promotions.ProtectionRules;
 using JobSheetQA.Bot.Storage;
 using Microsoft.Extensions.Options;
@@ -7,47 +9,73 @@ using Octokit.Webhooks;
 namespace JobSheetQA.Bot.GitHub.Webhooks;
 
 /// <summary>
-/// Takes one delivery: checks the content type, the event header and <c>X-Hub-Signature-256</c> (anything unsigned or
-/// mis-signed is a 401 and reaches nothing), then hands <c>deployment_protection_rule</c> to the
-/// <see cref="ProtectionRuleReviewer"/> (a body it cannot read is a 400) and every other event to
-/// <see cref="TrackerWakingWebhookProcessor"/>.
+/// Takes one delivery: checks the content type, the event header and <c>X-Hub-Signature-256</c> over the raw bytes
+/// (anything unsigned or mis-signed is a 401 and reaches nothing), then that the body is strict JSON
+/// (<see cref="StrictJson"/>), then hands <c>deployment_protection_rule</c> to the <see cref="ProtectionRuleReviewer"/> (a
+/// body it cannot read is a 400) and <c>workflow_run</c> / <c>workflow_job</c>, read by <see cref="WebhookPayload"/> (a body
+/// of the wrong shape is a 400), to <see cref="TrackerWakingWebhookProcessor"/>; other events are acknowledged unread.
+/// Refusals are logged once per cause (<see cref="ClientMistakeLog"/>); only a failure of the bot's own is a 500, with a
+/// correlation id (<see cref="ServerFaults"/>).
 /// </summary>
 public sealed class GitHubWebhookReceiver(
     IOptions<WebhookOptions> webhooks,
     IOptions<ProtectionRuleOptions> protectionRule,
     WebhookEventProcessor processor,
     ProtectionRuleReviewer reviewer,
+    ClientMistakeLog mistakes,
     ILogger<GitHubWebhookReceiver> logger)
 {
+    /// <summary>GitHub caps a delivery at 25 MB (https://docs.github.com/en/webhooks/webhook-events-and-payloads#payload-cap).</summary>
+    public const int MaxBodyBytes = 25 * 1024 * 1024;
+
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var delivery = request.Headers["X-GitHub-Delivery"].ToString();
         var eventName = request.Headers["X-GitHub-Event"].ToString();
         if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            return Refuse(delivery, eventName, StatusCodes.Status400BadRequest, "content type is not application/json");
+            return Refuse(delivery, eventName, StatusCodes.Status400BadRequest, "content-type", "content type is not application/json");
         if (request.Headers["X-GitHub-Event"].Count != 1 || string.IsNullOrWhiteSpace(eventName))
-            return Refuse(delivery, eventName, StatusCodes.Status400BadRequest, "no X-GitHub-Event header");
+            return Refuse(delivery, eventName, StatusCodes.Status400BadRequest, "event-header", "not exactly one X-GitHub-Event header");
 
-        string body;
-        using (var reader = new StreamReader(request.Body))
-            body = await reader.ReadToEndAsync(cancellationToken);
+        var bytes = await ReadBoundedAsync(request, cancellationToken);
+        if (bytes is null)
+            return Refuse(delivery, eventName, StatusCodes.Status413PayloadTooLarge, "too-large", $"body over {MaxBodyBytes} bytes");
 
-        var signature = WebhookSignatureValidator.Verify(request.Headers["X-Hub-Signature-256"].ToString(), webhooks.Value.Secret, body);
+        var signature = WebhookSignatureValidator.Verify(request.Headers["X-Hub-Signature-256"].ToString(), webhooks.Value.Secret, bytes);
         if (signature != WebhookSignatureValidationResult.Valid)
-            return Refuse(delivery, eventName, StatusCodes.Status401Unauthorized, $"signature check: {signature}");
+            return Refuse(delivery, eventName, StatusCodes.Status401Unauthorized, "signature", $"signature check: {signature}");
+
+        if (StrictJson.Problem(bytes) is { } malformed)
+            return Refuse(delivery, eventName, StatusCodes.Status400BadRequest, "json", malformed);
+        var body = Encoding.UTF8.GetString(bytes.AsSpan(bytes.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0));
 
         if (eventName == DeploymentProtectionRequest.EventName && protectionRule.Value.Enabled)
             return await ReviewAsync(delivery, eventName, body);
 
-        try
+        if (!WebhookPayload.IsHandled(eventName))
         {
-            await processor.ProcessWebhookAsync(request.Headers, body, cancellationToken);
+            GitHubLog.WebhookIgnored(logger, delivery, eventName, "an event the bot does not handle");
             return Results.Ok();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+
+        var headers = WebhookHeaders.Parse(request.Headers);
+        var payload = WebhookPayload.Read(processor, headers, body);
+        if (payload.Problem is { } problem)
+            return Refuse(delivery, eventName, StatusCodes.Status400BadRequest, "shape", problem);
+        if (payload.Ignored is { } ignored)
         {
-            GitHubLog.WebhookFailed(logger, delivery, eventName, ex);
-            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+            GitHubLog.WebhookIgnored(logger, delivery, eventName, ignored);
+            return Results.Ok();
+        }
+
+        try
+        {
+            await processor.ProcessWebhookAsync(headers, payload.Event!, cancellationToken);
+            return Results.Ok();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return ServerFaults.Fail(request.HttpContext, logger, $"GitHub delivery {delivery} ({eventName})", ex);
         }
     }
 
@@ -55,7 +83,7 @@ public sealed class GitHubWebhookReceiver(
     {
         var (review, problem) = DeploymentProtectionPayload.Parse(body, delivery);
         if (problem is not null)
-            return Refuse(delivery, eventName, StatusCodes.Status400BadRequest, problem);
+            return Refuse(delivery, eventName, StatusCodes.Status400BadRequest, "shape", problem);
         if (review is null)
             return Results.Ok();
 
@@ -67,9 +95,33 @@ public sealed class GitHubWebhookReceiver(
         return Results.Ok();
     }
 
-    private IResult Refuse(string delivery, string eventName, int status, string reason)
+    /// <summary>A refusal with its reason in the body; logged at Warning once a minute per <paramref name="cause"/>, at Debug otherwise.</summary>
+    private IResult Refuse(string delivery, string eventName, int status, string cause, string reason)
     {
-        GitHubLog.WebhookRefused(logger, delivery, eventName, reason);
-        return Results.StatusCode(status);
+        var (level, repeats) = mistakes.Next($"github:{status}:{cause}");
+        GitHubLog.WebhookRefused(logger, level, delivery, Shorten(eventName), status, reason, repeats);
+        return Results.Json(new { error = reason }, statusCode: status);
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>The body as sent, or null when it is longer than <see cref="MaxBodyBytes"/>.</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+            return null;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 }

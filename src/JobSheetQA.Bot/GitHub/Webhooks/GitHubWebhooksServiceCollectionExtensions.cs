@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.GitHub.ProtectionRules;
+using JobSheetQA.Bot.Hosting.Inbound;
 using JobSheetQA.Bot.Hosting.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public static class GitHubWebhooksServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkflowRunWaker>();
         services.TryAddSingleton<WebhookEventProcessor, TrackerWakingWebhookProcessor>();
+        services.TryAddSingleton<ClientMistakeLog>();
         services.TryAddSingleton<GitHubWebhookReceiver>();
 
         // The deployment protection rule (docs/github-setup.md, "Deployment protection rule"): off unless enabled.

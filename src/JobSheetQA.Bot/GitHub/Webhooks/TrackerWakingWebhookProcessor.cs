@@ -18,12 +18,11 @@ public sealed class TrackerWakingWebhookProcessor(
     /// <summary>The <see cref="InboundDeduplicator"/> channel for webhook deliveries.</summary>
     public const string DeliveryChannel = "github-webhook";
 
-    private static readonly HashSet<string> Handled = new(StringComparer.OrdinalIgnoreCase) { "workflow_run", "workflow_job" };
-
     /// <summary>Other events (ping, push …) are acknowledged without being parsed: a payload shape this library does not
-    /// know must not turn into a failed delivery on GitHub's side.</summary>
+    /// know must not turn into a failed delivery on GitHub's side (<see cref="GitHubWebhookReceiver"/> calls only
+    /// <see cref="WebhookPayload.IsHandled"/> events; this guards any other caller).</summary>
     public override ValueTask ProcessWebhookAsync(IDictionary<string, StringValues> headers, string body, CancellationToken cancellationToken = default) =>
-        headers.TryGetValue("X-GitHub-Event", out var eventName) && Handled.Contains(eventName.ToString())
+        headers.TryGetValue("X-GitHub-Event", out var eventName) && WebhookPayload.IsHandled(eventName.ToString())
             ? base.ProcessWebhookAsync(headers, body, cancellationToken)
             : ValueTask.CompletedTask;
 

@@ -29,7 +29,7 @@ public sealed class SlackInboundParserTests
             ["user_name"] = "dana",
             ["command"] = "/promote",
             ["text"] = "staging skip parity",
-            ["response_url"] = "https://hooks.slack.test/commands/1",
+            ["response_url"] = "https://hooks.slack.com/commands/1",
             ["trigger_id"] = "trig.1",
         }, "ephemeral");
 
@@ -38,7 +38,7 @@ public sealed class SlackInboundParserTests
         Assert.Equal("command:trig.1", turn.Message.InboundId);
         Assert.Equal(new JobSheetQA.Bot.Chat.Turns.ConversationAddress("slack", "C1", TeamId: "T1", TenantId: "T1", UserId: "U1"), turn.Message.Conversation);
         Assert.Equal(new JobSheetQA.Rules.Facts.RequesterIdentity("slack", "U1", "dana"), turn.Message.Sender);
-        Assert.Equal(new Uri("https://hooks.slack.test/commands/1"), turn.Route.ResponseUrl);
+        Assert.Equal(new Uri("https://hooks.slack.com/commands/1"), turn.Route.ResponseUrl);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class SlackInboundParserTests
             ["user_id"] = "U1",
             ["command"] = "/promote",
             ["text"] = "help",
-            ["response_url"] = "https://hooks.slack.test/commands/1",
+            ["response_url"] = "https://hooks.slack.com/commands/1",
         }, "ephemeral");
 
         Assert.Equal(new SlackActor("T1", "E1", null, null), parsed.Actor);
@@ -133,7 +133,7 @@ public sealed class SlackInboundParserTests
     {
         using var payload = JsonDocument.Parse("""
             {"type":"block_actions","user":{"id":"U1","team_id":"T0VENDOR"},"team":{"id":"T0OURS","enterprise_id":"E0OURS"},"enterprise":null,
-             "channel":{"id":"C1"},"response_url":"https://hooks.slack.test/actions/1","actions":[{"action_id":"cmd:0:0","value":"help"}]}
+             "channel":{"id":"C1"},"response_url":"https://hooks.slack.com/actions/1","actions":[{"action_id":"cmd:0:0","value":"help"}]}
             """);
 
         Assert.Equal(new SlackActor("T0OURS", "E0OURS", "T0VENDOR", null), SlackInboundParser.ParseInteraction(payload.RootElement, null).Actor);

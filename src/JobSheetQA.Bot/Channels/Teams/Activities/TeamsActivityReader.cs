@@ -68,8 +68,9 @@ public static class TeamsActivityReader
     {
         var text = (activity.Text ?? "").Replace("&nbsp;", " ", StringComparison.Ordinal);
         var botId = activity.Recipient?.Id;
+        // Lists are the sender's: an entry may be null (entities: [null]) and is then skipped, not dereferenced.
         var mention = activity.Entities?.FirstOrDefault(e =>
-            string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)
+            e is not null && string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase)
             && botId is not null && e.Mentioned?.Id == botId && !string.IsNullOrEmpty(e.Text));
         if (mention is null)
             return text;
@@ -81,7 +82,7 @@ public static class TeamsActivityReader
 
     /// <summary>True when the members list names the bot itself (it was added or removed).</summary>
     public static bool IncludesBot(Activity activity, IReadOnlyList<ChannelAccount>? members) =>
-        members is not null && activity.Recipient?.Id is { } botId && members.Any(m => m.Id == botId);
+        members is not null && activity.Recipient?.Id is { } botId && members.Any(m => m?.Id == botId);
 
     private static string? ChannelDataString(Activity activity, string objectName, string property) =>
         activity.ChannelData is { ValueKind: JsonValueKind.Object } data

@@ -33,6 +33,9 @@ public sealed class BotFrameworkAuthenticator
     private readonly OpenIdMetadataSource entraMetadata;
     private readonly IReadOnlyDictionary<string, string> entraIssuers;
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
+
+    // Said once at Warning; every later anonymous activity at Debug, so the log is not one line per message.
+    private int anonymousAnnounced;
     private readonly ILogger<BotFrameworkAuthenticator> logger;
 
     public BotFrameworkAuthenticator(
@@ -61,7 +64,7 @@ public sealed class BotFrameworkAuthenticator
         {
             if (credentials.IsAnonymous)
             {
-                TeamsLog.AnonymousAccepted(logger);
+                TeamsLog.AnonymousAccepted(logger, Interlocked.Exchange(ref anonymousAnnounced, 1) == 0 ? LogLevel.Warning : LogLevel.Debug);
                 return InboundAuthentication.Anonymous;
             }
 

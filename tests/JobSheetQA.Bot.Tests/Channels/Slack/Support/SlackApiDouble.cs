@@ -82,7 +82,10 @@ public sealed class SlackApiDouble : IAsyncDisposable
     }
 
     /// <summary>A fresh response_url on the double.</summary>
-    public Uri ResponseUrl(string id) => new(BaseUrl, $"respond/{id}");
+    public Uri ResponseUrl(string id) => new(ResponseUrlRoot, id);
+
+    /// <summary>Where every response_url on the double starts (<c>Slack:ResponseUrlRoots</c>).</summary>
+    public Uri ResponseUrlRoot => new(BaseUrl, "respond/");
 
     /// <summary>The next call to <paramref name="method"/> is answered with <paramref name="response"/> (scripts queue up).</summary>
     public void Script(string method, params SlackDoubleResponse[] responses)

@@ -47,6 +47,8 @@ public sealed class SlackTestHost : IAsyncDisposable
                 ["Slack:SigningSecret"] = SigningSecret,
                 ["Slack:BotToken"] = BotToken,
                 ["Slack:ApiBaseUrl"] = api.ApiBaseUrl.ToString(),
+                // The double's response_urls are the only ones the bot may post to (Slack's own, hooks.slack.com, otherwise).
+                ["Slack:ResponseUrlRoots:0"] = api.ResponseUrlRoot.ToString(),
                 ["Slack:RetryBaseDelay"] = "00:00:00.050",
                 // The workspace every test payload comes from, as a production bot is pinned to its own.
                 ["Slack:AllowedTeams:0"] = TeamId,
@@ -76,7 +78,8 @@ public sealed class SlackTestHost : IAsyncDisposable
         "v0=" + Convert.ToHexStringLower(SlackRequestVerifier.Sign(secret, timestamp.ToString(CultureInfo.InvariantCulture), body));
 
     /// <summary>Posts <paramref name="body"/> signed as Slack does; <paramref name="tweak"/> can spoil the request afterwards.</summary>
-    public async Task<HttpResponseMessage> PostSignedAsync(string path, byte[] body, string contentType, long? timestamp = null, Action<HttpRequestMessage>? tweak = null)
+    public async Task<HttpResponseMessage> PostSignedAsync(
+        string path, byte[] body, string contentType, long? timestamp = null, Action<HttpRequestMessage>? tweak = null, CancellationToken cancellationToken = default)
     {
         var ts = timestamp ?? Now;
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
@@ -84,7 +87,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         request.Headers.TryAddWithoutValidation(SlackRequestVerifier.TimestampHeader, ts.ToString(CultureInfo.InvariantCulture));
         request.Headers.TryAddWithoutValidation(SlackRequestVerifier.SignatureHeader, Signature(body, ts));
         tweak?.Invoke(request);
-        return await client.SendAsync(request);
+        return await client.SendAsync(request, cancellationToken);
     }
 
     public Task<HttpResponseMessage> PostEventAsync(JsonObject body, Action<HttpRequestMessage>? tweak = null) =>

@@ -99,7 +99,8 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public Task<HttpResponseMessage> PostSignedAsync(JsonObject activity) =>
         PostAsync(activity, "Bearer " + TestTokens.BotFramework(Rig.BotFrameworkKeys[0], activity["serviceUrl"]!.GetValue<string>()));
 
-    public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request) => client.SendAsync(request);
+    public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>
+        client.SendAsync(request, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
