@@ -216,26 +216,12 @@ public sealed class SlackFuzzTests(SlackFuzzFixture fixture, ITestOutputHelper o
         fixture.PostAsync(Interactions, Encoding.UTF8.GetBytes("payload=" + Uri.EscapeDataString(payload.ToJsonString())), FormType);
 
     /// <summary>A <c>block_actions</c> click on a bot message, as Slack sends it, answered through the double.</summary>
-    private JsonObject Click(string channel, string actionId, string value) => new()
-    {
-        ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = "U0DANA", ["username"] = "dana.okafor", ["team_id"] = SlackTestHost.TeamId },
-        ["api_app_id"] = "A0TEST",
-        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1764150000.000050", ["channel_id"] = channel, ["is_ephemeral"] = false },
-        ["trigger_id"] = $"{Guid.NewGuid():N}.trigger",
-        ["team"] = new JsonObject { ["id"] = SlackTestHost.TeamId, ["domain"] = "jobsheetqa" },
-        ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "releases" },
-        ["message"] = new JsonObject
+    private JsonObject Click(string channel, string actionId, string value) =>
+        fixture.Slack.BlockActions(channel, channel, new JsonObject
         {
-            ["type"] = "message",
-            ["ts"] = "1764150000.000050",
-            ["text"] = "Pick one",
-            ["blocks"] = new JsonArray(
-                new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = "Pick one" } },
-                new JsonObject { ["type"] = "actions", ["elements"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["value"] = value }) }),
-        },
-        ["state"] = new JsonObject { ["values"] = new JsonObject() },
-        ["response_url"] = fixture.Slack.Api.ResponseUrl(channel).ToString(),
-        ["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["type"] = "button", ["value"] = value, ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = value } }),
-    };
+            ["action_id"] = actionId,
+            ["type"] = "button",
+            ["value"] = value,
+            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = value },
+        });
 }

@@ -44,7 +44,7 @@ public sealed class SlackOptions
     /// path prefix). Left out: Slack's, <c>https://hooks.slack.com/</c>. A request naming any other is refused (400).
     /// Like <see cref="ApiBaseUrl"/>, https, or http to a loopback address for test doubles.
     /// </summary>
-    public Uri[]? ResponseUrlRoots { get; set; }
+    public string[]? ResponseUrlRoots { get; set; }
 
     /// <summary>
     /// <c>Slack:BotUserId</c>: the bot's own user id (<c>U…</c>), to strip its mention and ignore its own messages. Optional:

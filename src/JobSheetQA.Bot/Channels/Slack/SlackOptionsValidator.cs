@@ -45,9 +45,8 @@ internal sealed partial class SlackOptionsValidator(IHostEnvironment environment
         var roots = options.ResponseUrlRoots ?? [];
         for (var i = 0; i < roots.Length; i++)
         {
-            var root = roots[i];
-            if (root is null || !root.IsAbsoluteUri || !(root.Scheme == "https" || (root.Scheme == "http" && root.IsLoopback)))
-                failures.Add($"{section}:ResponseUrlRoots:{i} must be an absolute https URL (http only for a loopback address) (got '{root}').");
+            if (!Uri.TryCreate(roots[i], UriKind.Absolute, out var root) || !(root.Scheme == "https" || (root.Scheme == "http" && root.IsLoopback)))
+                failures.Add($"{section}:ResponseUrlRoots:{i} must be an absolute https URL (http only for a loopback address) (got '{roots[i]}').");
             else if (!root.AbsolutePath.EndsWith('/'))
                 failures.Add($"{section}:ResponseUrlRoots:{i} must end with '/' (got '{root}').");
         }

@@ -52,7 +52,7 @@ public sealed class SlackRequestReceiver(
     private async Task<IResult> ReceiveAsync(HttpContext context, bool formBody, Func<byte[], IReadOnlyDictionary<string, string>?, SlackInboundParse> parse)
     {
         var path = context.Request.Path.Value ?? "";
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var body = await RequestBody.ReadAsync(context.Request, MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
             Refused(path, StatusCodes.Status413PayloadTooLarge, $"body over {MaxBodyBytes} bytes");
@@ -113,25 +113,6 @@ public sealed class SlackRequestReceiver(
     {
         var (level, repeats) = mistakes.Next($"slack:{status}:{path}");
         SlackLog.RequestRefused(logger, level, path, reason, repeats);
-    }
-
-    /// <summary>The body exactly as sent, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-            return null;
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

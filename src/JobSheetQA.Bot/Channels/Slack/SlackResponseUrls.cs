@@ -20,8 +20,15 @@ public sealed class SlackResponseUrls
     public SlackResponseUrls(IReadOnlyList<Uri> roots) => this.roots = [.. roots];
 
     /// <summary>The roots of <c>Slack:ResponseUrlRoots</c>, or Slack's when none are set.</summary>
-    public static SlackResponseUrls From(SlackOptions options) =>
-        options.ResponseUrlRoots is { Length: > 0 } configured ? new SlackResponseUrls(configured) : Slack;
+    public static SlackResponseUrls From(SlackOptions options)
+    {
+        // The validator has refused anything but absolute URLs at start-up; one that slipped through counts for nothing.
+        var roots = (options.ResponseUrlRoots ?? [])
+            .Select(root => Uri.TryCreate(root, UriKind.Absolute, out var url) ? url : null)
+            .OfType<Uri>()
+            .ToList();
+        return roots.Count > 0 ? new SlackResponseUrls(roots) : Slack;
+    }
 
     /// <summary>The URL, when it is absolute and under one of the roots; null otherwise.</summary>
     public Uri? Accept(string? value) =>

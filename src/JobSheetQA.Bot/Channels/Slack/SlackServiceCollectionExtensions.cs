@@ -18,6 +18,11 @@ public static class SlackServiceCollectionExtensions
     {
         services.AddOptions<SlackOptions>()
             .Bind(configuration.GetSection(SlackOptions.SectionName))
+            .PostConfigure(options =>
+            {
+                if (options.ResponseUrlRoots is not { Length: > 0 })
+                    options.ResponseUrlRoots = [SlackResponseUrls.SlackHooks.ToString()];
+            })
             .ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 

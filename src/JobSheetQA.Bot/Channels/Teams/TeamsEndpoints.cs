@@ -34,9 +34,7 @@ public static class TeamsEndpoints
     {
         var cancellationToken = context.RequestAborted;
         var limit = options.Value.MaxRequestBytes;
-        if (context.Request.ContentLength > limit)
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        var body = await ReadBoundedAsync(context.Request.Body, limit, cancellationToken);
+        var body = await RequestBody.ReadAsync(context.Request, limit, cancellationToken);
         if (body is null)
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
 
@@ -75,21 +73,5 @@ public static class TeamsEndpoints
         var (level, repeats) = mistakes.Next(cause);
         TeamsLog.Malformed(logger, level, reason, repeats);
         return Results.BadRequest(new { error = reason });
-    }
-
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (a chunked body has no Content-Length).</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

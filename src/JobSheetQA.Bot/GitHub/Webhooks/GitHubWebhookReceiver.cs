@@ -37,7 +37,7 @@ public sealed class GitHubWebhookReceiver(
         if (request.Headers["X-GitHub-Event"].Count != 1 || string.IsNullOrWhiteSpace(eventName))
             return Refuse(delivery, eventName, StatusCodes.Status400BadRequest, "event-header", "not exactly one X-GitHub-Event header");
 
-        var bytes = await ReadBoundedAsync(request, cancellationToken);
+        var bytes = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (bytes is null)
             return Refuse(delivery, eventName, StatusCodes.Status413PayloadTooLarge, "too-large", $"body over {MaxBodyBytes} bytes");
 
@@ -47,7 +47,7 @@ public sealed class GitHubWebhookReceiver(
 
         if (StrictJson.Problem(bytes) is { } malformed)
             return Refuse(delivery, eventName, StatusCodes.Status400BadRequest, "json", malformed);
-        var body = Encoding.UTF8.GetString(bytes.AsSpan(bytes.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0));
+        var body = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
 
         if (eventName == DeploymentProtectionRequest.EventName && protectionRule.Value.Enabled)
             return await ReviewAsync(delivery, eventName, body);
@@ -99,29 +99,9 @@ public sealed class GitHubWebhookReceiver(
     private IResult Refuse(string delivery, string eventName, int status, string cause, string reason)
     {
         var (level, repeats) = mistakes.Next($"github:{status}:{cause}");
-        GitHubLog.WebhookRefused(logger, level, delivery, Shorten(eventName), status, reason, repeats);
+        GitHubLog.WebhookRefused(logger, level, Shorten(delivery), Shorten(eventName), status, reason, repeats);
         return Results.Json(new { error = reason }, statusCode: status);
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
-
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
-    /// <summary>The body as sent, or null when it is longer than <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-            return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-                return null;
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

@@ -20,7 +20,7 @@ public sealed class SlackInteractionsTests : IAsyncLifetime
     [Fact]
     public async Task A_button_sends_its_command_the_original_is_replaced_and_the_answer_goes_in_the_thread()
     {
-        var payload = BlockActions("C0CLICK", "click", new JsonObject
+        var payload = slack.BlockActions("C0CLICK", "click", new JsonObject
         {
             ["action_id"] = "cmd:1:0",
             ["block_id"] = "b1",
@@ -49,7 +49,7 @@ public sealed class SlackInteractionsTests : IAsyncLifetime
     [Fact]
     public async Task A_form_submission_reads_its_inputs_from_state_values()
     {
-        var payload = BlockActions("C0FORM", "form", new JsonObject
+        var payload = slack.BlockActions("C0FORM", "form", new JsonObject
         {
             ["action_id"] = "form-submit",
             ["block_id"] = "submit",
@@ -86,7 +86,7 @@ public sealed class SlackInteractionsTests : IAsyncLifetime
     [Fact]
     public async Task A_click_on_an_ephemeral_message_is_answered_through_the_response_url()
     {
-        var payload = BlockActions("C0EPH", "eph", new JsonObject { ["action_id"] = "cmd:0:0", ["type"] = "button", ["value"] = "promot staging" });
+        var payload = slack.BlockActions("C0EPH", "eph", new JsonObject { ["action_id"] = "cmd:0:0", ["type"] = "button", ["value"] = "promot staging" });
         payload["container"]!["is_ephemeral"] = true;
 
         await slack.PostInteractionAsync(payload);
@@ -110,35 +110,8 @@ public sealed class SlackInteractionsTests : IAsyncLifetime
     [Fact]
     public async Task A_click_on_the_run_link_is_acknowledged_and_nothing_is_posted()
     {
-        var payload = BlockActions("C0LINK", "link", new JsonObject { ["action_id"] = "link", ["type"] = "button", ["url"] = "https://example.test/run/1" });
+        var payload = slack.BlockActions("C0LINK", "link", new JsonObject { ["action_id"] = "link", ["type"] = "button", ["url"] = "https://example.test/run/1" });
 
         Assert.Equal(HttpStatusCode.OK, (await slack.PostInteractionAsync(payload)).StatusCode);
     }
-
-    /// <summary>A <c>block_actions</c> payload as Slack sends it for a click on a bot message in a channel.</summary>
-    private JsonObject BlockActions(string channel, string responseId, JsonObject action) => new()
-    {
-        ["type"] = "block_actions",
-        ["user"] = new JsonObject { ["id"] = "U0DANA", ["username"] = "dana.okafor", ["name"] = "dana.okafor", ["team_id"] = SlackTestHost.TeamId },
-        ["api_app_id"] = "A0TEST",
-        ["token"] = "deprecated",
-        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1764150000.000050", ["channel_id"] = channel, ["is_ephemeral"] = false },
-        ["trigger_id"] = $"{Guid.NewGuid():N}.trigger",
-        ["team"] = new JsonObject { ["id"] = SlackTestHost.TeamId, ["domain"] = "jobsheetqa" },
-        ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "releases" },
-        ["message"] = new JsonObject
-        {
-            ["type"] = "message",
-            ["user"] = SlackTestHost.BotUserId,
-            ["ts"] = "1764150000.000050",
-            ["bot_id"] = "B0BOT",
-            ["text"] = "I don't know \"promot\".",
-            ["blocks"] = new JsonArray(
-                new JsonObject { ["type"] = "section", ["block_id"] = "s1", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = "I don't know \"promot\"." } },
-                new JsonObject { ["type"] = "actions", ["block_id"] = "b1", ["elements"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = "cmd:1:0", ["value"] = "promot staging" }) }),
-        },
-        ["state"] = new JsonObject { ["values"] = new JsonObject() },
-        ["response_url"] = slack.Api.ResponseUrl(responseId).ToString(),
-        ["actions"] = new JsonArray(action),
-    };
 }

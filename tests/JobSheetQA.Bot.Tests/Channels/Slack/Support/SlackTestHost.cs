@@ -164,6 +164,33 @@ public sealed class SlackTestHost : IAsyncDisposable
         ["trigger_id"] = $"{Guid.NewGuid():N}.trigger",
     };
 
+    /// <summary>A <c>block_actions</c> payload as Slack sends it for a click on a bot message in a channel.</summary>
+    public JsonObject BlockActions(string channel, string responseId, JsonObject action) => new()
+    {
+        ["type"] = "block_actions",
+        ["user"] = new JsonObject { ["id"] = "U0DANA", ["username"] = "dana.okafor", ["name"] = "dana.okafor", ["team_id"] = SlackTestHost.TeamId },
+        ["api_app_id"] = "A0TEST",
+        ["token"] = "deprecated",
+        ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1764150000.000050", ["channel_id"] = channel, ["is_ephemeral"] = false },
+        ["trigger_id"] = $"{Guid.NewGuid():N}.trigger",
+        ["team"] = new JsonObject { ["id"] = SlackTestHost.TeamId, ["domain"] = "jobsheetqa" },
+        ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "releases" },
+        ["message"] = new JsonObject
+        {
+            ["type"] = "message",
+            ["user"] = SlackTestHost.BotUserId,
+            ["ts"] = "1764150000.000050",
+            ["bot_id"] = "B0BOT",
+            ["text"] = "I don't know \"promot\".",
+            ["blocks"] = new JsonArray(
+                new JsonObject { ["type"] = "section", ["block_id"] = "s1", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = "I don't know \"promot\"." } },
+                new JsonObject { ["type"] = "actions", ["block_id"] = "b1", ["elements"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = "cmd:1:0", ["value"] = "promot staging" }) }),
+        },
+        ["state"] = new JsonObject { ["values"] = new JsonObject() },
+        ["response_url"] = Api.ResponseUrl(responseId).ToString(),
+        ["actions"] = new JsonArray(action),
+    };
+
     public async ValueTask DisposeAsync()
     {
         client.Dispose();
