@@ -173,18 +173,27 @@ public sealed class TeamsFuzzTests(TeamsFuzzFixture fixture, ITestOutputHelper o
         };
     }
 
-    /// <summary>An invoke the bot does not implement gets the Bot Framework's 501 by protocol; anything else must not.</summary>
+    /// <summary>
+    /// An invoke the bot does not implement gets the Bot Framework's 501 by protocol; anything else must not. Member names are
+    /// matched as the bot reads them: ignoring case, the last of several winning.
+    /// </summary>
     private static bool IsUnknownInvoke(byte[] body)
     {
         try
         {
-            return JsonNode.Parse(body) is JsonObject activity
-                && activity["type"] is JsonValue type && type.TryGetValue(out string? t) && t == "invoke"
-                && !(activity["name"] is JsonValue name && name.TryGetValue(out string? n) && n == "adaptiveCard/action");
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && Member(document.RootElement, "type") == "invoke"
+                && Member(document.RootElement, "name") != "adaptiveCard/action";
         }
         catch (Exception exception) when (exception is System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
         {
             return false;
         }
     }
+
+    private static string? Member(System.Text.Json.JsonElement activity, string name) =>
+        activity.EnumerateObject()
+            .LastOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == System.Text.Json.JsonValueKind.String)
+            .Value is { ValueKind: System.Text.Json.JsonValueKind.String } value ? value.GetString() : null;
 }
