@@ -3,10 +3,10 @@ using JobSheetQA.Bot.Storage;
 namespace JobSheetQA.Bot.Jobs;
 
 /// <summary>
-/// Forgets inbound ids (chat events, GitHub webhook deliveries) older than <see cref="Retention"/>, daily, so the
+/// Forgets inbound ids (chat events, GitHub webhook deliveries) and finished inbound turns older than <see cref="Retention"/>, daily, so the
 /// <c>processed_inbound</c> table does not grow for ever; a repeat can only come within the platforms' retry windows.
 /// </summary>
-public sealed class InboundPruneJob(InboundDeduplicator inbound, TimeProvider time, ILogger<InboundPruneJob> logger)
+public sealed class InboundPruneJob(InboundDeduplicator inbound, InboundTurnStore turns, TimeProvider time, ILogger<InboundPruneJob> logger)
 {
     public const string RecurringJobId = "processed-inbound-prune";
 
@@ -17,6 +17,8 @@ public sealed class InboundPruneJob(InboundDeduplicator inbound, TimeProvider ti
     {
         var cutoff = time.GetUtcNow() - Retention;
         var pruned = await inbound.PruneAsync(cutoff, cancellationToken);
+        // Finished turns (and their payloads) go with their ids; an unfinished one stays until a worker finishes it.
+        pruned += await turns.PruneAsync(cutoff, cancellationToken);
         JobsLog.InboundPruned(logger, pruned, cutoff);
     }
 }

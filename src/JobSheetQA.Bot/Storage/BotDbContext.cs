@@ -39,6 +39,8 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<ProcessedInboundEntity> ProcessedInbound => Set<ProcessedInboundEntity>();
 
+    public DbSet<InboundTurnEntity> InboundTurns => Set<InboundTurnEntity>();
+
     public DbSet<OutboundPostEntity> OutboundPosts => Set<OutboundPostEntity>();
 
     public DbSet<AuditEntryEntity> AuditLog => Set<AuditEntryEntity>();
@@ -67,6 +69,7 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
         configurationBuilder.Properties<PromotionFailure>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<Verdict>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<PromotionSource>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<InboundTurnState>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -149,6 +152,16 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
             processed.ToTable("processed_inbound");
             processed.HasKey(p => new { p.Channel, p.InboundId });
             processed.HasIndex(p => p.ReceivedAt);
+        });
+
+        modelBuilder.Entity<InboundTurnEntity>(turn =>
+        {
+            turn.ToTable("inbound_turns");
+            turn.HasKey(t => t.Id);
+            // Accepted with its processed_inbound row, in one transaction; the row stays while the turn is unfinished.
+            turn.HasIndex(t => new { t.Channel, t.InboundId }).IsUnique();
+            turn.HasIndex(t => new { t.State, t.NextAttemptAt });
+            turn.HasIndex(t => new { t.ConversationKey, t.Id });
         });
 
         modelBuilder.Entity<OutboundPostEntity>(post =>

@@ -22,10 +22,17 @@ public sealed class InboundDeduplicator(IDbContextFactory<BotDbContext> contexts
         }
     }
 
-    /// <summary>Forgets ids received before <paramref name="cutoff"/>; platforms stop retrying long before a day has passed.</summary>
+    /// <summary>
+    /// Forgets ids received before <paramref name="cutoff"/> (platforms stop retrying long before a day has passed), but
+    /// not the id of an inbound turn still waiting to be handled.
+    /// </summary>
     public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.ProcessedInbound.Where(p => p.ReceivedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        return await db.ProcessedInbound
+            .Where(p => p.ReceivedAt < cutoff)
+            .Where(p => !db.InboundTurns.Any(t => t.Channel == p.Channel && t.InboundId == p.InboundId
+                && (t.State == InboundTurnState.Accepted || t.State == InboundTurnState.Processing)))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 }

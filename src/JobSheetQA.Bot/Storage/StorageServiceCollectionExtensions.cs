@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<WriteWindowStore>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<InboundDeduplicator>();
+        services.AddSingleton<InboundTurnStore>();
         services.AddSingleton<OutboundPostStore>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<StoredFactsReader>();
