@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Channels.Inbound;
 using JobSheetQA.Bot.Channels.Slack;
 using JobSheetQA.Bot.Channels.Teams;
 using JobSheetQA.Bot.Chat;
@@ -26,6 +27,7 @@ builder.Services.AddEvidence();
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
 builder.Services.AddChat();
 builder.Services.AddChatCommands();
+builder.Services.AddInboundTurns(builder.Configuration);
 builder.Services.AddTeamsChannel(builder.Configuration, builder.Environment);
 builder.Services.AddSlackChannel(builder.Configuration);
 var app = builder.Build();

@@ -20,7 +20,7 @@ public abstract class InboundPruneJobTests(IStorageTestDatabase database) : Stor
         await inbound.TryMarkProcessedAsync("teams", "six-days", Now - InboundPruneJob.Retention + TimeSpan.FromDays(1));
         await inbound.TryMarkProcessedAsync("slack", "event:just-now", Now.AddMinutes(-2));
 
-        await new InboundPruneJob(inbound, new FakeTimeProvider(Now), NullLogger<InboundPruneJob>.Instance).RunAsync(CancellationToken.None);
+        await new InboundPruneJob(inbound, Get<InboundTurnStore>(), new FakeTimeProvider(Now), NullLogger<InboundPruneJob>.Instance).RunAsync(CancellationToken.None);
 
         await using var db = Storage.CreateContext();
         var kept = await db.ProcessedInbound.Select(p => p.InboundId).OrderBy(id => id).ToListAsync();

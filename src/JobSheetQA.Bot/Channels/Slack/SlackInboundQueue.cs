@@ -1,21 +1,37 @@
-using System.Threading.Channels;
+using System.Text.Json;
+using JobSheetQA.Bot.Channels.Inbound;
+using JobSheetQA.Bot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Channels.Slack;
 
 /// <summary>
-/// Verified requests waiting to be handled. Slack wants an answer within 3 s, so endpoints only queue the turn and
-/// acknowledge; <see cref="SlackInboundWorker"/> does the work. Bounded: when it is full the endpoint answers 503 and
-/// Slack delivers again later, instead of the bot taking on more than it can handle.
+/// Verified Slack requests, stored in the durable inbound queue (<see cref="InboundTurnQueue"/>) before Slack is
+/// acknowledged; <see cref="SlackTurnProcessor"/> handles them later, after a restart too. The stored turn is the one the
+/// parser and <see cref="SlackWorkspaceGate"/> derived from the signed request, identity included. A redelivered event
+/// (same <c>event_id</c>, or the same message under another event) is not stored twice. Bounded: when
+/// <c>Slack:QueueCapacity</c> turns are waiting the endpoint answers 503 and Slack delivers again later.
 /// </summary>
-public sealed class SlackInboundQueue(IOptions<SlackOptions> options)
+public sealed class SlackInboundQueue(InboundTurnQueue queue, IOptions<SlackOptions> options)
 {
-    private readonly Channel<SlackInboundTurn> turns = Channel.CreateBounded<SlackInboundTurn>(
-        new BoundedChannelOptions(options.Value.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
-
     public int Capacity => options.Value.QueueCapacity;
 
-    public bool TryEnqueue(SlackInboundTurn turn) => turns.Writer.TryWrite(turn);
+    public Task<InboundAcceptance> EnqueueAsync(SlackInboundTurn turn, CancellationToken cancellationToken)
+    {
+        var messageId = turn.Message.InboundId;
+        var acceptance = turn.EventId is { } eventId
+            ? new InboundTurnAcceptance(SlackInboundParser.ChannelName, $"event:{eventId}", ConversationKey(turn), Serialize(turn), [messageId])
+            : new InboundTurnAcceptance(SlackInboundParser.ChannelName, messageId, ConversationKey(turn), Serialize(turn));
+        return queue.AcceptAsync(acceptance, Capacity, cancellationToken);
+    }
 
-    public ChannelReader<SlackInboundTurn> Reader => turns.Reader;
+    internal static string Serialize(SlackInboundTurn turn) => JsonSerializer.Serialize(turn, Json);
+
+    internal static SlackInboundTurn Deserialize(string payload) =>
+        JsonSerializer.Deserialize<SlackInboundTurn>(payload, Json) ?? throw new JsonException("The stored Slack turn is empty.");
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>One Slack channel (or DM) is one conversation: its turns are handled in the order they came.</summary>
+    private static string ConversationKey(SlackInboundTurn turn) => $"slack:{turn.Route.Channel}";
 }

@@ -21,9 +21,6 @@ internal static partial class SlackLog
     [LoggerMessage(EventId = 5205, Level = LogLevel.Information, Message = "Slack event {EventId} was delivered before; handled once")]
     public static partial void DuplicateEvent(ILogger logger, string eventId);
 
-    [LoggerMessage(EventId = 5206, Level = LogLevel.Error, Message = "Slack turn {InboundId} failed")]
-    public static partial void TurnFailed(ILogger logger, Exception exception, string inboundId);
-
     [LoggerMessage(EventId = 5207, Level = LogLevel.Warning, Message = "Slack {Source} from user {UserId} refused: workspace {TeamId} (enterprise {EnterpriseId}) is not on Slack:AllowedTeams")]
     public static partial void WorkspaceRefused(ILogger logger, string source, string teamId, string enterpriseId, string userId);
 

@@ -58,11 +58,11 @@ public sealed class SlackOptions
     /// </summary>
     public string CommandResponseType { get; set; } = "ephemeral";
 
-    /// <summary><c>Slack:QueueCapacity</c>: inbound requests waiting for a worker; beyond it Slack is told to retry later (503).</summary>
+    /// <summary>
+    /// <c>Slack:QueueCapacity</c>: Slack requests stored and waiting for a worker (<c>Inbound:Workers</c>); beyond it Slack is
+    /// told to retry later (503).
+    /// </summary>
     public int QueueCapacity { get; set; } = 256;
-
-    /// <summary><c>Slack:Workers</c>: inbound requests handled at once.</summary>
-    public int Workers { get; set; } = 2;
 
     /// <summary><c>Slack:MaxAttempts</c>: Web API attempts for one call on 429, 5xx or a network error.</summary>
     public int MaxAttempts { get; set; } = 4;

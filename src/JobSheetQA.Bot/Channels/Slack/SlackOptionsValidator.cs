@@ -55,8 +55,6 @@ internal sealed partial class SlackOptionsValidator(IHostEnvironment environment
             failures.Add($"{section}:CommandResponseType must be 'ephemeral' or 'in_channel' (got '{options.CommandResponseType}').");
         if (options.QueueCapacity is < 1 or > 100_000)
             failures.Add($"{section}:QueueCapacity must be between 1 and 100000 (got {options.QueueCapacity}).");
-        if (options.Workers is < 1 or > 64)
-            failures.Add($"{section}:Workers must be between 1 and 64 (got {options.Workers}).");
         if (options.MaxAttempts is < 1 or > 10)
             failures.Add($"{section}:MaxAttempts must be between 1 and 10 (got {options.MaxAttempts}).");
         if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryBaseDelay > TimeSpan.FromMinutes(1))

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using JobSheetQA.Bot.Channels.Inbound;
 using JobSheetQA.Bot.Hosting.Inbound;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace JobSheetQA.Bot.Channels.Slack;
 /// <summary>
 /// The HTTP edge of the Slack adapter (docs/protocol-conformance.md C2.1–C2.11, C2.14–C2.15): reads the raw body (413 over
 /// 4 MB), verifies the signature on those bytes (401), parses (400), lets <see cref="SlackWorkspaceGate"/> pin the
-/// workspace, then queues the turn and acknowledges at once, well within Slack's 3 seconds. Answers go out later through
+/// workspace, then stores the turn in the durable inbound queue and acknowledges at once, well within Slack's 3 seconds. Answers go out later through
 /// the Web API or the request's <c>response_url</c>.
 /// </summary>
 public sealed class SlackRequestReceiver(
@@ -99,13 +100,17 @@ public sealed class SlackRequestReceiver(
             return Results.Ok();
         }
 
-        if (!queue.TryEnqueue(parsed.Turn!))
+        switch (await queue.EnqueueAsync(parsed.Turn!, context.RequestAborted))
         {
-            SlackLog.QueueFull(logger, queue.Capacity, path);
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            case InboundAcceptance.Full:
+                SlackLog.QueueFull(logger, queue.Capacity, path);
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            case InboundAcceptance.Duplicate:
+                SlackLog.DuplicateEvent(logger, parsed.Turn!.EventId ?? parsed.Turn.Message.InboundId);
+                return Results.Ok();
+            default:
+                return Results.Ok();
         }
-
-        return Results.Ok();
     }
 
     /// <summary>Logs a refusal at Warning once a minute per endpoint and status, at Debug otherwise.</summary>

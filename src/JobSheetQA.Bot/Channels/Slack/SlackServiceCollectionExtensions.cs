@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Channels.Inbound;
 using JobSheetQA.Bot.Chat.Outbound;
 using JobSheetQA.Bot.Hosting.Inbound;
 using JobSheetQA.Bot.Hosting.Settings;
@@ -10,7 +11,7 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Slack channel (docs/slack-setup.md) when <c>Slack:Enabled</c> is true: request verification,
-    /// workspace pinning, the inbound queue and its workers, the Web API client, the <see cref="IChannelSender"/> for <c>slack</c>
+    /// workspace pinning, the turns it stores in the durable inbound queue and handles from it, the Web API client, the <see cref="IChannelSender"/> for <c>slack</c>
     /// conversations and, with <c>Slack:AppToken</c>, the Socket Mode connection. The settings are always bound and
     /// validated, so a half-configured Slack fails at start-up with the key to fix.
     /// </summary>
@@ -45,7 +46,7 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackChannelSender>();
         services.AddSingleton<IChannelSender>(serviceProvider => serviceProvider.GetRequiredService<SlackChannelSender>());
         services.TryAddSingleton<SlackTurnProcessor>();
-        services.AddHostedService<SlackInboundWorker>();
+        services.AddSingleton<IInboundTurnProcessor>(serviceProvider => serviceProvider.GetRequiredService<SlackTurnProcessor>());
         if (!string.IsNullOrWhiteSpace(section[nameof(SlackOptions.AppToken)]))
             services.AddHostedService<SlackSocketModeClient>();
         return services;

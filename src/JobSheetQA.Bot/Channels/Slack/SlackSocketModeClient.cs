@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using JobSheetQA.Bot.Channels.Inbound;
 using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Channels.Slack;
@@ -81,8 +82,8 @@ public sealed class SlackSocketModeClient(
             var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             if (root.TryGetProperty("envelope_id", out var envelope) && envelope.ValueKind == JsonValueKind.String)
             {
-                // Queue first (never waits), then acknowledge: Slack does not redeliver an acknowledged envelope.
-                if (Dispatch(envelope.GetString()!, type ?? "", root))
+                // Store first, then acknowledge: Slack does not redeliver an acknowledged envelope.
+                if (await DispatchAsync(envelope.GetString()!, type ?? "", root, stoppingToken))
                     await SendAsync(socket, new JsonObject { ["envelope_id"] = envelope.GetString() }, stoppingToken);
                 continue;
             }
@@ -106,7 +107,7 @@ public sealed class SlackSocketModeClient(
     /// Queues the envelope's turn; true when it is to be acknowledged: queued, ignored or malformed (a redelivery would
     /// be no better), false only when the queue is full and Slack should deliver it again.
     /// </summary>
-    private bool Dispatch(string envelopeId, string type, JsonElement envelope)
+    private async Task<bool> DispatchAsync(string envelopeId, string type, JsonElement envelope, CancellationToken cancellationToken)
     {
         if (!envelope.TryGetProperty("payload", out var payload) || payload.ValueKind != JsonValueKind.Object)
         {
@@ -137,7 +138,7 @@ public sealed class SlackSocketModeClient(
             SlackLog.EnvelopeRejected(logger, envelopeId, type, error);
         else if (parsed.Ignored is { } reason)
             SlackLog.Ignored(logger, "socket mode", reason);
-        else if (parsed.Turn is { } turn && !queue.TryEnqueue(turn))
+        else if (parsed.Turn is { } turn && await queue.EnqueueAsync(turn, cancellationToken) == InboundAcceptance.Full)
         {
             SlackLog.EnvelopeRejected(logger, envelopeId, type, $"the inbound queue is full ({queue.Capacity}); not acknowledged, so Slack delivers it again");
             return false;

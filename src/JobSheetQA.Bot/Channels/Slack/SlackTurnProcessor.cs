@@ -1,19 +1,32 @@
 using System.Text.Json.Nodes;
+using JobSheetQA.Bot.Channels.Inbound;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Chat.Turns;
-using JobSheetQA.Bot.Storage;
 
 namespace JobSheetQA.Bot.Channels.Slack;
 
 /// <summary>
-/// Handles one queued Slack turn: answers a refused one with its refusal only (<see cref="SlackWorkspaceGate"/>), drops an
-/// <c>event_id</c> seen before (Slack retries an event it thinks was missed),
-/// replaces a clicked message so its buttons cannot be pressed twice, hands the message to <see cref="ChatTurnHandler"/>
-/// (which also drops a repeated (channel, ts)) and sends the answers where the request wants them.
+/// Handles one stored Slack turn (<see cref="SlackInboundQueue"/>; repeats were refused when it was stored): answers a
+/// refused one with its refusal only (<see cref="SlackWorkspaceGate"/>), replaces a clicked message so its buttons
+/// cannot be pressed twice, hands the message to <see cref="ChatTurnHandler"/> and sends the answers where the request
+/// wants them.
 /// </summary>
-public sealed class SlackTurnProcessor(
-    ChatTurnHandler turns, InboundDeduplicator deduplicator, SlackChannelSender sender, TimeProvider time, ILogger<SlackTurnProcessor> logger)
+public sealed class SlackTurnProcessor(ChatTurnHandler turns, SlackChannelSender sender) : IInboundTurnProcessor
 {
+    public string Channel => SlackInboundParser.ChannelName;
+
+    public async Task<object?> ProcessAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        await ProcessAsync(SlackInboundQueue.Deserialize(turn.Payload), cancellationToken);
+        return null;
+    }
+
+    public async Task GiveUpAsync(InboundTurn turn, CancellationToken cancellationToken)
+    {
+        var stored = SlackInboundQueue.Deserialize(turn.Payload);
+        await AnswerAsync(stored, Reply.Text(ChatTurnHandler.CouldNotProcess), cancellationToken);
+    }
+
     public async Task ProcessAsync(SlackInboundTurn turn, CancellationToken cancellationToken)
     {
         // Refused by SlackWorkspaceGate: only the refusal goes back, to the asker alone; the chat layer never sees it.
@@ -24,17 +37,10 @@ public sealed class SlackTurnProcessor(
             return;
         }
 
-        if (turn.EventId is { } eventId
-            && !await deduplicator.TryMarkProcessedAsync(SlackInboundParser.ChannelName, $"event:{eventId}", time.GetUtcNow(), cancellationToken))
-        {
-            SlackLog.DuplicateEvent(logger, eventId);
-            return;
-        }
-
         if (turn.Clicked is { } clicked)
             await sender.RespondAsync(clicked.ResponseUrl, WithoutControls(clicked), clicked.Ephemeral ? "ephemeral" : "in_channel", replaceOriginal: true, cancellationToken);
 
-        var result = await turns.HandleAsync(turn.Message, cancellationToken);
+        var result = await turns.HandleAcceptedAsync(turn.Message, cancellationToken);
         foreach (var reply in result.Replies)
             await AnswerAsync(turn, reply, cancellationToken);
     }

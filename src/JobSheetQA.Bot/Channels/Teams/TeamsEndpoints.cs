@@ -10,9 +10,9 @@ namespace JobSheetQA.Bot.Channels.Teams;
 /// <c>POST /api/messages</c>, the Bot Framework messaging endpoint (docs/protocol-conformance.md C1.9–C1.10, C1.18): 413
 /// above the size cap, 400 with a short reason for a body that is not an activity (not strict JSON, no type, no
 /// conversation where one is needed; logged once per cause, see <see cref="ClientMistakeLog"/>), 401 for any
-/// authentication failure (a channel or tenant that is not allowed included), then 200 with an empty body for ordinary
-/// activities (replies go out through the Bot Connector) or the invoke response; 501 for unhandled invokes. Other methods
-/// get 405 from routing.
+/// authentication failure (a channel or tenant that is not allowed included), then, once <see cref="TeamsTurnIntake"/>
+/// has stored the activity for a worker, 200 with an empty body for ordinary activities (replies go out through the Bot
+/// Connector later) or the invoke response; 501 for unhandled invokes. Other methods get 405 from routing.
 /// </summary>
 public static class TeamsEndpoints
 {
@@ -27,7 +27,7 @@ public static class TeamsEndpoints
     private static async Task<IResult> HandleAsync(
         HttpContext context,
         BotFrameworkAuthenticator authenticator,
-        TeamsActivityProcessor processor,
+        TeamsTurnIntake intake,
         IOptions<TeamsOptions> options,
         ClientMistakeLog mistakes,
         ILogger<TeamsActivityProcessor> logger)
@@ -60,7 +60,7 @@ public static class TeamsEndpoints
         if (!authentication.Succeeded)
             return Results.Unauthorized();
 
-        var invokeResponse = await processor.ProcessAsync(activity, cancellationToken);
+        var invokeResponse = await intake.ReceiveAsync(activity, body, cancellationToken);
         if (invokeResponse is null)
             return Results.Ok();
         return invokeResponse.Body is null

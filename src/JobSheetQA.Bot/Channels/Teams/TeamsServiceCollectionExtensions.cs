@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Channels.Inbound;
 using JobSheetQA.Bot.Channels.Teams.Auth;
 using JobSheetQA.Bot.Channels.Teams.Connector;
 using JobSheetQA.Bot.Chat.Outbound;
@@ -13,7 +14,8 @@ public static class TeamsServiceCollectionExtensions
     /// <summary>
     /// Registers the Teams front end (docs/teams-setup.md): the bot's identity (root <c>MicrosoftApp*</c> keys) and
     /// the <c>Teams</c> settings, both validated at start-up; inbound checks (channel and tenant pinning, tokens); the Bot Connector client with its MSAL
-    /// token and serviceUrl allow-list; the activity processor behind <c>/api/messages</c>; and the <c>teams</c> sender
+    /// token and serviceUrl allow-list; behind <c>/api/messages</c> the intake that stores activities in the durable inbound
+    /// queue and the processor that handles them from it; and the <c>teams</c> sender
     /// the conversation poster uses.
     /// </summary>
     public static IServiceCollection AddTeamsChannel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -49,6 +51,8 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton<TeamsChannelSender>();
         services.AddSingleton<IChannelSender>(provider => provider.GetRequiredService<TeamsChannelSender>());
         services.TryAddSingleton<TeamsActivityProcessor>();
+        services.AddSingleton<IInboundTurnProcessor>(provider => provider.GetRequiredService<TeamsActivityProcessor>());
+        services.TryAddSingleton<TeamsTurnIntake>();
         services.AddHostedService<TeamsSimulatorHint>();
         return services;
     }

@@ -46,15 +46,29 @@ public sealed class ChatTurnHandler
     /// <summary>Command types that have a handler (a test checks every verb has one).</summary>
     public IReadOnlyCollection<Type> HandledCommandTypes => commandHandlers.Keys.ToList();
 
+    /// <summary>What the asker is told when their turn could not be handled after every attempt.</summary>
+    public const string CouldNotProcess =
+        "I could not process your message: something went wrong on my side, several times. Nothing more will happen with it; please try again, and if it keeps failing tell the bot's operators.";
+
     public async Task<ChatTurnResult> HandleAsync(ChatMessage message, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        if (!await deduplicator.TryMarkProcessedAsync(message.Conversation.Channel, message.InboundId, now, cancellationToken))
+        if (!await deduplicator.TryMarkProcessedAsync(message.Conversation.Channel, message.InboundId, time.GetUtcNow(), cancellationToken))
         {
             ChatLog.RepeatedDelivery(logger, message.InboundId, message.Conversation.Channel);
             return ChatTurnResult.Duplicate;
         }
 
+        return await HandleAcceptedAsync(message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Handles a message the adapter has already de-duplicated, when it stored the turn in the durable inbound queue
+    /// (<c>InboundTurnStore</c>). It may run again for the same message when a worker died mid-turn: replies with an
+    /// update key are posted under keys of the message, so they are not posted twice.
+    /// </summary>
+    public async Task<ChatTurnResult> HandleAcceptedAsync(ChatMessage message, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
         var conversationId = await conversations.UpsertReferenceAsync(ConversationAddresses.ToEntity(message.Conversation), now, cancellationToken);
         var turn = new ChatTurn(message, conversationId, now);
         var replies = await RouteAsync(turn, cancellationToken);

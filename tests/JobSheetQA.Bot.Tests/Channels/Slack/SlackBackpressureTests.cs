@@ -12,7 +12,7 @@ public sealed class SlackBackpressureTests : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         slack = await SlackTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Slack:Workers"] = "1", ["Slack:QueueCapacity"] = "1" },
+            new Dictionary<string, string?> { ["Inbound:Workers"] = "1", ["Slack:QueueCapacity"] = "1" },
             services => services.AddSingleton<IChatTextHandler, SlowTextHandler>());
 
     public async Task DisposeAsync() => await slack.DisposeAsync();
@@ -32,12 +32,12 @@ public sealed class SlackBackpressureTests : IAsyncLifetime
         await slack.Api.WaitForCallAsync("chat.postMessage", c => c.Str("thread_ts") == "1764150400.000001");
     }
 
-    /// <summary>Waits until the worker has taken the slow message off the queue (it is stored as a processed delivery first).</summary>
+    /// <summary>Waits until the worker has claimed the slow message (no Slack turn is waiting any more).</summary>
     private async Task WaitUntilTakenAsync()
     {
-        var queue = slack.Bot.Get<JobSheetQA.Bot.Channels.Slack.SlackInboundQueue>();
+        var turns = slack.Bot.Get<JobSheetQA.Bot.Storage.InboundTurnStore>();
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (queue.Reader.Count > 0)
+        while (await turns.CountWaitingAsync("slack") > 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "the worker never took the first message");
             await Task.Delay(10);

@@ -53,7 +53,7 @@ public sealed class SlackOptionsTests
     [InlineData("Slack:ApiBaseUrl", "http://10.0.0.7:8080/api/", "Slack:ApiBaseUrl must use https")]
     [InlineData("Slack:ApiBaseUrl", "ftp://slack.com/api/", "Slack:ApiBaseUrl must be an absolute https URL")]
     [InlineData("Slack:CommandResponseType", "public", "Slack:CommandResponseType must be 'ephemeral' or 'in_channel'")]
-    [InlineData("Slack:Workers", "0", "Slack:Workers must be between 1 and 64")]
+    [InlineData("Slack:QueueCapacity", "0", "Slack:QueueCapacity must be between 1 and 100000")]
     [InlineData("Slack:MaxAttempts", "11", "Slack:MaxAttempts must be between 1 and 10")]
     public void Each_bad_setting_is_named(string key, string value, string message)
     {
@@ -135,5 +135,5 @@ public sealed class SlackOptionsTests
 
     [Fact]
     public void Nothing_is_checked_while_slack_is_off() =>
-        Assert.True(new SlackOptionsValidator(Environment("Production")).Validate(null, new SlackOptions { Workers = 0, CommandResponseType = "x" }).Succeeded);
+        Assert.True(new SlackOptionsValidator(Environment("Production")).Validate(null, new SlackOptions { QueueCapacity = 0, CommandResponseType = "x" }).Succeeded);
 }

@@ -17,7 +17,7 @@ public sealed class SlackSocketModeBackpressureTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         slack = await SlackTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Slack:AppToken"] = SlackTestHost.AppToken, ["Slack:Workers"] = "1", ["Slack:QueueCapacity"] = "1" },
+            new Dictionary<string, string?> { ["Slack:AppToken"] = SlackTestHost.AppToken, ["Inbound:Workers"] = "1", ["Slack:QueueCapacity"] = "1" },
             services => services.AddSingleton<IChatTextHandler, SlowTextHandler>());
         await slack.Api.WaitForSocketConnectionsAsync(1);
     }
@@ -59,12 +59,12 @@ public sealed class SlackSocketModeBackpressureTests : IAsyncLifetime
         }
     }
 
-    /// <summary>Waits until the worker has taken the slow message off the queue.</summary>
+    /// <summary>Waits until the worker has claimed the slow message (no Slack turn is waiting any more).</summary>
     private async Task WaitUntilTakenAsync()
     {
-        var queue = slack.Bot.Get<SlackInboundQueue>();
+        var turns = slack.Bot.Get<JobSheetQA.Bot.Storage.InboundTurnStore>();
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (queue.Reader.Count > 0)
+        while (await turns.CountWaitingAsync("slack") > 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "the worker never took the first message");
             await Task.Delay(10);

@@ -32,7 +32,7 @@ public sealed class SlackWorkspaceTests : IAsyncLifetime
             {
                 ["Slack:AllowedTeams:1"] = GridId,
                 ["Slack:AppToken"] = SlackTestHost.AppToken,
-                ["Slack:Workers"] = "1",
+                ["Inbound:Workers"] = "1",
             },
             services =>
             {

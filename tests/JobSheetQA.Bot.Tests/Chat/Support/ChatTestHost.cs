@@ -21,6 +21,8 @@ public sealed class ChatTestHost : IAsyncDisposable
         ["Tracking:PollInterval"] = "00:00:01",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        ["Inbound:PollInterval"] = "00:00:00.100",
+        ["Inbound:RetryBaseDelay"] = "00:00:00.050",
     };
 
     private readonly BotHost bot;

@@ -6,7 +6,7 @@ public sealed class SlackHostFixture : IAsyncLifetime
     public SlackTestHost Slack { get; private set; } = null!;
 
     // One worker: turns are handled in arrival order, so "the next message was answered" means every earlier one was handled.
-    public async Task InitializeAsync() => Slack = await SlackTestHost.StartAsync(new Dictionary<string, string?> { ["Slack:Workers"] = "1" });
+    public async Task InitializeAsync() => Slack = await SlackTestHost.StartAsync(new Dictionary<string, string?> { ["Inbound:Workers"] = "1" });
 
     public async Task DisposeAsync() => await Slack.DisposeAsync();
 

@@ -36,7 +36,12 @@ public sealed class SlackTestHost : IAsyncDisposable
     public ChatTestHost Bot { get; }
 
     /// <summary>Starts the bot with Slack on; <paramref name="settings"/> override the defaults, a null value removes one.</summary>
-    public static async Task<SlackTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    /// <remarks>
+    /// With <paramref name="contentRoot"/> the bot runs on that folder and leaves it behind (a later host started on it
+    /// is a restart: same database); otherwise on a temporary folder it deletes.
+    /// </remarks>
+    public static async Task<SlackTestHost> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null, string? contentRoot = null)
     {
         var api = await SlackApiDouble.StartAsync();
         try
@@ -62,7 +67,10 @@ public sealed class SlackTestHost : IAsyncDisposable
                     all[key] = value;
             }
 
-            return new SlackTestHost(api, ChatTestHost.Start(all, configureServices));
+            var bot = contentRoot is null
+                ? ChatTestHost.Start(all, configureServices)
+                : ChatTestHost.Restart(contentRoot, new TestChannel(), all, configureServices);
+            return new SlackTestHost(api, bot);
         }
         catch
         {

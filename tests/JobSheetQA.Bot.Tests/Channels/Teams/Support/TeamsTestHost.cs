@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using JobSheetQA.Bot.Channels.Teams;
 using JobSheetQA.Bot.Chat.Turns;
+using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,6 +54,8 @@ public sealed class TeamsTestHost : IAsyncDisposable
         ["Teams:EntraOpenIdMetadataUrl"] = rig.EntraMetadataUrl,
         ["Teams:TokenAuthorityHost"] = rig.HttpsBase,
         ["Teams:RetryBaseDelay"] = "00:00:00.020",
+        ["Inbound:PollInterval"] = "00:00:00.100",
+        ["Inbound:RetryBaseDelay"] = "00:00:00.050",
     };
 
     /// <summary>
@@ -60,12 +63,21 @@ public sealed class TeamsTestHost : IAsyncDisposable
     /// <paramref name="configureServices"/> replaces services after Program.cs.
     /// </summary>
     public static TeamsTestHost Start(
-        BotFrameworkRig rig, IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? configureServices = null)
+        BotFrameworkRig rig, IDictionary<string, string?>? settings = null, string environment = "Development", Action<IServiceCollection>? configureServices = null) =>
+        Start(rig, Directory.CreateTempSubdirectory("jobsheetqa-teams-").FullName, ownsContentRoot: true, settings, environment, configureServices);
+
+    /// <summary>Starts the bot again on the folder (and database) of one that was stopped: a restart.</summary>
+    public static TeamsTestHost Restart(
+        BotFrameworkRig rig, string contentRoot, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null) =>
+        Start(rig, contentRoot, ownsContentRoot: false, settings, "Development", configureServices);
+
+    private static TeamsTestHost Start(
+        BotFrameworkRig rig, string contentRoot, bool ownsContentRoot, IDictionary<string, string?>? settings, string environment, Action<IServiceCollection>? configureServices)
     {
         var handlers = new TestCardHandlers();
         var bot = BotHost.Start(
-            Directory.CreateTempSubdirectory("jobsheetqa-teams-").FullName,
-            ownsContentRoot: true,
+            contentRoot,
+            ownsContentRoot,
             Settings(rig).Concat(settings ?? new Dictionary<string, string?>()),
             services =>
             {
@@ -83,8 +95,33 @@ public sealed class TeamsTestHost : IAsyncDisposable
         return new TeamsTestHost(rig, handlers, bot);
     }
 
-    /// <summary>Posts an activity with the given Authorization header value (null = none).</summary>
+    /// <summary>
+    /// Posts an activity with the given Authorization header value (null = none) and, once answered, waits until the
+    /// inbound worker has handled every stored turn (Teams gets its 200 before the turn is handled), so what the bot sent
+    /// is on the connector when this returns.
+    /// </summary>
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity, string? authorization)
+    {
+        var response = await PostWithoutWaitingAsync(activity, authorization);
+        await WaitForTurnsAsync();
+        return response;
+    }
+
+    /// <summary>Waits until no stored inbound turn is waiting or being handled.</summary>
+    public async Task WaitForTurnsAsync(TimeSpan? timeout = null)
+    {
+        var turns = bot.Get<InboundTurnStore>();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (await turns.CountUnfinishedAsync() > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The inbound worker did not finish the stored turns in time.");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Posts an activity and returns as soon as the bot answered the HTTP request.</summary>
+    public async Task<HttpResponseMessage> PostWithoutWaitingAsync(JsonObject activity, string? authorization)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, TeamsEndpoints.Path)
         {

@@ -1,0 +1,10 @@
+using JobSheetQA.Bot.Storage.Entities;
+
+namespace JobSheetQA.Bot.Channels.Inbound;
+
+/// <summary>A claimed turn as its processor sees it: ids, the stored payload and which attempt this is.</summary>
+public sealed record InboundTurn(long Id, string Channel, string InboundId, string Payload, int Attempt)
+{
+    public static InboundTurn From(InboundTurnEntity entity) =>
+        new(entity.Id, entity.Channel, entity.InboundId, entity.Payload, entity.Attempts);
+}

@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using JobSheetQA.Bot.Channels.Teams;
+using JobSheetQA.Bot.Channels.Teams.Activities;
+using JobSheetQA.Bot.Chat.Turns;
+using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Tests.Channels.Support;
+using JobSheetQA.Bot.Tests.Channels.Teams.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JobSheetQA.Bot.Tests.Channels.Teams;
+
+/// <summary>
+/// Issue #15, durable inbound turns over Teams: an activity is stored before Teams gets its 200 and handled by the
+/// inbound worker, so a slow turn never holds the HTTP answer, and turns accepted before a stop are answered after the
+/// restart, exactly once and in order per conversation.
+/// </summary>
+public sealed class DurableTurnTests : IAsyncLifetime
+{
+    private BotFrameworkRig rig = null!;
+
+    public async Task InitializeAsync() => rig = await BotFrameworkRig.StartAsync();
+
+    public async Task DisposeAsync() => await rig.DisposeAsync();
+
+    [Fact]
+    public async Task Turns_accepted_before_a_stop_are_answered_exactly_once_after_the_restart_in_order_per_conversation()
+    {
+        var folder = Directory.CreateTempSubdirectory("jobsheetqa-durable-").FullName;
+        try
+        {
+            // One worker, held by the first turn: every later turn is accepted (200) and waits in the database.
+            var closed = new GatedEchoHandler.TurnGate();
+            var first = TeamsTestHost.Restart(rig, folder, new Dictionary<string, string?> { ["Inbound:Workers"] = "1" }, services => GatedEchoHandler.Install(services, closed));
+            var held = first.Get<GatedEchoHandler>();
+            var accepted = new List<HttpStatusCode>();
+            await using (first)
+            {
+                accepted.Add(await PostAsync(first, "hold first", TestActivities.PersonalConversation));
+                await WaitUntilAsync(() => held.Started.Contains("hold first"));
+                accepted.Add(await PostAsync(first, "echo one", TestActivities.PersonalConversation));
+                accepted.Add(await PostAsync(first, "echo two", TestActivities.PersonalConversation));
+                accepted.Add(await PostAsync(first, "echo three", TestActivities.GroupConversation));
+                accepted.Add(await PostAsync(first, "echo four", TestActivities.PersonalConversation));
+                Assert.Equal(4, await first.Get<InboundTurnStore>().CountWaitingAsync(TeamsActivityReader.ChannelName));
+            }
+
+            Assert.All(accepted, status => Assert.Equal(HttpStatusCode.OK, status));
+            Assert.Empty(rig.Activities);
+
+            var open = new GatedEchoHandler.TurnGate();
+            open.Open();
+            await using var second = TeamsTestHost.Restart(rig, folder, configureServices: services => GatedEchoHandler.Install(services, open));
+            await second.WaitForTurnsAsync();
+
+            Assert.Equal(["held: first", "echo: one", "echo: two", "echo: four"], Answers("1personal-dana"));
+            Assert.Equal(["echo: three"], Answers("group-chat-7"));
+            await using var db = second.Get<IDbContextFactory<BotDbContext>>().CreateDbContext();
+            var turns = await db.InboundTurns.OrderBy(t => t.Id).ToListAsync();
+            Assert.All(turns, t => Assert.Equal(InboundTurnState.Done, t.State));
+            // The held turn was claimed when the first host stopped and taken again after the restart; the others once.
+            Assert.Equal([2, 1, 1, 1, 1], turns.Select(t => t.Attempts));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_promotion_whose_dispatch_is_held_is_answered_over_HTTP_at_once_and_dispatched_once_when_released()
+    {
+        var gate = new GatedEchoHandler.TurnGate();
+        await using var teams = TeamsTestHost.Start(rig, configureServices: services => GatedDispatcher.Install(services, gate));
+        var dispatcher = teams.Get<GatedDispatcher>();
+        await WarmUpAsync(teams);
+
+        var clock = Stopwatch.StartNew();
+        using var response = await teams.PostWithoutWaitingAsync(TestActivities.Message(rig.ServiceUrl, "promote staging"), Bearer(teams));
+        var answeredIn = clock.Elapsed;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The dispatch cannot finish before the gate opens, however long that is; Teams has its answer regardless.
+        Assert.True(answeredIn < TimeSpan.FromSeconds(1), $"answered in {answeredIn}");
+        Assert.Equal(1, await teams.Get<InboundTurnStore>().CountUnfinishedAsync());
+        Assert.DoesNotContain(rig.Activities, a => Text(a).Contains("Dispatched", StringComparison.Ordinal));
+
+        gate.Open();
+        await teams.WaitForTurnsAsync();
+        Assert.Single(rig.Activities, a => Text(a).Contains("Dispatched", StringComparison.Ordinal));
+        Assert.Equal(1, dispatcher.Dispatched);
+    }
+
+    [Fact]
+    public async Task A_card_action_whose_turn_is_slow_is_answered_working_on_it_in_time_and_its_answer_follows_as_a_message()
+    {
+        var gate = new GatedEchoHandler.TurnGate();
+        await using var teams = TeamsTestHost.Start(rig, new Dictionary<string, string?> { ["Inbound:InvokeAnswerWithin"] = "00:00:00.300" },
+            configureServices: services => GatedEchoHandler.Install(services, gate));
+        await WarmUpAsync(teams);
+
+        var clock = Stopwatch.StartNew();
+        using var response = await teams.PostWithoutWaitingAsync(
+            TestActivities.Execute(rig.ServiceUrl, new JsonObject { ["command"] = "hold card" }), Bearer(teams));
+        var answeredIn = clock.Elapsed;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(answeredIn < TimeSpan.FromSeconds(1), $"answered in {answeredIn}");
+        Assert.Contains(TeamsTurnIntake.WorkingOnIt, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        gate.Open();
+        await teams.WaitForTurnsAsync();
+        Assert.Equal(["held: card"], Answers("1personal-dana"));
+    }
+
+    [Fact]
+    public async Task A_quick_card_action_is_answered_with_its_turns_first_line()
+    {
+        var gate = new GatedEchoHandler.TurnGate();
+        await using var teams = TeamsTestHost.Start(rig, configureServices: services => GatedEchoHandler.Install(services, gate));
+
+        using var response = await teams.PostWithoutWaitingAsync(
+            TestActivities.Execute(rig.ServiceUrl, new JsonObject { ["command"] = "echo quick" }), Bearer(teams));
+
+        Assert.Contains("echo: quick", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_turn_that_keeps_failing_is_given_up_after_its_attempts_with_an_answer_and_the_next_turn_goes_on()
+    {
+        var gate = new GatedEchoHandler.TurnGate();
+        await using var teams = TeamsTestHost.Start(rig, new Dictionary<string, string?> { ["Inbound:MaxAttempts"] = "3" }, configureServices: services => GatedEchoHandler.Install(services, gate));
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(teams, "explode", TestActivities.PersonalConversation));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(teams, "echo after", TestActivities.PersonalConversation));
+        await teams.WaitForTurnsAsync();
+
+        Assert.Equal(3, teams.Get<GatedEchoHandler>().Started.Count(text => text == "explode"));
+        Assert.Equal([ChatTurnHandler.CouldNotProcess, "echo: after"], Answers("1personal-dana"));
+        await using var db = teams.Get<IDbContextFactory<BotDbContext>>().CreateDbContext();
+        var givenUp = await db.InboundTurns.OrderBy(t => t.Id).FirstAsync();
+        Assert.Equal((InboundTurnState.GivenUp, 3), (givenUp.State, givenUp.Attempts));
+        Assert.Contains("the test handler exploded", givenUp.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redelivered_activity_is_acknowledged_and_answered_once()
+    {
+        var gate = new GatedEchoHandler.TurnGate();
+        await using var teams = TeamsTestHost.Start(rig, configureServices: services => GatedEchoHandler.Install(services, gate));
+        var activity = TestActivities.Message(rig.ServiceUrl, "echo again");
+
+        using var firstDelivery = await teams.PostAsync(activity, Bearer(teams));
+        using var secondDelivery = await teams.PostAsync(activity, Bearer(teams));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (firstDelivery.StatusCode, secondDelivery.StatusCode));
+        Assert.Equal(["echo: again"], Answers("1personal-dana"));
+    }
+
+    /// <summary>
+    /// One turn first, so the timed request measures the answer and not the host's first-request costs (signing keys
+    /// fetched, code compiled).
+    /// </summary>
+    private async Task WarmUpAsync(TeamsTestHost teams)
+    {
+        using var response = await teams.PostAsync(TestActivities.Message(rig.ServiceUrl, "help"), Bearer(teams));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        rig.ClearRecords();
+    }
+
+    private string Bearer(TeamsTestHost teams) => "Bearer " + TestTokens.BotFramework(teams.Rig.BotFrameworkKeys[0], rig.ServiceUrl);
+
+    private async Task<HttpStatusCode> PostAsync(TeamsTestHost teams, string text, string conversationId)
+    {
+        using var response = await teams.PostWithoutWaitingAsync(TestActivities.Message(rig.ServiceUrl, text, conversationId), Bearer(teams));
+        return response.StatusCode;
+    }
+
+    /// <summary>The texts the bot sent into the conversation whose id contains <paramref name="conversation"/>, in order.</summary>
+    private List<string> Answers(string conversation) =>
+        rig.Activities.Where(a => a.RawTarget.Contains(conversation, StringComparison.Ordinal)).Select(Text).ToList();
+
+    private static string Text(ConnectorRequest request) => request.Body?["text"]?.GetValue<string>() ?? "";
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(10);
+        }
+    }
+}
