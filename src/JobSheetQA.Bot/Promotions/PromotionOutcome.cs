@@ -26,6 +26,12 @@ public sealed record Refused(Decision Decision, PolicyRequest Request, string Pr
 /// <summary>Another promotion holds the environment (rule LOCK, decided by the database); this one was refused.</summary>
 public sealed record EnvironmentHeld(EnvironmentLock Holder, string PromotionId, string Environment) : PromotionOutcome;
 
+/// <summary>
+/// The request was handled before (the same chat turn, handled again after the worker handling it stopped mid-way):
+/// its promotion exists already, and nothing was done again.
+/// </summary>
+public sealed record AlreadyRequested(string PromotionId, PromotionState State) : PromotionOutcome;
+
 /// <summary>The promotion was stopped (cancelled) before it was judged; nothing was dispatched.</summary>
 public sealed record AlreadyStopped(string PromotionId, PromotionState State) : PromotionOutcome;
 

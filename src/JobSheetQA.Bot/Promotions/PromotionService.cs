@@ -32,7 +32,12 @@ public sealed class PromotionService(
         if (InvalidRefIn(request) is { } invalid)
             return invalid;
 
-        var promotion = await CreateAsync(request, caller, cancellationToken);
+        // The same request again (its turn handled a second time after an interruption): never a second promotion.
+        var id = caller.RequestKey is { } key ? PromotionIds.For(key) : PromotionIds.New();
+        if (caller.RequestKey is not null && await promotions.FindAsync(id, cancellationToken) is { } earlier)
+            return new AlreadyRequested(earlier.Id, earlier.State);
+
+        var promotion = await CreateAsync(id, request, caller, cancellationToken);
 
         var gathered = await gatherer.GatherAsync(Ask(promotion.Id, request, caller), cancellationToken);
         if (!gathered.Succeeded)
@@ -110,9 +115,8 @@ public sealed class PromotionService(
         return new AwaitingAcknowledgement(moved.Promotion!, acknowledgement, finding, policy.Acknowledgement.ExpiresAfter);
     }
 
-    private async Task<PromotionEntity> CreateAsync(PromoteRequest request, Caller caller, CancellationToken cancellationToken)
+    private async Task<PromotionEntity> CreateAsync(string id, PromoteRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var id = PromotionIds.New();
         var requester = caller.Identity;
         var promotion = new PromotionEntity
         {

@@ -25,6 +25,9 @@ public static class PromotionReplies
         EnvironmentHeld o => Reply.Text(
             $"**Refused**: {Held(o.Holder)}.\n"
             + $"DENY LOCK (bot policy): one promotion per environment at a time. Try again when it has finished (`status {o.Environment}`). Promotion `{o.PromotionId}` refused; nothing was dispatched."),
+        AlreadyRequested o => Reply.Text(
+            $"I had already started on this request before an interruption: promotion `{o.PromotionId}` is {PromotionText.State(o.State)}. "
+            + $"I did not act on it a second time; `status {o.PromotionId}` shows where it is."),
         AlreadyStopped o => Reply.Text($"Promotion `{o.PromotionId}` is {PromotionText.State(o.State)}; nothing was dispatched."),
         AwaitingAcknowledgement o => AcknowledgementPrompt(o),
         AcknowledgementNotNeeded o => Reply.Text($"Promotion `{o.PromotionId}` is {PromotionText.State(o.State)}; no acknowledgement is needed."),

@@ -11,6 +11,9 @@ public sealed record ChatTurn(ChatMessage Message, long ConversationReferenceId,
 
     public ConversationAddress Conversation => Message.Conversation;
 
-    /// <summary>The sender, this conversation and this moment, as the deciding modules take them.</summary>
-    public Caller Caller => new(Message.Sender, ConversationReferenceId, Now, Message.Conversation.ThreadId);
+    /// <summary>
+    /// The sender, this conversation (and thread) and this moment, as the deciding modules take them, keyed by the message
+    /// (a turn handled again after an interruption is recognised as the same request).
+    /// </summary>
+    public Caller Caller => new(Message.Sender, ConversationReferenceId, Now, Message.Conversation.ThreadId, $"{Message.Conversation.Channel}:{Message.InboundId}");
 }
