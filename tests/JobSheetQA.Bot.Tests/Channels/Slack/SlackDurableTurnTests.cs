@@ -46,13 +46,7 @@ public sealed class SlackDurableTurnTests
             await using var second = await SlackTestHost.StartAsync(configureServices: services => GatedEchoHandler.Install(services, open), contentRoot: folder);
             await second.Api.WaitForCallAsync("chat.postMessage", c => c.Str("thread_ts") == "1764150500.000004");
             await second.Api.WaitForCallAsync("chat.postMessage", c => c.Str("thread_ts") == "1764150500.000003");
-            var turns = second.Bot.Get<InboundTurnStore>();
-            var idle = DateTime.UtcNow.AddSeconds(10);
-            while (await turns.CountUnfinishedAsync() > 0)
-            {
-                Assert.True(DateTime.UtcNow < idle, "the restarted bot did not finish the stored turns");
-                await Task.Delay(20);
-            }
+            await StoredTurns.WaitUntilFinishedAsync(second.Bot.Services);
 
             var posts = second.Api.CallsTo("chat.postMessage");
             Assert.Equal(["held: first", "echo: one", "echo: three"], posts.Where(c => c.Str("channel") == "D0ONE").Select(c => c.Str("text")));

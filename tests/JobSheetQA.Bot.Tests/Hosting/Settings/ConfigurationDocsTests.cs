@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using JobSheetQA.Bot.Channels.Inbound;
 using JobSheetQA.Bot.Channels.Slack;
 using JobSheetQA.Bot.Channels.Teams;
 using JobSheetQA.Bot.GitHub;
@@ -38,6 +39,7 @@ public sealed class ConfigurationDocsTests(WebApplicationFactory<PolicyOptions> 
         [typeof(BotCredentialsOptions)] = "",
         [typeof(TeamsOptions)] = TeamsOptions.SectionName,
         [typeof(SlackOptions)] = SlackOptions.SectionName,
+        [typeof(InboundOptions)] = InboundOptions.SectionName,
     };
 
     // Properties read from a key other than section:property.

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using JobSheetQA.Bot.Channels.Teams;
 using JobSheetQA.Bot.Chat.Turns;
-using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Tests.Channels.Support;
 using JobSheetQA.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -108,17 +108,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
     }
 
     /// <summary>Waits until no stored inbound turn is waiting or being handled.</summary>
-    public async Task WaitForTurnsAsync(TimeSpan? timeout = null)
-    {
-        var turns = bot.Get<InboundTurnStore>();
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (await turns.CountUnfinishedAsync() > 0)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The inbound worker did not finish the stored turns in time.");
-            await Task.Delay(20);
-        }
-    }
+    public Task WaitForTurnsAsync(TimeSpan? timeout = null) => StoredTurns.WaitUntilFinishedAsync(bot.Services, timeout);
 
     /// <summary>Posts an activity and returns as soon as the bot answered the HTTP request.</summary>
     public async Task<HttpResponseMessage> PostWithoutWaitingAsync(JsonObject activity, string? authorization)
