@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBotDbContext))]
-    [Migration("20261203052832_InboundTurns")]
+    [Migration("20261203064724_InboundTurns")]
     partial class InboundTurns
     {
         /// <inheritdoc />
@@ -468,6 +468,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                     b.Property<long?>("ConversationReferenceId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("conversation_reference_id");
+
+                    b.Property<string>("ConversationThreadId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_thread_id");
 
                     b.Property<string>("CorrelationId")
                         .IsRequired()

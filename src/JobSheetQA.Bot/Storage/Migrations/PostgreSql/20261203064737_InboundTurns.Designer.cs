@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresBotDbContext))]
-    [Migration("20261203052843_InboundTurns")]
+    [Migration("20261203064737_InboundTurns")]
     partial class InboundTurns
     {
         /// <inheritdoc />
@@ -481,6 +481,10 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                     b.Property<long?>("ConversationReferenceId")
                         .HasColumnType("bigint")
                         .HasColumnName("conversation_reference_id");
+
+                    b.Property<string>("ConversationThreadId")
+                        .HasColumnType("text")
+                        .HasColumnName("conversation_thread_id");
 
                     b.Property<string>("CorrelationId")
                         .IsRequired()
