@@ -1,13 +1,14 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using JobSheetQA.Bot.Chat.Replies;
-using JobSheetQA.Bot.Chat.Turns;
+using JobSheetQA.Bot.Channels.Inbound;
+using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Channels.Teams.Support;
 using JobSheetQA.Bot.Tests.Chat.Support;
 using JobSheetQA.Bot.Tests.Fuzz;
 using JobSheetQA.Bot.Tests.GitHub;
 using JobSheetQA.Bot.Tests.GitHub.Webhooks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Octokit.Webhooks;
@@ -20,17 +21,18 @@ namespace JobSheetQA.Bot.Tests.Hosting.Inbound;
 public sealed class ServerFaultsTests
 {
     [Fact]
-    public async Task A_turn_that_fails_inside_the_bot_is_a_500_whose_correlation_id_is_in_the_body_and_the_one_error_line()
+    public async Task An_activity_the_bot_fails_to_store_is_a_500_whose_correlation_id_is_in_the_body_and_the_one_error_line()
     {
         await using var rig = await BotFrameworkRig.StartAsync();
         var logs = new CapturingLoggerProvider();
         await using var host = TeamsTestHost.Start(rig, new Dictionary<string, string?> { ["MicrosoftAppId"] = "", ["MicrosoftAppPassword"] = "" }, configureServices: services =>
         {
             services.AddSingleton<ILoggerProvider>(logs);
-            services.AddSingleton<IChatTextHandler, ExplodingHandler>();
+            // The intake's queue writes to a database that is gone; the worker keeps the real one.
+            services.AddSingleton(sp => new InboundTurnQueue(new InboundTurnStore(new GoneDatabase()), TimeProvider.System));
         });
 
-        using var response = await host.PostAsync(TestActivities.Message(rig.ServiceUrl, ExplodingHandler.Text), null);
+        using var response = await host.PostAsync(TestActivities.Message(rig.ServiceUrl, "help"), null);
 
         await AssertServerFaultAsync(response, logs);
     }
@@ -66,12 +68,9 @@ public sealed class ServerFaultsTests
         Assert.Contains("the database is gone", error, StringComparison.Ordinal);
     }
 
-    private sealed class ExplodingHandler : IChatTextHandler
+    private sealed class GoneDatabase : IDbContextFactory<BotDbContext>
     {
-        public const string Text = "explode please";
-
-        public Task<IReadOnlyList<Reply>?> TryHandleAsync(string text, ChatTurn turn, CancellationToken cancellationToken) =>
-            text == Text ? throw new InvalidOperationException("the database is gone") : Task.FromResult<IReadOnlyList<Reply>?>(null);
+        public BotDbContext CreateDbContext() => throw new InvalidOperationException("the database is gone");
     }
 
     private sealed class FailingProcessor : WebhookEventProcessor
