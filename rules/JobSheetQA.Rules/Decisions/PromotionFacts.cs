@@ -17,6 +17,9 @@ public sealed record PromotionFacts(
     NightlyParityResult? NightlyParity,
     IReadOnlyList<PromotionInFlight> InFlight)
 {
+    /// <summary>The requester's answers to the read-only posture checklist (runbook §4.2) given for this promotion, if any.</summary>
+    public IReadOnlyList<PostureChecklistAnswer> PostureChecklists { get; init; } = [];
+
     /// <summary>Every fact as the engine inserts it into a session.</summary>
     public IEnumerable<object> All()
     {
@@ -31,5 +34,6 @@ public sealed record PromotionFacts(
         foreach (var verification in Verifications) yield return verification;
         if (NightlyParity is not null) yield return NightlyParity;
         foreach (var promotion in InFlight) yield return promotion;
+        foreach (var answer in PostureChecklists) yield return answer;
     }
 }

@@ -32,11 +32,16 @@ internal static class RuleText
     }
 
     /// <summary>"a", "a or b", "a, b or c".</summary>
-    public static string OrList(IReadOnlyList<string> items) => items.Count switch
+    public static string OrList(IReadOnlyList<string> items) => Joined(items, "or");
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    public static string AndList(IReadOnlyList<string> items) => Joined(items, "and");
+
+    private static string Joined(IReadOnlyList<string> items, string last) => items.Count switch
     {
         0 => "(none)",
         1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " or " + items[^1],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + $" {last} " + items[^1],
     };
 
     public static string Lines(IEnumerable<int> lines) => string.Join(", ", lines);

@@ -57,8 +57,20 @@ public abstract class PostureFlagRule : Rule
             : RuleFinding.Of(
                 ruleType,
                 FindingOutcome.Deny,
-                $"{flagName} is {flag.DisplayValue} on {request.Environment}; it must be false or unset for the read-only posture{(purpose is null ? "" : $" ({purpose.ToLowerInvariant()})")}, or covered by an open write window",
+                $"{flagName} is {flag.DisplayValue} on {request.Environment}{ScopeNote(flag)}; it must be false or unset for the read-only posture{(purpose is null ? "" : $" ({purpose.ToLowerInvariant()})")}, or covered by an open write window",
                 ("environment", request.Environment),
-                (flagName, flag.DisplayValue));
+                (flagName, flag.DisplayValue),
+                ("scope", ScopeName(flag.Scope)));
     }
+
+    /// <summary>Where the winning value was set, when it is not the environment itself (runbook §4.2 judges what the deploy job reads).</summary>
+    private static string ScopeNote(PostureFlag flag) =>
+        flag.Scope == VariableScope.Environment ? "" : $" (set at {ScopeName(flag.Scope)} scope, which the deploy job reads when the environment does not set it)";
+
+    private static string ScopeName(VariableScope scope) => scope switch
+    {
+        VariableScope.Repository => "repository",
+        VariableScope.Organization => "organisation",
+        _ => "environment",
+    };
 }

@@ -20,6 +20,7 @@ public sealed class RuleCatalogueTests
         { "STAGE-FIRST", RuleSets.Evidence },
         { "SEPARATE-VERIFIER", RuleSets.Evidence },
         { "NIGHTLY-PARITY", RuleSets.Evidence },
+        { "POSTURE-CHECKLIST", RuleSets.Posture },
         { "POSTURE-PURGE", RuleSets.Posture },
         { "POSTURE-SCHED", RuleSets.Posture },
         { "SECRETS", RuleSets.Workflow },
@@ -82,10 +83,10 @@ public sealed class RuleCatalogueTests
     }
 
     [Fact]
-    public void Only_the_skip_acknowledgement_can_ask_for_an_acknowledgement()
+    public void Only_the_skip_acknowledgement_and_the_posture_checklist_can_ask_the_requester()
     {
         Assert.Equal(
-            ["REQ-SKIP-ACK"],
+            ["POSTURE-CHECKLIST", "REQ-SKIP-ACK"],
             RuleCatalogue.All.Where(r => r.Outcomes.Contains(FindingOutcome.RequireAcknowledgement)).Select(r => r.Id));
     }
 

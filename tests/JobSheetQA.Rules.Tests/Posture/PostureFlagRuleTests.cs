@@ -18,7 +18,7 @@ public abstract class PostureFlagRuleTests
     [Theory]
     [InlineData(null)]
     [InlineData("false")]
-    [InlineData("0")]
+    [InlineData(" FALSE ")]
     [InlineData("")]
     public void Production_with_the_flag_false_or_unset_passes(string? value)
     {
@@ -39,6 +39,9 @@ public abstract class PostureFlagRuleTests
     [InlineData("true")]
     [InlineData("TRUE")]
     [InlineData(" true ")]
+    [InlineData("0")]
+    [InlineData("no")]
+    [InlineData("flase")]
     public void Production_with_the_flag_enabled_is_denied(string value)
     {
         var decision = SharedEngine.Instance.Decide(TestFacts.Production().WithFlag(Flag, value));
@@ -49,6 +52,25 @@ public abstract class PostureFlagRuleTests
         Assert.StartsWith($"{Flag} is {value} on production; it must be false or unset for the read-only posture ({Purpose})", finding.Message);
         Assert.Equal(value, finding.Fact(Flag));
         Assert.Equal(RuleVerdict.Pass, decision.VerdictOf(OtherRuleId));
+    }
+
+    [Theory]
+    [InlineData(VariableScope.Repository, "repository")]
+    [InlineData(VariableScope.Organization, "organisation")]
+    public void A_flag_that_wins_from_a_wider_scope_is_denied_naming_the_scope(VariableScope scope, string scopeName)
+    {
+        var facts = TestFacts.Production();
+        facts = facts with
+        {
+            PostureFlags = [.. facts.PostureFlags.Where(f => f.Name != Flag), new PostureFlag("production", Flag, "true") { Scope = scope }],
+        };
+
+        var decision = SharedEngine.Instance.Decide(facts);
+
+        Assert.Equal(Verdict.Deny, decision.Verdict);
+        var finding = decision.Single(RuleId);
+        Assert.Equal(scopeName, finding.Fact("scope"));
+        Assert.Contains($"set at {scopeName} scope", finding.Message);
     }
 
     [Fact]

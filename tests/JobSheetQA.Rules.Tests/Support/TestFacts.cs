@@ -53,12 +53,14 @@ public static class TestFacts
 
     public static PromotionFacts Staging() => Baseline(EnvironmentNames.Staging);
 
-    /// <summary>Production with its staging evidence: a clean staging promotion and a complete verification of HEAD.</summary>
+    /// <summary>Production with its staging evidence (a clean staging promotion and a complete verification of HEAD) and the
+    /// requester's posture checklist answered "yes" to every item (runbook §4.2).</summary>
     public static PromotionFacts Production() =>
         Baseline(EnvironmentNames.Production) with
         {
             PriorPromotions = [StagingPromotion()],
             Verifications = [StagingVerification()],
+            PostureChecklists = [Checklist()],
         };
 
     public static PromotionFacts For(string environment) => environment switch
@@ -98,6 +100,10 @@ public static class TestFacts
         SmokeTestsPassed: true,
         KeyFunctionalityVerified: true,
         VerifiedById: Verifier.QualifiedId);
+
+    /// <summary>The requester's answers to runbook §4.2 items 3–5 for <see cref="PromotionId"/>; every item confirmed unless told.</summary>
+    public static PostureChecklistAnswer Checklist(bool database = true, bool noDestructive = true, bool monitoring = true, string promotionId = PromotionId) =>
+        new(promotionId, database, noDestructive, monitoring, Requester.DisplayName);
 
     public static WriteWindow Window(string changeRequest = "CHG-1234", DateTimeOffset? endsAt = null, DateTimeOffset? closedAt = null) => new(
         Environment: EnvironmentNames.Production,
