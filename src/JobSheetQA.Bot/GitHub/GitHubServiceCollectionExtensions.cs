@@ -2,6 +2,7 @@ using System.Net;
 using JobSheetQA.Bot.GitHub.Auth;
 using JobSheetQA.Bot.GitHub.Client;
 using JobSheetQA.Bot.GitHub.Sandbox;
+using JobSheetQA.Bot.GitHub.Variables;
 using JobSheetQA.Bot.Hosting.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -61,6 +62,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton(CreateCredentialStore);
         services.TryAddSingleton<GitHubApiExecutor>();
         services.TryAddSingleton<IWorkflowRunTracker, OctokitWorkflowRunTracker>();
+        services.TryAddSingleton<IPostureVariables, OctokitPostureVariables>();
         services.TryAddSingleton<IRepositoryFacts, OctokitRepositoryFacts>();
         services.TryAddSingleton<IPromotionDispatcher, OctokitPromotionDispatcher>();
 

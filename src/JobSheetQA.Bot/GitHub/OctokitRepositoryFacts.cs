@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.GitHub.Client;
+using JobSheetQA.Bot.GitHub.Variables;
 using JobSheetQA.Rules.Facts;
 using JobSheetQA.Rules.Policy;
 using Octokit;
@@ -7,7 +8,7 @@ namespace JobSheetQA.Bot.GitHub;
 
 /// <summary><see cref="IRepositoryFacts"/> on Octokit, with the endpoints Octokit 14 lacks (environment secrets and
 /// variables) called raw through <c>IConnection</c>. A 404 that means "absent" is an answer, not an error.</summary>
-internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRunTracker runs) : IRepositoryFacts
+internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRunTracker runs, IPostureVariables variables) : IRepositoryFacts
 {
     public async Task<GitHubResult<BranchHead>> GetBranchHeadAsync(string branch, CancellationToken cancellationToken = default)
     {
@@ -118,42 +119,9 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
         return new SecretPresence(environment, names.Distinct(StringComparer.Ordinal).ToList(), inRepository, inEnvironment);
     }
 
-    public async Task<GitHubResult<IReadOnlyList<PostureFlag>>> GetEnvironmentVariablesAsync(string environment, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(environment);
-        ArgumentNullException.ThrowIfNull(names);
-        var t = api.Target;
-        var check = new GitHubOperation("variables.check", $"read the variables of {GitHubPaths.Printable(environment)}", "Environments: read");
-        if (RefuseNames(check, environment, names) is { } refused)
-        {
-            return refused;
-        }
-
-        var flags = new List<PostureFlag>();
-        foreach (var name in names.Distinct(StringComparer.Ordinal))
-        {
-            var uri = new Uri($"{RepositoryPath(t)}/environments/{GitHubPaths.Segment(environment)}/variables/{GitHubPaths.Segment(name)}", UriKind.Relative);
-            var result = await api.RunAsync(
-                new GitHubOperation("variables.environment.get", $"read the {environment} environment variable {name}", "Environments: read"),
-                async (c, ct) => (await c.Connection.Get<EnvironmentVariableResponse>(uri, null, null, ct)).Body,
-                cancellationToken);
-            if (result.Succeeded)
-            {
-                flags.Add(new PostureFlag(environment, name, result.Value?.Value));
-            }
-            else if (result.Error.Kind == GitHubErrorKind.NotFound)
-            {
-                // Runbook §4.2: "false or unset" — unset is a fact, not a failure.
-                flags.Add(new PostureFlag(environment, name, null));
-            }
-            else
-            {
-                return result.Error;
-            }
-        }
-
-        return GitHubResult<IReadOnlyList<PostureFlag>>.Success(flags);
-    }
+    /// <summary>The winning value of each variable for the environment's jobs (environment over repository over organisation).</summary>
+    public async Task<GitHubResult<IReadOnlyList<PostureFlag>>> GetEnvironmentVariablesAsync(string environment, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default) =>
+        (await variables.ReadScopesAsync(environment, names, cancellationToken)).Map(scopes => (IReadOnlyList<PostureFlag>)scopes.Select(s => s.Winning).ToList());
 
     public async Task<GitHubResult<NightlyParityReport?>> GetLatestNightlyParityAsync(NightlyParityPolicy nightly, string? branch, CancellationToken cancellationToken = default)
     {

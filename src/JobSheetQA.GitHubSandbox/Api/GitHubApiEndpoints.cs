@@ -27,6 +27,7 @@ internal static class GitHubApiEndpoints
         });
         repo.MapRepos();
         repo.MapSecrets();
+        repo.MapVariables();
         repo.MapActions();
         repo.MapInstallation();
 

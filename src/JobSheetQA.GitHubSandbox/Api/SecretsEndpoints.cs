@@ -3,7 +3,7 @@ using JobSheetQA.GitHubSandbox.State;
 
 namespace JobSheetQA.GitHubSandbox.Api;
 
-/// <summary>Secret names (repository and environment) and environment variables. Values of secrets never exist here.</summary>
+/// <summary>Secret names (repository and environment). Values of secrets never exist here; variables are in <see cref="VariablesEndpoints"/>.</summary>
 internal static class SecretsEndpoints
 {
     public static RouteGroupBuilder MapSecrets(this RouteGroupBuilder repo)
@@ -22,24 +22,6 @@ internal static class SecretsEndpoints
         repo.MapGet("/environments/{environment}/secrets/{name}", (string environment, string name, SandboxState state) =>
             ReposEndpoints.Repository(state).Environments.TryGetValue(environment, out var env)
                 ? Secret(env.Secrets, name)
-                : GitHubResults.NotFound());
-
-        repo.MapGet("/environments/{environment}/variables", (string environment, HttpContext context, SandboxState state) =>
-        {
-            if (!ReposEndpoints.Repository(state).Environments.TryGetValue(environment, out var env))
-            {
-                return GitHubResults.NotFound();
-            }
-
-            var all = env.Variables.ToList();
-            var page = Paging.Page(context, all);
-            return GitHubResults.Json(GitHubJson.Paged("variables", all.Count, page.Select(v => GitHubJson.Variable(v.Key, v.Value))));
-        });
-
-        repo.MapGet("/environments/{environment}/variables/{name}", (string environment, string name, SandboxState state) =>
-            ReposEndpoints.Repository(state).Environments.TryGetValue(environment, out var env)
-            && env.Variables.TryGetValue(name, out var value)
-                ? GitHubResults.Json(GitHubJson.Variable(name, value))
                 : GitHubResults.NotFound());
 
         return repo;

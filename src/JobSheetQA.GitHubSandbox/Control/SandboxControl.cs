@@ -80,6 +80,18 @@ public sealed class SandboxControl
     public void RemoveEnvironmentVariable(string environment, string name) =>
         UpdateEnvironment(environment, e => e with { Variables = e.Variables.Remove(name) });
 
+    /// <summary>Sets a repository Actions variable (null removes it).</summary>
+    public void SetRepositoryVariable(string name, string? value) =>
+        UpdateRepository(r => r with { Variables = value is null ? r.Variables.Remove(name) : r.Variables.SetItem(name, value) });
+
+    /// <summary>Sets an organisation variable shared with the repository (null removes it).</summary>
+    public void SetOrganizationVariable(string name, string? value) =>
+        UpdateRepository(r => r with { OrganizationVariables = value is null ? r.OrganizationVariables.Remove(name) : r.OrganizationVariables.SetItem(name, value) });
+
+    /// <summary>An environment variable's value as the sandbox holds it now; null when unset (or no such environment).</summary>
+    public string? EnvironmentVariable(string environment, string name) =>
+        Repository.Environments.TryGetValue(environment, out var env) && env.Variables.TryGetValue(name, out var value) ? value : null;
+
     /// <summary><c>active</c>, <c>disabled_manually</c>, … for every workflow.</summary>
     public void SetWorkflowState(string state) => UpdateRepository(r => r with { WorkflowState = state });
 

@@ -31,6 +31,12 @@ public sealed record RepositoryState
     /// <summary>Repository Actions secret names.</summary>
     public ImmutableSortedSet<string> Secrets { get; init; } = ImmutableSortedSet<string>.Empty;
 
+    /// <summary>Repository Actions variables (name → value): a job reads them when its environment does not set the name.</summary>
+    public ImmutableSortedDictionary<string, string> Variables { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>The owner organisation's variables shared with this repository (read only through the repository).</summary>
+    public ImmutableSortedDictionary<string, string> OrganizationVariables { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
     public ImmutableSortedDictionary<string, EnvironmentState> Environments { get; init; } =
         ImmutableSortedDictionary<string, EnvironmentState>.Empty;
 
