@@ -22,7 +22,7 @@ builder.Services.AddPolicy(builder.Configuration);
 builder.Services.AddGitHubGateway(builder.Configuration);
 builder.Services.AddGitHubWebhooks(builder.Configuration);
 builder.Services.AddPromotions();
-builder.Services.AddPosture();
+builder.Services.AddPosture(builder.Configuration);
 builder.Services.AddEvidence();
 builder.Services.AddJobs(builder.Configuration, builder.Environment);
 builder.Services.AddChat();

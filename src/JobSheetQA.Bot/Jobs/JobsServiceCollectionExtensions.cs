@@ -5,6 +5,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using JobSheetQA.Bot.Hosting.Settings;
 using JobSheetQA.Bot.Jobs.Tracking;
+using JobSheetQA.Bot.Posture.WriteWindows;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -108,6 +109,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<TrackingChains>();
         services.TryAddSingleton<IRunTrackingScheduler, HangfireRunTrackingScheduler>();
         services.TryAddSingleton<IAcknowledgementExpiry, AcknowledgementExpiryScheduler>();
+        services.TryAddSingleton<IWriteWindowRestoreScheduler, HangfireWriteWindowRestoreScheduler>();
         services.TryAddSingleton<ParityViolationReader>();
         services.TryAddSingleton<RunReader>();
         services.TryAddSingleton<RunStateApplier>();
@@ -116,6 +118,7 @@ public static class JobsServiceCollectionExtensions
         services.TryAddTransient<RunTrackingJob>();
         services.TryAddTransient<AcknowledgementExpiryJob>();
         services.TryAddTransient<WriteWindowWatchJob>();
+        services.TryAddTransient<WriteWindowRestoreJob>();
         services.TryAddTransient<TrackingReconcilerJob>();
         services.TryAddTransient<InboundPruneJob>();
         services.AddHostedService<TrackingStartup>();

@@ -18,6 +18,9 @@ internal sealed class TrackingStartup(IRecurringJobManager recurring, IServiceSc
         // Daily is plenty: the prune only keeps processed_inbound from growing, and a week of ids is kept anyway.
         recurring.AddOrUpdate<InboundPruneJob>(InboundPruneJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), Cron.Daily());
 
+        // Crash safety (runbook §4.3 step 4): a managed write window that ended while no instance ran is restored now, not in a minute.
+        recurring.Trigger(WriteWindowWatchJob.RecurringJobId);
+
         await using var scope = scopes.CreateAsyncScope();
         var resumed = await scope.ServiceProvider.GetRequiredService<TrackingReconcilerJob>().ReconcileAsync(onlyOverdue: false, cancellationToken);
         JobsLog.TrackingResumed(logger, resumed);

@@ -53,7 +53,7 @@ public sealed class PromotionFactsGatherer(
 
         var now = time.GetUtcNow();
         var commit = ask.CommitSha ?? head.Value.Sha;
-        var records = await stored.ReadAsync(ask.Environment, commit, now, cancellationToken);
+        var records = await stored.ReadAsync(ask.Environment, commit, now, cancellationToken, ask.PromotionId);
         var request = new PromotionRequest(ask.PromotionId, ask.Environment, gitRef, commit, ask.SkipParity, ask.UseNightlyParity, ask.AcknowledgementText, ask.Requester);
 
         return GatheredFacts.From(new PromotionFacts(
@@ -67,7 +67,10 @@ public sealed class PromotionFactsGatherer(
             records.PriorPromotions,
             records.Verifications,
             nightly,
-            records.InFlight));
+            records.InFlight)
+        {
+            PostureChecklists = records.PostureChecklists,
+        });
     }
 
     private async Task<GitHubResult<NightlyParityResult?>> JudgeNightlyParityAsync(string gitRef, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.GitHub.Variables;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Rules.Facts;
 using JobSheetQA.Rules.Policy;
@@ -11,5 +12,8 @@ namespace JobSheetQA.Bot.Posture;
 /// <param name="LastChecklist">The newest posture checklist recorded for a read-only environment, if any.</param>
 public sealed record PostureView(EnvironmentPolicy Environment, IReadOnlyList<PostureFlag> Flags, WriteWindow? Window, PostureChecklistEntity? LastChecklist)
 {
+    /// <summary>Each flag at environment, repository and organisation scope, in the policy's order.</summary>
+    public IReadOnlyList<VariableScopes> Scopes { get; init; } = [];
+
     public IReadOnlyList<PostureFlag> Enabled => Flags.Where(f => f.IsEnabled).ToList();
 }

@@ -6,6 +6,7 @@ using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Rules.Decisions;
 using JobSheetQA.Rules.Engine;
 using JobSheetQA.Rules.Policy;
+using JobSheetQA.Rules.Posture;
 
 namespace JobSheetQA.Bot.Promotions;
 
@@ -100,9 +101,11 @@ public sealed class PromotionService(
     private async Task<PromotionOutcome> AskForAcknowledgementAsync(PromotionEntity promotion, Decision decision, Caller caller, string decisionDetails)
     {
         var finding = decision.Acknowledgements.First();
+        // The posture checklist (runbook §4.2) is answered yes/no, not with a phrase; it expires like one.
+        var phrase = finding.RuleId == PostureChecklistRule.Id ? "" : policy.Acknowledgement.Phrase;
         var acknowledgement = await acknowledgements.RequestAsync(
             promotion.Id, caller.Identity.Channel, caller.Identity.UserId, promotion.Environment, promotion.CommitSha,
-            finding.RuleId, policy.Acknowledgement.Phrase, time.GetUtcNow(), policy.Acknowledgement.ExpiresAfter, CancellationToken.None);
+            finding.RuleId, phrase, time.GetUtcNow(), policy.Acknowledgement.ExpiresAfter, CancellationToken.None);
 
         var moved = await transitions.MoveAsync(promotion.Id, PromotionState.AwaitingAcknowledgement, caller.Actor, decisionDetails, cancellationToken: CancellationToken.None);
         if (!moved.Moved)

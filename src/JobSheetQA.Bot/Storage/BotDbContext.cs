@@ -70,6 +70,7 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
         configurationBuilder.Properties<Verdict>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<PromotionSource>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<InboundTurnState>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<PostureChecklistStage>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -120,6 +121,10 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
             window.ToTable("write_windows");
             window.HasKey(w => w.Id);
             window.HasIndex(w => new { w.Environment, w.EndsAt });
+            window.Ignore(w => w.IsManaged);
+            window.Property(w => w.ManagedFlags).HasMaxLength(200);
+            window.Property(w => w.PreviousValues).HasMaxLength(2000);
+            window.Property(w => w.RestoreError).HasMaxLength(1000);
             window.HasOne<ConversationReferenceEntity>().WithMany().HasForeignKey(w => w.ConversationReferenceId).OnDelete(DeleteBehavior.SetNull);
         });
 
@@ -127,8 +132,8 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
         {
             checklist.ToTable("posture_checklists");
             checklist.HasKey(c => c.Id);
-            // One checklist per promotion: the first answers are the evidence (runbook §4.2).
-            checklist.HasIndex(c => c.PromotionId).IsUnique();
+            // One checklist per promotion and stage: the first answers are the evidence (runbook §4.2).
+            checklist.HasIndex(c => new { c.PromotionId, c.Stage }).IsUnique();
             checklist.HasOne<PromotionEntity>().WithMany().HasForeignKey(c => c.PromotionId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -4,17 +4,18 @@ using Microsoft.EntityFrameworkCore;
 namespace JobSheetQA.Bot.Storage;
 
 /// <summary>
-/// Answers to the read-only posture checklist asked after a production success (runbook §3.2 step 4, §4.2).
-/// The first answer per promotion is kept; the database's unique index decides between two instances.
+/// Answers to the read-only posture checklist (runbook §4.2): asked of the requester before dispatch, and after a
+/// production success (§3.2 step 4). The first answer per promotion and stage is kept; the database's unique index
+/// decides between two instances.
 /// </summary>
 public sealed class PostureChecklistStore(IDbContextFactory<BotDbContext> contexts)
 {
-    /// <summary>Records <paramref name="checklist"/> unless its promotion already has one; returns the one that is stored.</summary>
+    /// <summary>Records <paramref name="checklist"/> unless its promotion already has one of its stage; returns the one that is stored.</summary>
     public async Task<PostureChecklistRecording> RecordAsync(PostureChecklistEntity checklist, CancellationToken cancellationToken = default)
     {
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var existing = await db.PostureChecklists.AsNoTracking().FirstOrDefaultAsync(c => c.PromotionId == checklist.PromotionId, cancellationToken);
+            var existing = await db.PostureChecklists.AsNoTracking().FirstOrDefaultAsync(c => c.PromotionId == checklist.PromotionId && c.Stage == checklist.Stage, cancellationToken);
             if (existing is not null)
                 return new PostureChecklistRecording(false, existing);
 
@@ -30,21 +31,21 @@ public sealed class PostureChecklistStore(IDbContextFactory<BotDbContext> contex
             }
         }
 
-        return new PostureChecklistRecording(false, (await ForPromotionAsync(checklist.PromotionId, cancellationToken))!);
+        return new PostureChecklistRecording(false, (await ForPromotionAsync(checklist.PromotionId, checklist.Stage, cancellationToken))!);
     }
 
-    public async Task<PostureChecklistEntity?> ForPromotionAsync(string promotionId, CancellationToken cancellationToken = default)
+    public async Task<PostureChecklistEntity?> ForPromotionAsync(string promotionId, PostureChecklistStage stage = PostureChecklistStage.AfterDeploy, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.PostureChecklists.AsNoTracking().FirstOrDefaultAsync(c => c.PromotionId == promotionId, cancellationToken);
+        return await db.PostureChecklists.AsNoTracking().FirstOrDefaultAsync(c => c.PromotionId == promotionId && c.Stage == stage, cancellationToken);
     }
 
-    /// <summary>The newest checklist recorded for <paramref name="environment"/>, or null.</summary>
-    public async Task<PostureChecklistEntity?> LatestAsync(string environment, CancellationToken cancellationToken = default)
+    /// <summary>The newest checklist of <paramref name="stage"/> recorded for <paramref name="environment"/>, or null.</summary>
+    public async Task<PostureChecklistEntity?> LatestAsync(string environment, PostureChecklistStage stage = PostureChecklistStage.AfterDeploy, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.PostureChecklists.AsNoTracking()
-            .Where(c => c.Environment == environment)
+            .Where(c => c.Environment == environment && c.Stage == stage)
             .OrderByDescending(c => c.RecordedAt).ThenByDescending(c => c.Id)
             .FirstOrDefaultAsync(cancellationToken);
     }

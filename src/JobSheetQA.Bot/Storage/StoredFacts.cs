@@ -7,4 +7,8 @@ public sealed record StoredFacts(
     IReadOnlyList<CompletedPromotion> PriorPromotions,
     IReadOnlyList<StagingVerification> Verifications,
     IReadOnlyList<WriteWindow> WriteWindows,
-    IReadOnlyList<PromotionInFlight> InFlight);
+    IReadOnlyList<PromotionInFlight> InFlight)
+{
+    /// <summary>The requester's pre-dispatch posture checklist for the promotion judged (runbook §4.2), if answered.</summary>
+    public IReadOnlyList<PostureChecklistAnswer> PostureChecklists { get; init; } = [];
+}

@@ -7,13 +7,15 @@ public sealed class StoredFactsReader(
     PromotionStore promotions,
     StagingVerificationStore verifications,
     WriteWindowStore writeWindows,
-    PromotionLocks locks)
+    PromotionLocks locks,
+    PostureChecklistStore checklists)
 {
     /// <summary>
     /// Earlier finished runs and verifications of the same commit (any environment: production needs staging's, runbook §3),
-    /// the target environment's current write windows (§4.3) and the promotion holding it (LOCK).
+    /// the target environment's current write windows (§4.3), the promotion holding it (LOCK) and the posture checklist
+    /// the requester answered for <paramref name="promotionId"/> before dispatch (§4.2, POSTURE-CHECKLIST).
     /// </summary>
-    public async Task<StoredFacts> ReadAsync(string environment, string commitSha, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<StoredFacts> ReadAsync(string environment, string commitSha, DateTimeOffset now, CancellationToken cancellationToken = default, string? promotionId = null)
     {
         var prior = await promotions.CompletedForCommitAsync(commitSha, cancellationToken);
         var verified = await verifications.ForCommitAsync(commitSha, cancellationToken);
@@ -22,6 +24,10 @@ public sealed class StoredFactsReader(
         var inFlight = holder is null
             ? []
             : new[] { new PromotionInFlight(holder.PromotionId, holder.Environment, holder.HeldBy, holder.Since) };
-        return new StoredFacts(prior, verified, windows, inFlight);
+        var checklist = promotionId is null ? null : await checklists.ForPromotionAsync(promotionId, PostureChecklistStage.BeforeDispatch, cancellationToken);
+        var answers = checklist is null
+            ? []
+            : new[] { new PostureChecklistAnswer(checklist.PromotionId, checklist.DatabaseReadOnly, checklist.NoDestructiveOperationsScheduled, checklist.MonitoringAlertsConfigured, checklist.RecordedBy) };
+        return new StoredFacts(prior, verified, windows, inFlight) { PostureChecklists = answers };
     }
 }

@@ -80,7 +80,8 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.WriteWindows.AsNoTracking()
-            .Where(w => w.EndCheckDoneAt == null && (w.ClosedAt != null || w.EndsAt <= now))
+            // A managed window's end check waits for its restore: it then says read-only, or keeps being retried.
+            .Where(w => w.EndCheckDoneAt == null && (w.ClosedAt != null || w.EndsAt <= now) && (w.ManagedFlags == null || w.RestoredAt != null))
             .OrderBy(w => w.EndsAt).ThenBy(w => w.Id)
             .ToListAsync(cancellationToken);
     }
@@ -99,6 +100,59 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.WriteWindows.Where(w => w.Id == id && w.EndCheckDoneAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(w => w.EndCheckDoneAt, now), cancellationToken) > 0;
+    }
+
+    public async Task<WriteWindowEntity?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WriteWindows.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+    }
+
+    /// <summary>Records which flags a managed window sets and their previous values, before it sets them.</summary>
+    public async Task RecordManagedAsync(long id, string flags, string previousValues, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.WriteWindows.Where(w => w.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.ManagedFlags, flags).SetProperty(w => w.PreviousValues, previousValues), cancellationToken);
+    }
+
+    /// <summary>Ends window <paramref name="id"/> now (its flags could not be set); true when this call closed it.</summary>
+    public async Task<bool> CloseOneAsync(long id, Actor closedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WriteWindows.Where(w => w.Id == id && w.ClosedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, closedBy.Name).SetProperty(w => w.ClosedById, closedBy.Id), cancellationToken) > 0;
+    }
+
+    /// <summary>Managed windows that ended or were closed and whose flags are not restored yet, due for an attempt now
+    /// (also those whose retry was lost with a stopped instance: crash-safe on start-up).</summary>
+    public async Task<IReadOnlyList<WriteWindowEntity>> DueForRestoreAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WriteWindows.AsNoTracking()
+            .Where(w => w.ManagedFlags != null && w.RestoredAt == null && (w.ClosedAt != null || w.EndsAt <= now) && (w.NextRestoreAt == null || w.NextRestoreAt <= now))
+            .OrderBy(w => w.EndsAt).ThenBy(w => w.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>True for the one caller that records the restore.</summary>
+    public async Task<bool> MarkRestoredAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.WriteWindows.Where(w => w.Id == id && w.RestoredAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.RestoredAt, now).SetProperty(w => w.NextRestoreAt, (DateTimeOffset?)null).SetProperty(w => w.RestoreError, (string?)null), cancellationToken) > 0;
+    }
+
+    /// <summary>Counts a failed restore attempt and when the next is due; returns the attempt number recorded.</summary>
+    public async Task<int> RecordRestoreFailureAsync(long id, string error, DateTimeOffset nextAt, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.WriteWindows.Where(w => w.Id == id && w.RestoredAt == null)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(w => w.RestoreAttempts, w => w.RestoreAttempts + 1)
+                .SetProperty(w => w.RestoreError, error.Length > 1000 ? error[..1000] : error)
+                .SetProperty(w => w.NextRestoreAt, nextAt), cancellationToken);
+        return (await db.WriteWindows.AsNoTracking().FirstAsync(w => w.Id == id, cancellationToken)).RestoreAttempts;
     }
 
     internal static WriteWindow ToFact(WriteWindowEntity window) =>

@@ -116,7 +116,8 @@ public sealed class AuthorizationTranscripts : TranscriptTest
         Assert.Contains("Someone other than Dana must verify staging", own, StringComparison.Ordinal);
         Assert.Empty(await GitHub.RunsAsync());
 
-        var other = await Chat.SayAsync("paula", "promote production");
+        Assert.StartsWith("**Read-only posture checklist**", await Chat.SayAsync("paula", "promote production"), StringComparison.Ordinal);
+        var other = await Chat.SayAsync("paula", "yes yes yes");
 
         Assert.StartsWith("**Dispatched** promote production", other, StringComparison.Ordinal);
         Assert.Equal("production", Assert.Single(await GitHub.RunsAsync()).Inputs["target_environment"]);

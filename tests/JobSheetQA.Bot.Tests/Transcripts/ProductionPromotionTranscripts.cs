@@ -22,17 +22,40 @@ public abstract class ProductionPromotionTranscripts : TranscriptTest
     }
 
     [Fact]
-    public async Task Production_after_a_verified_staging_success_of_the_same_commit_is_dispatched()
+    public async Task Production_after_a_verified_staging_success_of_the_same_commit_is_dispatched_once_the_checklist_is_confirmed()
     {
         await RecordVerifiedStagingSuccessAsync(await GitHub.BranchHeadAsync());
 
-        var bot = await Chat.SayAsync("dana", "promote production");
+        var asked = await Chat.SayAsync("dana", "promote production");
+        Assert.StartsWith("**Read-only posture checklist** before promote production", asked, StringComparison.Ordinal);
+        Assert.Empty(await GitHub.RunsAsync());
+
+        var bot = await Chat.SayAsync("dana", "yes yes yes");
 
         Assert.StartsWith("**Dispatched** promote production", bot, StringComparison.Ordinal);
         var run = Assert.Single(await GitHub.RunsAsync());
         Assert.Equal("production", run.Inputs["target_environment"]);
         Assert.Equal("false", run.Inputs["skip_parity"]);
         Assert.Equal("", run.Inputs["skip_parity_acknowledgement"]);
+    }
+
+    [Fact]
+    public async Task Production_without_the_checklist_confirmed_is_refused_naming_the_rule()
+    {
+        await RecordVerifiedStagingSuccessAsync(await GitHub.BranchHeadAsync());
+        Assert.StartsWith("**Read-only posture checklist**", await Chat.SayAsync("dana", "promote production"), StringComparison.Ordinal);
+
+        // Someone else cannot answer it; an unreadable answer leaves the question open.
+        Assert.StartsWith("Thanks, but only Dana can acknowledge", await Chat.SayAsync("paula", "yes yes yes"), StringComparison.Ordinal);
+        Assert.StartsWith("I could not read `maybe` as the posture checklist", await Chat.SayAsync("dana", "maybe"), StringComparison.Ordinal);
+
+        var bot = await Chat.SayAsync("dana", "yes yes no");
+
+        Assert.StartsWith("Denied: promote production from main", bot, StringComparison.Ordinal);
+        Assert.Contains("DENY POSTURE-CHECKLIST (runbook §4.2)", bot, StringComparison.Ordinal);
+        Assert.Contains("monitoring alerts are configured", bot, StringComparison.Ordinal);
+        Assert.Empty(await GitHub.RunsAsync());
+        Assert.Null(await Chat.Get<PromotionLocks>().GetAsync("production"));
     }
 
     [Fact]

@@ -71,9 +71,25 @@ public abstract class RunbookSequenceTranscripts : IAsyncLifetime
         Assert.Contains("DENY REQ-NO-PROD-SKIP (runbook §2.4, §5.5): Cannot skip parity for production", skip, StringComparison.Ordinal);
         Assert.DoesNotContain(Phrase, skip, StringComparison.Ordinal);
 
-        // dana: promote production — dispatched, tracked to success, then the read-only posture checklist is asked for.
-        var production = await Chat.SayAsync("dana", "promote production");
+        // dana: promote production — runbook §4.2 "before production deployment, verify": the checklist is asked first.
+        var asked = await Chat.SayAsync("dana", "promote production");
+        Assert.StartsWith($"**Read-only posture checklist** before promote production at `{staging.CommitSha[..7]}`", asked, StringComparison.Ordinal);
+        Assert.Contains("ACK  POSTURE-CHECKLIST (runbook §4.2)", asked, StringComparison.Ordinal);
+        Assert.Single(bed.Control.ListRuns()); // nothing dispatched while the question is open
+
+        // dana: yes no yes — "no destructive operations are scheduled" not confirmed: refused, naming the rule.
+        var refused = await Chat.SayAsync("dana", "yes no yes");
+        Assert.StartsWith("Denied: promote production from main", refused, StringComparison.Ordinal);
+        Assert.Contains("DENY POSTURE-CHECKLIST (runbook §4.2)", refused, StringComparison.Ordinal);
+        Assert.Contains("not confirmed that no destructive operations are scheduled", refused, StringComparison.Ordinal);
+        Assert.Single(bed.Control.ListRuns());
+
+        // dana: promote production, then yes yes yes — dispatched, tracked to success, then the after-deploy checklist is asked for.
+        Assert.StartsWith("**Read-only posture checklist**", await Chat.SayAsync("dana", "promote production"), StringComparison.Ordinal);
+        var production = await Chat.SayAsync("dana", "yes yes yes");
         Assert.StartsWith($"**Dispatched** promote production at `{staging.CommitSha[..7]}`", production, StringComparison.Ordinal);
+        var before = await Chat.Get<PostureChecklistStore>().ForPromotionAsync(TranscriptTest.PromotionIdIn(production), PostureChecklistStage.BeforeDispatch);
+        Assert.True(before is { PurgeExecutionDisabled: true, SchedulerDisabled: true, DatabaseReadOnly: true, NoDestructiveOperationsScheduled: true, MonitoringAlertsConfigured: true });
         var id = TranscriptTest.PromotionIdIn(production);
         var run = RunOf(id);
         Assert.Equal("production", run.Inputs["target_environment"]);
@@ -150,7 +166,8 @@ public abstract class RunbookSequenceTranscripts : IAsyncLifetime
         // dana: write-window open production CR-123 for 2h — then the same promotion is allowed.
         var window = await Chat.SayAsync("dana", "write-window open production CR-123 for 2h");
         Assert.StartsWith("Write window **open** on production for CR-123 until", window, StringComparison.Ordinal);
-        var allowed = await Chat.SayAsync("dana", "promote production");
+        Assert.StartsWith("**Read-only posture checklist**", await Chat.SayAsync("dana", "promote production"), StringComparison.Ordinal);
+        var allowed = await Chat.SayAsync("dana", "yes yes yes");
         Assert.StartsWith("**Dispatched** promote production", allowed, StringComparison.Ordinal);
         Assert.Contains("WARN POSTURE-PURGE:", allowed, StringComparison.Ordinal);
         var id = TranscriptTest.PromotionIdIn(allowed);

@@ -1,4 +1,5 @@
 using JobSheetQA.Rules.Policy;
+using JobSheetQA.Rules.Posture;
 
 namespace JobSheetQA.Bot.Chat.Commands;
 
@@ -23,8 +24,8 @@ public static class VerbTable
             words => AtMostOne(words, "verify staging", environment => new VerifyCommand(environment?.ToLowerInvariant() ?? "staging"))),
         new("posture", "posture [production]", "ENABLE_PURGE_EXECUTION, ENABLE_SCHEDULER and the read-only posture checklist",
             words => AtMostOne(words, "posture [production]", environment => new PostureCommand(environment?.ToLowerInvariant() ?? "production"))),
-        new("write-window", "write-window open production <CR-id> for <duration> | write-window close production",
-            "open or close a change-request-backed write window (runbook §4.3)",
+        new("write-window", "write-window open production <CR-id> for <duration> [purge|scheduler|both] | write-window close production",
+            "open or close a change-request-backed write window (runbook §4.3); with managed variables the bot sets the named flags and restores them",
             ParseWriteWindow),
         new("readiness", "readiness", "the Deployment Readiness Pack: HEAD SHA, gate checklist, config defaults, sign-off",
             words => None(words, "readiness", new ReadinessCommand())),
@@ -70,12 +71,18 @@ public static class VerbTable
 
     private static CommandParseResult ParseWriteWindow(CommandWords words)
     {
-        const string usage = "write-window open production <CR-id> for <duration> | write-window close production";
-        if (words.Count == 5 && words.AreAt(0, "open") && words.AreAt(3, "for"))
+        const string usage = "write-window open production <CR-id> for <duration> [purge|scheduler|both] | write-window close production";
+        if (words.Count is 5 or 6 && words.AreAt(0, "open") && words.AreAt(3, "for"))
         {
+            IReadOnlyList<string> flags = [];
+            if (words.Count == 6 && WindowFlags(words.Keyword(5)) is not { } named)
+                return CommandParseResult.Failed($"\"{words.Original(5)}\" is not purge, scheduler or both. Usage: {usage}");
+            else if (words.Count == 6)
+                flags = WindowFlags(words.Keyword(5))!;
+
             // The same duration format as policy.yaml, so the limits people read there are the ones they type.
             return PolicyDuration.TryParse(words.Keyword(4), out var duration, out var problem)
-                ? CommandParseResult.Parsed(new OpenWriteWindowCommand(words.Keyword(1), words.Original(2), duration))
+                ? CommandParseResult.Parsed(new OpenWriteWindowCommand(words.Keyword(1), words.Original(2), duration) { Flags = flags })
                 : CommandParseResult.Failed($"{problem}. Usage: {usage}");
         }
 
@@ -84,6 +91,15 @@ public static class VerbTable
 
         return CommandParseResult.Failed($"Usage: {usage}");
     }
+
+    /// <summary>The posture flags a managed window sets (runbook §4.1): <c>purge</c>, <c>scheduler</c> or <c>both</c>.</summary>
+    private static IReadOnlyList<string>? WindowFlags(string word) => word switch
+    {
+        "purge" => [PurgeExecutionPostureRule.Flag],
+        "scheduler" => [SchedulerPostureRule.Flag],
+        "both" => [PurgeExecutionPostureRule.Flag, SchedulerPostureRule.Flag],
+        _ => null,
+    };
 
     private static CommandParseResult ParseSubscribe(CommandWords words) =>
         words.Count switch

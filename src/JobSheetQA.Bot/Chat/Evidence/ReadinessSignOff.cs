@@ -44,6 +44,11 @@ public static class ReadinessSignOff
         ParityGatePassed r => new SignOffItem(
             $"{r.Environment} Parity Gate passes (no skip for {r.Environment})", "§2.4, §3.2 step 3, §5.5", r.Status,
             r.Passed ? $"passed on the {r.Environment} run of {commit}" : "enforced by REQ-NO-PROD-SKIP and the workflow; confirm on the run"),
+        PreDispatchChecklistAnswered r => new SignOffItem(
+            $"read-only posture checklist answered before the {r.Environment} dispatch (rule POSTURE-CHECKLIST)", "§4.2", r.Status,
+            r.Deployed is not { } deployed ? $"asked when {commit} is promoted to {r.Environment}"
+            : r.Checklist is not { } checklist ? $"none recorded for `{deployed.PromotionId}`"
+            : $"by {checklist.RecordedBy} at {ChatText.Utc(checklist.RecordedAt)}: {PostureChecklistForm.Summary(checklist)}"),
         PostureChecklistRecorded r => new SignOffItem(
             $"read-only posture checklist recorded after the {r.Environment} promotion", "§3.2 step 4, §4.2", r.Status,
             r.Deployed is not { } deployed ? $"after {commit} reaches {r.Environment}"

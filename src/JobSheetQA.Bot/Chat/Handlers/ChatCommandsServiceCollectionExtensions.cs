@@ -25,6 +25,7 @@ public static class ChatCommandsServiceCollectionExtensions
         services.AddSingleton<IChatCommandHandler, HistoryHandler>();
         services.AddSingleton<IChatTextHandler, AcknowledgementTextHandler>();
         services.AddSingleton<IChatFormHandler, AcknowledgementFormHandler>();
+        services.AddSingleton<IChatFormHandler, PreDispatchChecklistFormHandler>();
 
         services.AddSingleton<IChatCommandHandler, HelpHandler>();
         services.AddSingleton<IChatCommandHandler, WhoAmIHandler>();

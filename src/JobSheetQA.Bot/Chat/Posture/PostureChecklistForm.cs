@@ -67,6 +67,14 @@ public static class PostureChecklistForm
         form.IsChecked(MonitoringAlerts),
         form.Value(Note)?.Trim());
 
+    /// <summary>"5/5 confirmed", or which items were not.</summary>
+    public static string Summary(PostureChecklistEntity checklist)
+    {
+        var ticks = Ticks(checklist);
+        var missing = ticks.Where(t => !t.Ticked).Select(t => t.Label).ToList();
+        return missing.Count == 0 ? $"{ticks.Count}/{ticks.Count} confirmed" : $"not confirmed: {ChatText.AndList(missing)}";
+    }
+
     /// <summary>Each item with whether it was ticked, from a stored checklist.</summary>
     public static IReadOnlyList<(string Id, string Label, bool Ticked)> Ticks(PostureChecklistEntity checklist) =>
     [

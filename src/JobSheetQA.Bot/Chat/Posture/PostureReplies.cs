@@ -16,7 +16,14 @@ public static class PostureReplies
     {
         var blocks = new List<ReplyBlock> { new TextBlock(Headline(view.Environment, view.Enabled, view.Window)) };
         blocks.Add(new FactsBlock(policyFlags.Zip(view.Flags, (p, f) =>
-            new ReplyFact(f.Name, $"{f.DisplayValue} ({(f.IsEnabled ? "enabled" : "read-only")}; default false: {p.Purpose})")).ToList()));
+            new ReplyFact(f.Name, $"{f.DisplayValue} ({(f.IsEnabled ? "enabled" : "read-only")}; {Wins(f)}; default false: {p.Purpose})")).ToList()));
+        if (view.Scopes.Count > 0)
+        {
+            var scopes = new StringBuilder("Each scope GitHub applies (environment over repository over organisation; anything but `false` or unset counts as on):\n");
+            foreach (var flag in view.Scopes)
+                scopes.AppendLine($"- `{flag.Name}`: environment {Shown(flag.EnvironmentValue)}, repository {Shown(flag.RepositoryValue)}, organisation {Shown(flag.OrganizationValue)} → the deploy job reads {Shown(flag.Winning.Value)}");
+            blocks.Add(new TextBlock(scopes.ToString().TrimEnd()));
+        }
 
         if (view.Window is { } window)
         {
@@ -41,6 +48,15 @@ public static class PostureReplies
         blocks.Add(new TextBlock(checklist.ToString().TrimEnd()));
         return new Reply(blocks);
     }
+
+    private static string Shown(string? value) => value is null ? "unset" : $"`{value}`";
+
+    private static string Wins(PostureFlag flag) => flag.Value is null ? "unset at every scope" : flag.Scope switch
+    {
+        VariableScope.Repository => "from repository scope",
+        VariableScope.Organization => "from organisation scope",
+        _ => "from environment scope",
+    };
 
     public static Reply Checklist(PostureChecklistOutcome outcome) => outcome switch
     {

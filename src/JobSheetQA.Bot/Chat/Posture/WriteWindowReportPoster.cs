@@ -14,6 +14,11 @@ public sealed class WriteWindowReportPoster(ConversationPoster poster) : IWriteW
     {
         WriteWindowEndsSoon r => PostAsync(r, WriteWindowReportText.EndsSoon(r.Window), $"write-window-reminder:{r.Window.Id}", "write-window-reminder", cancellationToken),
         WriteWindowEnded r => PostAsync(r, WriteWindowReportText.Ended(r.Window, r.Flags), $"write-window-end:{r.Window.Id}", "write-window-end", cancellationToken),
+        // The opener read the flags being set in the turn's answer; the subscribers hear it here.
+        WriteWindowFlagsSet r => poster.PostToSubscribersAsync(() => Task.FromResult<Reply?>(WriteWindowReportText.FlagsSet(r.Window, r.Flags)),
+            $"write-window-set:{r.Window.Id}", "write-window-set", null, outcomesOnly: false, except: r.Window.ConversationReferenceId, cancellationToken),
+        WriteWindowRestoreFailed r => PostAsync(r, WriteWindowReportText.RestoreFailed(r.Window, r.Attempt, r.Error, r.NextAttemptAt),
+            $"write-window-restore-failed:{r.Window.Id}:{r.Attempt}", "write-window-restore-failed", cancellationToken),
         _ => throw new NotSupportedException($"No post for {report.GetType().Name}."),
     };
 

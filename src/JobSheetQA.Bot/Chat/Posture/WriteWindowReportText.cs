@@ -23,6 +23,16 @@ public static class WriteWindowReportText
         var verdict = enabled.Count == 0
             ? $"✅ **{window.Environment} is back to read-only** ({values})."
             : $"⚠️ **{window.Environment} is NOT back to read-only**: {string.Join(", ", enabled)} still true ({values}). Set them back to false or unset (runbook §4.1).";
-        return Reply.Text($"The write window **{window.ChangeRequest}** on **{window.Environment}** {how}. {verdict}");
+        var restored = window.RestoredAt is null ? "" : " I restored the flags it had set and read them back.";
+        return Reply.Text($"The write window **{window.ChangeRequest}** on **{window.Environment}** {how}.{restored} {verdict}");
     }
+
+    public static Reply FlagsSet(WriteWindowEntity window, IReadOnlyList<PostureFlag> flags) => Reply.Text(
+        $"✍️ Write window **{window.ChangeRequest}** on **{window.Environment}** opened by {window.OpenedBy} until {ChatText.UtcTime(window.EndsAt)}: "
+        + $"I set {string.Join(", ", flags.Select(f => $"{f.Name}={f.DisplayValue}"))} on the {window.Environment} environment (runbook §4.3). "
+        + "I restore the previous values when it is closed or ends.");
+
+    public static Reply RestoreFailed(WriteWindowEntity window, int attempt, string error, DateTimeOffset nextAttemptAt) => Reply.Text(
+        $"⚠️ Restoring the flags of write window **{window.ChangeRequest}** on **{window.Environment}** failed (attempt {attempt}): {error}. "
+        + $"{window.Environment} may still allow writes. I try again at {ChatText.UtcTime(nextAttemptAt)} and post each failure until it works.");
 }

@@ -29,7 +29,9 @@ public static class PromotionReplies
             $"I had already started on this request before an interruption: promotion `{o.PromotionId}` is {PromotionText.State(o.State)}. "
             + $"I did not act on it a second time; `status {o.PromotionId}` shows where it is."),
         AlreadyStopped o => Reply.Text($"Promotion `{o.PromotionId}` is {PromotionText.State(o.State)}; nothing was dispatched."),
+        AwaitingAcknowledgement o when ChecklistAnswers.AreAskedBy(o.Acknowledgement) => PreDispatchChecklistForm.Prompt(o),
         AwaitingAcknowledgement o => AcknowledgementPrompt(o),
+        ChecklistAnswerUnreadable o => PreDispatchChecklistForm.Unreadable(o),
         AcknowledgementNotNeeded o => Reply.Text($"Promotion `{o.PromotionId}` is {PromotionText.State(o.State)}; no acknowledgement is needed."),
         Judged o => Reply.Text(DecisionExplainer.Explain(o.Decision, o.Request, ExplanationMode.DryRun) + "\n\nDry run: nothing was dispatched."),
         Dispatched o => Dispatched(o),
@@ -141,8 +143,8 @@ public static class PromotionReplies
         return Reply.Text(closed.Use switch
         {
             AcknowledgementUse.AlreadyUsed => $"That acknowledgement for promotion `{acknowledgement.PromotionId}` was already used; each one counts once. Nothing changed.",
-            AcknowledgementUse.Expired => $"The acknowledgement for promotion `{acknowledgement.PromotionId}` expired at {ChatText.Utc(acknowledgement.ExpiresAt)}. "
-                + $"Nothing was dispatched; type `promote {acknowledgement.Environment} skip parity` to ask again.",
+            AcknowledgementUse.Expired => $"The {(ChecklistAnswers.AreAskedBy(acknowledgement) ? "posture checklist" : "acknowledgement")} for promotion `{acknowledgement.PromotionId}` expired at {ChatText.Utc(acknowledgement.ExpiresAt)}. "
+                + $"Nothing was dispatched; type `promote {acknowledgement.Environment}{(ChecklistAnswers.AreAskedBy(acknowledgement) ? "" : " skip parity")}` to ask again.",
             AcknowledgementUse.Cancelled => $"The acknowledgement for promotion `{acknowledgement.PromotionId}` was cancelled with its promotion. Nothing was dispatched.",
             AcknowledgementUse.NotRequester => $"Only the requester can acknowledge promotion `{acknowledgement.PromotionId}`. Nothing changed.",
             _ => "That acknowledgement is no longer open. Nothing changed.",

@@ -2,6 +2,7 @@ using System.Text;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Chat.Wording;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Promotions.Acknowledgements;
 using JobSheetQA.Bot.Promotions.Reports;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
@@ -96,6 +97,14 @@ public static class PromotionReportText
     public static Reply AcknowledgementExpired(PromotionEntity? promotion, AcknowledgementEntity acknowledgement)
     {
         var who = promotion?.RequesterDisplayName is { } name ? $"{name}, your" : "Your";
+        if (ChecklistAnswers.AreAskedBy(acknowledgement))
+        {
+            return Reply.Text(
+                $"⌛ {who} read-only posture checklist for **promote {acknowledgement.Environment}** ({acknowledgement.PromotionId}) expired at "
+                + $"{ChatText.UtcTime(acknowledgement.ExpiresAt)} without an answer; nothing was dispatched and {acknowledgement.Environment} is free again. "
+                + $"Ask again with `promote {acknowledgement.Environment}` if you still want it.");
+        }
+
         return Reply.Text(
             $"⌛ {who} acknowledgement for **promote {acknowledgement.Environment} --skip-parity** ({acknowledgement.PromotionId}) expired at "
             + $"{ChatText.UtcTime(acknowledgement.ExpiresAt)} without the phrase being typed; nothing was dispatched "

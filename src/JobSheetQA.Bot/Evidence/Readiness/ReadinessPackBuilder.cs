@@ -65,7 +65,9 @@ public sealed class ReadinessPackBuilder(
             requirements.Add(new ParityGatePassed(environment.Name, completed.Any(p => p.Environment == environment.Name
                 && p.Steps.TryGetValue(PromotionStep.ParityGate, out var outcome) && outcome == StepOutcome.Passed)));
             var deployed = completed.Where(p => p.Environment == environment.Name && p.Succeeded).MaxBy(p => p.CompletedAt);
-            var checklist = deployed is null ? null : await checklists.ForPromotionAsync(deployed.PromotionId, cancellationToken);
+            var before = deployed is null ? null : await checklists.ForPromotionAsync(deployed.PromotionId, PostureChecklistStage.BeforeDispatch, cancellationToken);
+            requirements.Add(new PreDispatchChecklistAnswered(environment.Name, deployed, before));
+            var checklist = deployed is null ? null : await checklists.ForPromotionAsync(deployed.PromotionId, PostureChecklistStage.AfterDeploy, cancellationToken);
             requirements.Add(new PostureChecklistRecorded(environment.Name, deployed, checklist));
         }
 

@@ -42,5 +42,12 @@ public sealed record ParityGatePassed(string Environment, bool Passed)
 public sealed record PostureChecklistRecorded(string Environment, CompletedPromotion? Deployed, PostureChecklistEntity? Checklist)
     : ReadinessRequirement(Deployed is null ? SignOffStatus.ToConfirm : Checklist is null ? SignOffStatus.NotMet : SignOffStatus.Met);
 
+/// <summary>Before HEAD was dispatched to the environment its requester answered the read-only posture checklist (runbook
+/// §4.2 items 3–5, rule POSTURE-CHECKLIST; items 1–2 read from GitHub at that moment).</summary>
+/// <param name="Deployed">The newest successful promotion of HEAD there; null while it has not got there.</param>
+/// <param name="Checklist">The answers given before its dispatch; null when none (a promotion from before the rule).</param>
+public sealed record PreDispatchChecklistAnswered(string Environment, CompletedPromotion? Deployed, PostureChecklistEntity? Checklist)
+    : ReadinessRequirement(Deployed is null ? SignOffStatus.ToConfirm : Checklist is null ? SignOffStatus.NotMet : SignOffStatus.Met);
+
 /// <summary>The release engineer and the approver sign the pack (runbook §6.1): always for people to confirm.</summary>
 public sealed record PeopleSignOff() : ReadinessRequirement(SignOffStatus.ToConfirm);

@@ -28,3 +28,7 @@ public sealed record OwnAcknowledgementExpired(PromotionEntity Promotion) : Prom
 /// <summary>The caller typed the phrase with no acknowledgement waiting for anyone here.</summary>
 /// <param name="Phrase">The phrase the bot asks for after <c>promote staging skip parity</c>.</param>
 public sealed record NoAcknowledgementWaiting(string Phrase) : PromotionOutcome;
+
+/// <summary>The requester typed something that is not three yes/no answers to the posture checklist; the question stays open.</summary>
+/// <param name="Typed">What was typed, as delivered.</param>
+public sealed record ChecklistAnswerUnreadable(AcknowledgementEntity Acknowledgement, string Typed) : PromotionOutcome;

@@ -1,15 +1,20 @@
 namespace JobSheetQA.Bot.Storage.Entities;
 
 /// <summary>
-/// The read-only posture checklist (runbook §4.2) answered after a production promotion succeeded (§3.2 step 4
-/// "Verify read-only posture"). One per promotion: the answers are evidence, so a second submission does not overwrite them.
+/// The read-only posture checklist (runbook §4.2) of a promotion: answered by its requester before dispatch
+/// (<see cref="PostureChecklistStage.BeforeDispatch"/>, items 1–2 read from GitHub) and after a production success (§3.2
+/// step 4 "Verify read-only posture"). One per promotion and stage: the answers are evidence, so a second submission
+/// does not overwrite them.
 /// </summary>
 public sealed class PostureChecklistEntity
 {
     public long Id { get; set; }
 
-    /// <summary>The successful promotion the checklist was asked for; unique.</summary>
+    /// <summary>The promotion the checklist was asked for; unique with <see cref="Stage"/>.</summary>
     public required string PromotionId { get; set; }
+
+    /// <summary>Before dispatch or after the deployment.</summary>
+    public PostureChecklistStage Stage { get; set; } = PostureChecklistStage.AfterDeploy;
 
     public required string Environment { get; set; }
 

@@ -33,4 +33,26 @@ public sealed class WriteWindowEntity
 
     /// <summary>When the end-of-window check that the posture flags are back to false was done.</summary>
     public DateTimeOffset? EndCheckDoneAt { get; set; }
+
+    /// <summary>The flags the bot set on the environment when the window opened (comma-separated, e.g.
+    /// <c>ENABLE_PURGE_EXECUTION</c>); null for a window whose flags are changed by hand (not managed).</summary>
+    public string? ManagedFlags { get; set; }
+
+    /// <summary>The managed flags' environment values before the window set them, as JSON <c>{"NAME": "false" | null}</c>
+    /// (null: unset); what closing or expiry restores.</summary>
+    public string? PreviousValues { get; set; }
+
+    /// <summary>When the previous values were restored and read back; null while open or while the restore is owed.</summary>
+    public DateTimeOffset? RestoredAt { get; set; }
+
+    /// <summary>Failed restore attempts so far (each one announced).</summary>
+    public int RestoreAttempts { get; set; }
+
+    /// <summary>When the next restore attempt is due after a failed one.</summary>
+    public DateTimeOffset? NextRestoreAt { get; set; }
+
+    /// <summary>Why the last restore attempt failed; null after success.</summary>
+    public string? RestoreError { get; set; }
+
+    public bool IsManaged => ManagedFlags is not null;
 }

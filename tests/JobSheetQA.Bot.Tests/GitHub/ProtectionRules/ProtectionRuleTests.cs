@@ -91,6 +91,17 @@ public abstract class ProtectionRuleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_production_run_from_the_Actions_tab_is_rejected_naming_POSTURE_CHECKLIST_which_only_chat_can_answer()
+    {
+        var started = bed.Control.StartFromActionsTab("octocat", "production");
+        var run = await bed.WaitForRunAsync(started.Id, r => r.Conclusion is not null);
+
+        Assert.Equal("rejected", run.ProtectionRule!.State);
+        Assert.Contains("POSTURE-CHECKLIST (runbook §4.2)", run.ProtectionRule.Comment, StringComparison.Ordinal);
+        Assert.Equal("failure", run.Conclusion);
+    }
+
+    [Fact]
     public async Task A_posture_flag_switched_on_rejects_the_run_naming_the_flag()
     {
         bed.Control.SetEnvironmentVariable("production", "ENABLE_PURGE_EXECUTION", "true");

@@ -14,5 +14,5 @@ namespace JobSheetQA.Bot.Chat.Handlers.Posture;
 public sealed class OpenWriteWindowHandler(WriteWindowService windows, PromotionPolicy policy) : ChatCommandHandler<OpenWriteWindowCommand>
 {
     protected override async Task<IReadOnlyList<Reply>> HandleAsync(OpenWriteWindowCommand command, ChatTurn turn, CancellationToken cancellationToken) =>
-        [WriteWindowReplies.For(await windows.OpenAsync(command.Environment, command.ChangeRequest, command.Duration, turn.Caller, cancellationToken), policy)];
+        [WriteWindowReplies.For(await windows.OpenAsync(command.Environment, command.ChangeRequest, command.Duration, turn.Caller, cancellationToken, command.Flags), policy)];
 }

@@ -431,9 +431,15 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("boolean")
                         .HasColumnName("scheduler_disabled");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("stage");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("PromotionId")
+                    b.HasIndex("PromotionId", "Stage")
                         .IsUnique();
 
                     b.ToTable("posture_checklists", (string)null);
@@ -730,6 +736,15 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("environment");
 
+                    b.Property<string>("ManagedFlags")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("managed_flags");
+
+                    b.Property<DateTime?>("NextRestoreAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_restore_at");
+
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
@@ -743,9 +758,27 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("opened_by_id");
 
+                    b.Property<string>("PreviousValues")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("previous_values");
+
                     b.Property<DateTime?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder_sent_at");
+
+                    b.Property<int>("RestoreAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("restore_attempts");
+
+                    b.Property<string>("RestoreError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("restore_error");
+
+                    b.Property<DateTime?>("RestoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("restored_at");
 
                     b.HasKey("Id");
 

@@ -418,9 +418,15 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("scheduler_disabled");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("PromotionId")
+                    b.HasIndex("PromotionId", "Stage")
                         .IsUnique();
 
                     b.ToTable("posture_checklists", (string)null);
@@ -711,6 +717,15 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
+                    b.Property<string>("ManagedFlags")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("managed_flags");
+
+                    b.Property<DateTime?>("NextRestoreAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_restore_at");
+
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("opened_at");
@@ -724,9 +739,27 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("opened_by_id");
 
+                    b.Property<string>("PreviousValues")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_values");
+
                     b.Property<DateTime?>("ReminderSentAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("reminder_sent_at");
+
+                    b.Property<int>("RestoreAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("restore_attempts");
+
+                    b.Property<string>("RestoreError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("restore_error");
+
+                    b.Property<DateTime?>("RestoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("restored_at");
 
                     b.HasKey("Id");
 
