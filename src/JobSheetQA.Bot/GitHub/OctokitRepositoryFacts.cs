@@ -77,7 +77,7 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
         var inRepository = new HashSet<string>(StringComparer.Ordinal);
         var inEnvironment = new HashSet<string>(StringComparer.Ordinal);
         var check = new GitHubOperation("secrets.check", $"check the secrets of {GitHubPaths.Printable(environment)}", "Secrets: read");
-        if (RefuseNames(check, environment, names) is { } refused)
+        if (api.RefuseNames(check, environment, names) is { } refused)
         {
             return refused;
         }
@@ -206,16 +206,5 @@ internal sealed class OctokitRepositoryFacts(GitHubApiExecutor api, IWorkflowRun
             ["page"] = "1",
         };
         return parameters;
-    }
-
-    private GitHubError? RefuseNames(GitHubOperation operation, string environment, IReadOnlyCollection<string> names)
-    {
-        var refused = api.RefuseSegment(operation, "The environment name", environment);
-        foreach (var name in names)
-        {
-            refused ??= api.RefuseSegment(operation, "The name", name);
-        }
-
-        return refused;
     }
 }

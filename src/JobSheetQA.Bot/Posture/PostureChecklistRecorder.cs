@@ -44,14 +44,7 @@ public sealed class PostureChecklistRecorder(
             {
                 commit = promotion.CommitSha,
                 by = caller.Identity.QualifiedId,
-                items = new Dictionary<string, bool>
-                {
-                    ["purge"] = stored.PurgeExecutionDisabled,
-                    ["scheduler"] = stored.SchedulerDisabled,
-                    ["database"] = stored.DatabaseReadOnly,
-                    ["destructive"] = stored.NoDestructiveOperationsScheduled,
-                    ["monitoring"] = stored.MonitoringAlertsConfigured,
-                },
+                items = AuditDetails.ChecklistItems(stored),
                 note = stored.Note,
             })), cancellationToken);
 

@@ -28,4 +28,14 @@ public static class AuditDetails
         verdict = "Deny",
         findings = new[] { new { ruleId = "LOCK", heldBy = holder.HeldBy, since = holder.Since, promotion = holder.PromotionId } },
     });
+
+    /// <summary>The five items of a posture checklist (runbook §4.2) as its audit lines record them.</summary>
+    public static Dictionary<string, bool> ChecklistItems(Entities.PostureChecklistEntity checklist) => new()
+    {
+        ["purge"] = checklist.PurgeExecutionDisabled,
+        ["scheduler"] = checklist.SchedulerDisabled,
+        ["database"] = checklist.DatabaseReadOnly,
+        ["destructive"] = checklist.NoDestructiveOperationsScheduled,
+        ["monitoring"] = checklist.MonitoringAlertsConfigured,
+    };
 }

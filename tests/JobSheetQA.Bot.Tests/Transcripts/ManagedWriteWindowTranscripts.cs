@@ -5,6 +5,7 @@ using JobSheetQA.Bot.Tests.Chat.Support;
 using JobSheetQA.Bot.Tests.Jobs.Support;
 using JobSheetQA.Bot.Tests.Storage.Support;
 using JobSheetQA.Bot.Tests.Transcripts.Support;
+using JobSheetQA.GitHubSandbox.Control;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JobSheetQA.Bot.Tests.Transcripts;
@@ -20,6 +21,7 @@ public abstract class ManagedWriteWindowTranscripts : IAsyncLifetime
     private const string Scheduler = "ENABLE_SCHEDULER";
     private const string Team = "release-ops";
 
+    private readonly string folder = Directory.CreateTempSubdirectory("jobsheetqa-windows-").FullName;
     private TrackingBed bed = null!;
     private Dictionary<string, string?> settings = null!;
 
@@ -32,13 +34,15 @@ public abstract class ManagedWriteWindowTranscripts : IAsyncLifetime
         bed = await TrackingBed.StartAsync();
         settings = bed.Settings(await StorageSettingsAsync());
         settings["WriteWindows:ManageVariables"] = "true";
-        Chat = ChatTestHost.Start(settings);
+        settings["WriteWindows:RestoreRetryInitial"] = "00:00:02";
+        Chat = ChatTestHost.Restart(folder, new TestChannel(), settings);
     }
 
     public async Task DisposeAsync()
     {
         await Chat.DisposeAsync();
         await bed.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
@@ -84,17 +88,39 @@ public abstract class ManagedWriteWindowTranscripts : IAsyncLifetime
         Assert.Equal("true", bed.Control.EnvironmentVariable("production", Scheduler));
 
         // The bot stops; two hours pass; it starts again (same database, same chat).
-        var contentRoot = Chat.ContentRoot;
         var channel = Chat.Channel;
         await Chat.DisposeAsync();
         Assert.Equal("true", bed.Control.EnvironmentVariable("production", Purge)); // nothing restores while the bot is down
-        Chat = ChatTestHost.Restart(contentRoot, channel, settings, services => services.AddSingleton<TimeProvider>(new ShiftedTime(TimeSpan.FromHours(2))));
+        Chat = ChatTestHost.Restart(folder, channel, settings, services => services.AddSingleton<TimeProvider>(new ShiftedTime(TimeSpan.FromHours(2))));
 
         // At start-up the watch restores what the window had changed: false for purge, unset for the scheduler.
         var end = await Chat.Channel.WaitForMessageAsync(m => m.Text.Contains("The write window **CR-456** on **production** has ended. I restored the flags", StringComparison.Ordinal), TimeSpan.FromSeconds(45), Team);
         Assert.Contains("✅ **production is back to read-only**", end.Text, StringComparison.Ordinal);
         Assert.Equal("false", bed.Control.EnvironmentVariable("production", Purge));
         Assert.Null(bed.Control.EnvironmentVariable("production", Scheduler));
+    }
+
+    [Fact]
+    public async Task A_restore_that_fails_is_announced_and_retried_until_it_succeeds()
+    {
+        await Chat.SayAsync("sam", "subscribe", Team);
+        Assert.StartsWith("Write window **open**", await Chat.SayAsync("dana", "write-window open production CR-789 for 2h purge"), StringComparison.Ordinal);
+
+        // GitHub refuses the write (say, the token lost Environments: write) while the window is closed.
+        bed.Control.AddFault(new FaultRule { Path = "/environments/production/variables/", Method = "PATCH", Kind = FaultKind.Forbidden, Count = 0 });
+        var closed = await Chat.SayAsync("dana", "write-window close production");
+        Assert.Contains("⚠ Restoring the flags failed", closed, StringComparison.Ordinal);
+        Assert.Equal("true", bed.Control.EnvironmentVariable("production", Purge));
+        var failed = await Chat.Channel.WaitForMessageAsync(m => m.Text.Contains("Restoring the flags of write window **CR-789** on **production** failed (attempt 1)", StringComparison.Ordinal), conversationId: Team);
+        Assert.Contains("production may still allow writes", failed.Text, StringComparison.Ordinal);
+
+        // GitHub accepts writes again; the retry (scheduled, and picked up by the watch) restores and reads back.
+        bed.Control.ClearFaults();
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        Chat.Get<IRecurringJobManager>().Trigger(WriteWindowWatchJob.RecurringJobId);
+        var end = await Chat.Channel.WaitForMessageAsync(m => m.Text.Contains("The write window **CR-789** on **production** was closed by Dana. I restored the flags", StringComparison.Ordinal), TimeSpan.FromSeconds(45), Team);
+        Assert.Contains("✅ **production is back to read-only**", end.Text, StringComparison.Ordinal);
+        Assert.Equal("false", bed.Control.EnvironmentVariable("production", Purge));
     }
 
     [Fact]

@@ -45,8 +45,8 @@ public abstract class ProductionPromotionTranscripts : TranscriptTest
         await RecordVerifiedStagingSuccessAsync(await GitHub.BranchHeadAsync());
         Assert.StartsWith("**Read-only posture checklist**", await Chat.SayAsync("dana", "promote production"), StringComparison.Ordinal);
 
-        // Someone else cannot answer it; an unreadable answer leaves the question open.
-        Assert.StartsWith("Thanks, but only Dana can acknowledge", await Chat.SayAsync("paula", "yes yes yes"), StringComparison.Ordinal);
+        // Someone else's "yes" is no answer (the question is bound to Dana); an unreadable answer leaves it open.
+        Assert.StartsWith("I don't know \"yes\"", await Chat.SayAsync("paula", "yes yes yes"), StringComparison.Ordinal);
         Assert.StartsWith("I could not read `maybe` as the posture checklist", await Chat.SayAsync("dana", "maybe"), StringComparison.Ordinal);
 
         var bot = await Chat.SayAsync("dana", "yes yes no");

@@ -95,6 +95,15 @@ internal sealed class GitHubApiExecutor
     public GitHubError? RefuseSegment(GitHubOperation operation, string what, string value) =>
         GitHubPaths.SegmentProblem(value) is { } problem ? Refuse(operation, $"{what} '{GitHubPaths.Printable(value)}' cannot be sent to GitHub ({problem})") : null;
 
+    /// <summary>Null when the environment and every name can each be one path segment; otherwise the first refusal.</summary>
+    public GitHubError? RefuseNames(GitHubOperation operation, string environment, IEnumerable<string> names)
+    {
+        var refused = RefuseSegment(operation, "The environment name", environment);
+        foreach (var name in names)
+            refused ??= RefuseSegment(operation, "The name", name);
+        return refused;
+    }
+
     /// <summary>Null when <paramref name="path"/> is a relative repository file path (<see cref="GitHubPaths.FilePathProblem"/>); otherwise the refusal.</summary>
     public GitHubError? RefuseFilePath(GitHubOperation operation, string path) =>
         GitHubPaths.FilePathProblem(path) is { } problem ? Refuse(operation, $"The file path '{GitHubPaths.Printable(path)}' cannot be sent to GitHub ({problem})") : null;

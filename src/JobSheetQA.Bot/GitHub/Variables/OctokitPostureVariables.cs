@@ -20,7 +20,7 @@ internal sealed class OctokitPostureVariables(GitHubApiExecutor api) : IPostureV
         ArgumentException.ThrowIfNullOrWhiteSpace(environment);
         ArgumentNullException.ThrowIfNull(names);
         var check = new GitHubOperation("variables.check", $"read the variables of {GitHubPaths.Printable(environment)}", "Environments: read");
-        if (Refuse(check, environment, names) is { } refused)
+        if (api.RefuseNames(check, environment, names) is { } refused)
             return refused;
 
         var repository = OctokitRepositoryFacts.RepositoryPath(api.Target);
@@ -61,7 +61,7 @@ internal sealed class OctokitPostureVariables(GitHubApiExecutor api) : IPostureV
         ArgumentException.ThrowIfNullOrWhiteSpace(environment);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var check = new GitHubOperation("variables.write", $"change the {GitHubPaths.Printable(environment)} environment variable", "Environments: write");
-        if (Refuse(check, environment, [name]) is { } refused)
+        if (api.RefuseNames(check, environment, [name]) is { } refused)
             return refused;
 
         var variables = $"{OctokitRepositoryFacts.RepositoryPath(api.Target)}/environments/{GitHubPaths.Segment(environment)}/variables";
@@ -133,13 +133,5 @@ internal sealed class OctokitPostureVariables(GitHubApiExecutor api) : IPostureV
         }
 
         return found;
-    }
-
-    private GitHubError? Refuse(GitHubOperation operation, string environment, IReadOnlyCollection<string> names)
-    {
-        var refused = api.RefuseSegment(operation, "The environment name", environment);
-        foreach (var name in names)
-            refused ??= api.RefuseSegment(operation, "The name", name);
-        return refused;
     }
 }

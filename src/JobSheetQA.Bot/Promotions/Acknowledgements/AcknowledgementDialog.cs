@@ -154,14 +154,7 @@ public sealed class AcknowledgementDialog(
                 stage = "before-dispatch",
                 commit = promotion.CommitSha,
                 by = caller.Identity.QualifiedId,
-                items = new Dictionary<string, bool>
-                {
-                    ["purge"] = stored.PurgeExecutionDisabled,
-                    ["scheduler"] = stored.SchedulerDisabled,
-                    ["database"] = stored.DatabaseReadOnly,
-                    ["destructive"] = stored.NoDestructiveOperationsScheduled,
-                    ["monitoring"] = stored.MonitoringAlertsConfigured,
-                },
+                items = AuditDetails.ChecklistItems(stored),
             })), CancellationToken.None);
 
         var answer = new PostureChecklistAnswer(promotion.Id, stored.DatabaseReadOnly, stored.NoDestructiveOperationsScheduled, stored.MonitoringAlertsConfigured, stored.RecordedBy);

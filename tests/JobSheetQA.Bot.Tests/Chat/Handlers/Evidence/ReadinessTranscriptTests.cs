@@ -27,7 +27,7 @@ public sealed class ReadinessTranscriptTests : TranscriptTests
         Assert.Contains("- [ ] staging promotion of HEAD `9f2c4e1` passed every gate (runbook §3.1 step 2): no clean staging promotion of `9f2c4e1` yet (`promote staging`)", summary, StringComparison.Ordinal);
         Assert.Contains("- [ ] staging verification of `9f2c4e1` recorded: application health, smoke tests, key functionality (runbook §3.1 steps 3–4, §3.2 step 1): none recorded (`verify staging`)", summary, StringComparison.Ordinal);
         Assert.Contains("- [x] production read-only posture: `ENABLE_PURGE_EXECUTION` and `ENABLE_SCHEDULER` false or unset (runbook §4.1–4.2): all false or unset", summary, StringComparison.Ordinal);
-        Assert.Contains("- [ ] read-only posture checklist answered before the production dispatch (rule POSTURE-CHECKLIST) (runbook §4.2): asked when `9f2c4e1` is promoted to production", summary, StringComparison.Ordinal);
+        Assert.Contains("read-only posture checklist answered before the production dispatch (rule POSTURE-CHECKLIST)", summary, StringComparison.Ordinal);
         Assert.Contains(": 1 of 7 requirements met.", summary, StringComparison.Ordinal);
 
         var markdown = replies[1];

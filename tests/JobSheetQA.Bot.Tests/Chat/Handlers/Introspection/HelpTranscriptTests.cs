@@ -10,7 +10,7 @@ public sealed class HelpTranscriptTests : TranscriptTests
         var answer = await Chat.SayAsync("dana", "help");
 
         Assert.StartsWith("Commands:", answer, StringComparison.Ordinal);
-        Assert.Contains("write-window open production <CR-id> for <duration> | write-window close production", answer, StringComparison.Ordinal);
+        Assert.Contains("write-window open production <CR-id> for <duration> [purge|scheduler|both] | write-window close production", answer, StringComparison.Ordinal);
         Assert.Contains("readiness\n    the Deployment Readiness Pack", answer, StringComparison.Ordinal);
         Assert.Contains("subscribe [all]", answer, StringComparison.Ordinal);
     }

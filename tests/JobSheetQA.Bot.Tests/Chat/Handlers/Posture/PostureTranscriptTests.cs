@@ -10,8 +10,9 @@ public sealed class PostureTranscriptTests : TranscriptTests
         var answer = await Chat.SayAsync("dana", "posture");
 
         Assert.Contains("**production** is in its read-only posture: every posture flag is false or unset.", answer, StringComparison.Ordinal);
-        Assert.Contains("ENABLE_PURGE_EXECUTION: false (read-only; default false: Prevents data deletion)", answer, StringComparison.Ordinal);
-        Assert.Contains("ENABLE_SCHEDULER: false (read-only; default false: Prevents automated jobs)", answer, StringComparison.Ordinal);
+        Assert.Contains("ENABLE_PURGE_EXECUTION: false (read-only; from environment scope; default false: Prevents data deletion)", answer, StringComparison.Ordinal);
+        Assert.Contains("ENABLE_SCHEDULER: false (read-only; from environment scope; default false: Prevents automated jobs)", answer, StringComparison.Ordinal);
+        Assert.Contains("- `ENABLE_PURGE_EXECUTION`: environment `false`, repository unset, organisation unset → the deploy job reads `false`", answer, StringComparison.Ordinal);
         Assert.Contains(
             "Read-only posture checklist (runbook §4.2):\n" +
             "- [x] `ENABLE_PURGE_EXECUTION` is `false` or unset\n" +
