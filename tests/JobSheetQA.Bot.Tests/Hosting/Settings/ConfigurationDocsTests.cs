@@ -11,6 +11,7 @@ using JobSheetQA.Bot.Hosting.Settings;
 using JobSheetQA.Bot.Jobs;
 using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Policy;
+using JobSheetQA.Bot.Posture.WriteWindows;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -36,6 +37,7 @@ public sealed class ConfigurationDocsTests(WebApplicationFactory<PolicyOptions> 
         [typeof(ProtectionRuleOptions)] = GitHubOptions.SectionName,
         [typeof(JobsOptions)] = JobsOptions.SectionName,
         [typeof(TrackingOptions)] = TrackingOptions.SectionName,
+        [typeof(WriteWindowOptions)] = WriteWindowOptions.SectionName,
         [typeof(BotCredentialsOptions)] = "",
         [typeof(TeamsOptions)] = TeamsOptions.SectionName,
         [typeof(SlackOptions)] = SlackOptions.SectionName,
