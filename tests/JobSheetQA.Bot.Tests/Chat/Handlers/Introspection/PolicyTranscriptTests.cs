@@ -42,7 +42,7 @@ public sealed class PolicyTranscriptTests : TranscriptTests
 
     [Theory]
     [InlineData("policy stagefirst", "There is no rule `STAGEFIRST`. Did you mean `STAGE-FIRST`?")]
-    [InlineData("policy posture", "There is no rule `POSTURE`. Did you mean `POSTURE-PURGE` or `POSTURE-SCHED`?")]
+    [InlineData("policy posture", "There is no rule `POSTURE`. Did you mean `POSTURE-PURGE`, `POSTURE-SCHED` or `POSTURE-CHECKLIST`?")]
     [InlineData("policy REQ-BRANCHES", "Did you mean `REQ-BRANCH`?")]
     public async Task An_unknown_rule_id_is_a_clear_error_with_did_you_mean(string said, string expected)
     {
