@@ -13,7 +13,8 @@ namespace JobSheetQA.Rules.Policy;
 /// Defaults (the only keys that may be left out):
 /// <c>environments[].requesters</c> → empty (nobody outside Development: secure by default);
 /// <c>acknowledgement.expires_after</c> → 10m;
-/// <c>authorization</c> and each of its keys → <see cref="AuthorizationPolicy.Defaults"/> (the environment's requesters).
+/// <c>authorization</c> and each of its keys → <see cref="AuthorizationPolicy.Defaults"/> (the environment's requesters);
+/// <c>parity</c> → no mapping (the default pairing of parity/README.md).
 /// </remarks>
 public static partial class PolicyLoader
 {
@@ -98,7 +99,7 @@ public static partial class PolicyLoader
         var root = stream.Documents[0].RootNode;
         return reader.Mapping(new PolicyNode(root, root.Start, ""),
             "version", "branch", "workflow", "environments", "acknowledgement", "secrets", "posture", "write_windows", "nightly_parity", "gates",
-            "authorization");
+            "authorization", "parity");
     }
 
     private static PromotionPolicy? ReadPolicy(PolicyYamlReader reader, PolicyMapping root)
@@ -114,12 +115,13 @@ public static partial class PolicyLoader
         var nightlyParity = ReadNightlyParity(reader, root.Required("nightly_parity"));
         var gates = ReadGates(reader, root.Required("gates"));
         var authorization = root.Optional("authorization") is { } authorizationNode ? ReadAuthorization(reader, authorizationNode) : AuthorizationPolicy.Defaults;
+        var parity = root.Optional("parity") is { } parityNode ? ParityMappingReader.Read(reader, parityNode) : [];
 
         if (branch is null || workflow is null || environments is null || acknowledgement is null || secrets is null
-            || posture is null || writeWindows is null || nightlyParity is null || gates is null || authorization is null)
+            || posture is null || writeWindows is null || nightlyParity is null || gates is null || authorization is null || parity is null)
             return null;
 
-        return new PromotionPolicy(branch, workflow, environments, acknowledgement, secrets, posture, writeWindows, nightlyParity, gates, authorization);
+        return new PromotionPolicy(branch, workflow, environments, acknowledgement, secrets, posture, writeWindows, nightlyParity, gates, authorization, parity);
     }
 
     private static void ReadVersion(PolicyYamlReader reader, PolicyNode? node)

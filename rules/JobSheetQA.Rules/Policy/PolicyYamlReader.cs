@@ -103,6 +103,37 @@ internal sealed class PolicyYamlReader(string source, PersonNaming people)
         return null;
     }
 
+    /// <summary>The entries of a mapping whose keys are names the policy chooses (metric names), each pathed <c>key.name</c>.</summary>
+    public IReadOnlyList<(string Name, PolicyNode Value)>? Entries(PolicyNode? node, string expected)
+    {
+        if (node is not { } n)
+            return null;
+        if (n.Value is not YamlMappingNode mapping)
+        {
+            Error(n, $"expected a mapping of {expected}, found {Describe(n.Value)}");
+            return null;
+        }
+
+        var entries = new List<(string, PolicyNode)>();
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is YamlScalarNode { Value: { Length: > 0 } name } && !name.Any(char.IsWhiteSpace))
+                entries.Add((name, new PolicyNode(value, key.Start, n.Child(name))));
+            else
+                Error(key.Start, n.Path, $"{expected} must be plain names without spaces");
+        }
+
+        return entries;
+    }
+
+    /// <summary>A plain scalar that reads as a finite number in invariant culture; null (and no error) otherwise.</summary>
+    public static double? AsNumber(PolicyNode node) =>
+        node.Value is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: { } text }
+        && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        && double.IsFinite(number)
+            ? number
+            : null;
+
     public TimeSpan? Duration(PolicyNode? node)
     {
         if (node is not { } n || PlainScalar(n, "a duration") is not { } text)

@@ -13,6 +13,10 @@ namespace JobSheetQA.Rules.Policy;
 /// <param name="NightlyParity">Where nightly parity comes from and how fresh it must be (runbook §2.1).</param>
 /// <param name="Gates">Which workflow job is which gate.</param>
 /// <param name="Authorization">Who may do what besides promoting; null: every list at its secure default.</param>
+/// <param name="ParityMetrics">
+/// policy.yaml <c>parity.metrics</c>: how to read the metrics of a parity report that is not in this project's format;
+/// null or empty: the default pairing (parity/README.md "Any shape").
+/// </param>
 public sealed record PromotionPolicy(
     string AllowedBranch,
     string WorkflowPath,
@@ -23,7 +27,8 @@ public sealed record PromotionPolicy(
     WriteWindowPolicy WriteWindows,
     NightlyParityPolicy NightlyParity,
     GateMap Gates,
-    AuthorizationPolicy? Authorization = null)
+    AuthorizationPolicy? Authorization = null,
+    IReadOnlyList<ParityMetricMapping>? ParityMetrics = null)
 {
     /// <summary>The <c>authorization</c> section, or its defaults when the file has none.</summary>
     public AuthorizationPolicy Access => Authorization ?? AuthorizationPolicy.Defaults;
