@@ -22,6 +22,13 @@ public interface IWorkflowRunTracker
     /// An expired artifact is a <see cref="GitHubErrorKind.Gone"/> result.</summary>
     Task<GitHubResult<ParityReportFile>> DownloadParityReportAsync(long runId, string artifactName = ParityArtifact.DefaultName, CancellationToken cancellationToken = default);
 
+    /// <summary>The check-run annotations of a job (its <c>::error::</c> lines), redacted; a job id is its check run id.</summary>
+    Task<GitHubResult<IReadOnlyList<JobAnnotation>>> GetJobAnnotationsAsync(long jobId, CancellationToken cancellationToken = default);
+
+    /// <summary>The last <paramref name="maxLines"/> lines of a job's log up to its last error, bounded and redacted
+    /// (GitHub answers the log request with a 302 to a short-lived download URL).</summary>
+    Task<GitHubResult<JobLogTail>> GetJobLogTailAsync(long jobId, int maxLines = JobLogTail.DefaultLines, CancellationToken cancellationToken = default);
+
     /// <summary>Asks GitHub to cancel the run; an already completed run is a result, not an error.</summary>
     Task<GitHubResult<CancelOutcome>> CancelRunAsync(long runId, CancellationToken cancellationToken = default);
 

@@ -110,6 +110,45 @@ internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkfl
         }
     }
 
+    public async Task<GitHubResult<IReadOnlyList<JobAnnotation>>> GetJobAnnotationsAsync(long jobId, CancellationToken cancellationToken = default)
+    {
+        var t = api.Target;
+        // "Checks: read" is not needed: a workflow job's annotations are readable with Actions: read on the repository.
+        var result = await api.RunAsync(
+            new GitHubOperation("checks.annotations", $"read the annotations of job {jobId}", ActionsRead),
+            (c, _) => c.Check.Run.GetAllAnnotations(t.Owner, t.Repository, jobId),
+            cancellationToken);
+        return NotFoundAs(result, $"Job {jobId} not found on {t.FullName}")
+            .Map(items => (IReadOnlyList<JobAnnotation>)items.Select(a => new JobAnnotation(
+                a.AnnotationLevel?.StringValue ?? "notice",
+                SecretRedactor.Redact(a.Title ?? string.Empty),
+                SecretRedactor.Redact(a.Message ?? string.Empty),
+                string.IsNullOrEmpty(a.Path) ? null : a.Path,
+                a.StartLine > 0 ? a.StartLine : null)).ToList());
+    }
+
+    public async Task<GitHubResult<JobLogTail>> GetJobLogTailAsync(long jobId, int maxLines = JobLogTail.DefaultLines, CancellationToken cancellationToken = default)
+    {
+        var t = api.Target;
+        var uri = new Uri($"{OctokitRepositoryFacts.RepositoryPath(t)}/actions/jobs/{jobId}/logs", UriKind.Relative);
+        var result = await api.RunAsync(
+            new GitHubOperation("jobs.logs", $"read the log of job {jobId}", ActionsRead),
+            async (c, ct) =>
+            {
+                // Octokit follows the 302 to the download URL (dropping Authorization on the host change), as for artifacts,
+                // and hands a text/plain body over as a string, a binary one as a stream.
+                var response = await c.Connection.GetRawStream(uri, null);
+                return response.HttpResponse.Body switch
+                {
+                    Stream stream => await JobLogTail.ReadAsync(stream, maxLines, ct),
+                    string text => JobLogTail.FromText(text, maxLines),
+                    _ => new JobLogTail([], Truncated: false),
+                };
+            },
+            cancellationToken);
+        return NotFoundAs(result, $"The log of job {jobId} is not available on {t.FullName} (expired, or the job never ran)");
+    }
+
     public async Task<GitHubResult<CancelOutcome>> CancelRunAsync(long runId, CancellationToken cancellationToken = default)
     {
         var t = api.Target;

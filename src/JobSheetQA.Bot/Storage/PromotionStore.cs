@@ -74,6 +74,23 @@ public sealed class PromotionStore(IDbContextFactory<BotDbContext> contexts)
         return await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).Take(take).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The newest promotion whose run reached the Parity Gate (passed or failed), optionally of a commit (a prefix of its
+    /// lower-case SHA) or a run; for <c>parity [&lt;commit&gt;|&lt;run&gt;]</c>.
+    /// </summary>
+    public async Task<PromotionEntity?> LatestParityRunAsync(string? commitPrefix, long? runId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Promotions.AsNoTracking().Include(p => p.GateResults)
+            .Where(p => p.RunId != null)
+            .Where(p => p.GateResults.Any(g => g.Step == PromotionStep.ParityGate && (g.Outcome == StepOutcome.Passed || g.Outcome == StepOutcome.Failed)));
+        if (commitPrefix is not null)
+            query = query.Where(p => p.CommitSha.StartsWith(commitPrefix));
+        if (runId is not null)
+            query = query.Where(p => p.RunId == runId);
+        return await query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Promotions in any of <paramref name="states"/>, oldest first: what a restarted instance must resume.</summary>
     public async Task<IReadOnlyList<PromotionEntity>> InStatesAsync(IReadOnlyCollection<PromotionState> states, CancellationToken cancellationToken = default)
     {

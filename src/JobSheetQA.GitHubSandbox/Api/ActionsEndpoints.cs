@@ -101,7 +101,13 @@ internal static class ActionsEndpoints
 
         repo.MapGet("/check-runs/{jobId:long}/annotations", (long jobId, HttpContext context, SandboxState state, PromotionSimulator simulator) =>
             FindJob(simulator, jobId) is { } found
-                ? GitHubResults.Json(GitHubJson.Annotations(found.Job, ReposEndpoints.Urls(context, state)))
+                ? GitHubResults.Json(GitHubJson.Annotations(found.Snapshot, found.Job, ReposEndpoints.Urls(context, state)))
+                : GitHubResults.NotFound());
+
+        // GitHub answers 302 to a short-lived download URL of the plain-text log; a job that has not finished has none yet.
+        repo.MapGet("/actions/jobs/{jobId:long}/logs", (long jobId, SandboxState state, PromotionSimulator simulator) =>
+            FindJob(simulator, jobId) is { Job.Status: "completed" } found && found.Job.Conclusion != "skipped"
+                ? Results.Redirect(DownloadUrl(state, 0, JobLogs.Text(found.Snapshot, found.Job), $"job-{jobId}-log.txt"))
                 : GitHubResults.NotFound());
 
         repo.MapGet("/actions/runs/{runId:long}/artifacts", (long runId, string? name, HttpContext context, SandboxState state,
@@ -140,14 +146,7 @@ internal static class ActionsEndpoints
                 return GitHubResults.Error(410, "Artifact has expired");
             }
 
-            var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            lock (state.Sync)
-            {
-                state.DownloadLinks[nonce] = new DownloadLink(artifactId, state.Time.GetUtcNow() + DownloadLinkLifetime);
-            }
-
-            var download = state.DownloadBaseAddress ?? throw new InvalidOperationException("The download listener has not started.");
-            return Results.Redirect(new Uri(download, $"_downloads/{nonce}/{artifact.Name}.zip").ToString());
+            return Results.Redirect(DownloadUrl(state, artifactId, null, $"{artifact.Name}.zip"));
         });
 
         repo.MapPost("/actions/runs/{runId:long}/cancel", (long runId, PromotionSimulator simulator) => simulator.Cancel(runId) switch
@@ -246,6 +245,19 @@ internal static class ActionsEndpoints
         var page = Paging.Page(context, snapshot.Jobs);
         var urls = ReposEndpoints.Urls(context, state);
         return GitHubResults.Json(GitHubJson.Paged("jobs", snapshot.Jobs.Count, page.Select(j => GitHubJson.Job(snapshot, j, urls))));
+    }
+
+    /// <summary>A one-minute link on the download listener, serving an artifact's zip or <paramref name="content"/>.</summary>
+    private static string DownloadUrl(SandboxState state, long artifactId, byte[]? content, string file)
+    {
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        lock (state.Sync)
+        {
+            state.DownloadLinks[nonce] = new DownloadLink(artifactId, state.Time.GetUtcNow() + DownloadLinkLifetime, content);
+        }
+
+        var download = state.DownloadBaseAddress ?? throw new InvalidOperationException("The download listener has not started.");
+        return new Uri(download, $"_downloads/{nonce}/{Uri.EscapeDataString(file)}").ToString();
     }
 
     private static (RunSnapshot Snapshot, JobSnapshot Job)? FindJob(PromotionSimulator simulator, long jobId)

@@ -31,6 +31,11 @@ internal static class DownloadEndpoints
                 return Results.Text("AuthenticationFailed: the download URL has expired.", "text/plain", statusCode: 403);
             }
 
+            if (link.Content is { } content)
+            {
+                return Results.Bytes(content, "text/plain; charset=utf-8");
+            }
+
             return simulator.Artifact(link.ArtifactId) is { } artifact
                 ? Results.Bytes(artifact.Zip, "application/zip", $"{artifact.Name}.zip")
                 : Results.NotFound();

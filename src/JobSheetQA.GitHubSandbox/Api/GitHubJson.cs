@@ -351,25 +351,24 @@ internal static class GitHubJson
     public static long EnvironmentId(string environment) =>
         160_000_000 + (BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(environment)), 0) % 1_000_000);
 
-    public static JsonArray Annotations(JobSnapshot job, ApiUrls urls)
+    public static JsonArray Annotations(RunSnapshot snapshot, JobSnapshot job, ApiUrls urls)
     {
-        if (job.FailureMessage is null)
+        var template = (JsonObject)((JsonArray)GitHubFixtures.Load(GitHubFixtures.CheckAnnotations))[0]!;
+        return new JsonArray(JobLogs.Errors(snapshot, job).Select(message =>
         {
-            return [];
-        }
-
-        var item = (JsonObject)((JsonArray)GitHubFixtures.Load(GitHubFixtures.CheckAnnotations))[0]!.DeepClone();
-        item["path"] = ".github";
-        item["start_line"] = 1;
-        item["end_line"] = 1;
-        item["start_column"] = null;
-        item["end_column"] = null;
-        item["annotation_level"] = "failure";
-        item["title"] = job.Name;
-        item["message"] = job.FailureMessage;
-        item["raw_details"] = null;
-        item["blob_href"] = $"{urls.RepoHtml}/blob/main/.github";
-        return [item];
+            var item = (JsonObject)template.DeepClone();
+            item["path"] = ".github";
+            item["start_line"] = 1;
+            item["end_line"] = 1;
+            item["start_column"] = null;
+            item["end_column"] = null;
+            item["annotation_level"] = "failure";
+            item["title"] = job.Name;
+            item["message"] = message;
+            item["raw_details"] = null;
+            item["blob_href"] = $"{urls.RepoHtml}/blob/main/.github";
+            return (JsonNode)item;
+        }).ToArray());
     }
 
     public static JsonObject Paged(string key, int totalCount, IEnumerable<JsonNode> items) => new()

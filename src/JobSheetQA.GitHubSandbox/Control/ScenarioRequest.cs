@@ -9,6 +9,8 @@ internal sealed record ScenarioRequest
 {
     public string? FailAt { get; init; }
     public string? FailureMessage { get; init; }
+    public IReadOnlyList<string>? FailureAnnotations { get; init; }
+    public IReadOnlyList<string>? FailureLog { get; init; }
     public string? CancelAt { get; init; }
     public IReadOnlyList<string>? SkipJobs { get; init; }
     public IReadOnlyList<string>? OmitJobs { get; init; }
@@ -28,6 +30,8 @@ internal sealed record ScenarioRequest
     {
         FailAt = FailAt,
         FailureMessage = FailureMessage,
+        FailureAnnotations = FailureAnnotations,
+        FailureLog = FailureLog ?? [],
         CancelAt = CancelAt,
         SkipJobs = SkipJobs ?? [],
         OmitJobs = OmitJobs ?? [],

@@ -14,6 +14,15 @@ public sealed record Scenario
     /// <summary>Name of the failing step and text of its annotation; a default per gate when null.</summary>
     public string? FailureMessage { get; init; }
 
+    /// <summary>
+    /// The <c>::error::</c> lines the failing step of <see cref="FailAt"/> prints, each a failure annotation of its job;
+    /// null: one annotation with <see cref="FailureMessage"/>; empty: none (a step that fails without annotating).
+    /// </summary>
+    public IReadOnlyList<string>? FailureAnnotations { get; init; }
+
+    /// <summary>Lines the failing step of <see cref="FailAt"/> writes to the job's log before its errors.</summary>
+    public IReadOnlyList<string> FailureLog { get; init; } = [];
+
     /// <summary>The run is cancelled half a tick after this job starts.</summary>
     public string? CancelAt { get; init; }
 

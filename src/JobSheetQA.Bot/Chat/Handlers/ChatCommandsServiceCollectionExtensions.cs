@@ -44,6 +44,7 @@ public static class ChatCommandsServiceCollectionExtensions
         services.AddSingleton<IChatCommandHandler, CloseWriteWindowHandler>();
 
         services.AddSingleton<IChatCommandHandler, ReadinessHandler>();
+        services.AddSingleton<IChatCommandHandler, ParityHandler>();
         return services;
     }
 }

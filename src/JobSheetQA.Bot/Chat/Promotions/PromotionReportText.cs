@@ -1,4 +1,5 @@
 using System.Text;
+using JobSheetQA.Bot.Chat.Evidence;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Chat.Wording;
 using JobSheetQA.Bot.GitHub;
@@ -60,7 +61,7 @@ public static class PromotionReportText
 
         AppendRun(text, promotion);
         AppendParity(text, parity, reportToFollow);
-        return new Reply([new TextBlock(text.ToString())]);
+        return WithPromoteAgain(text, promotion, promotion.State == PromotionState.Failed && failedGate == PromotionStep.ParityGate);
     }
 
     public static Reply GateFailure(PromotionEntity promotion, PromotionStep gate, ParityFindings? parity, bool reportToFollow = false)
@@ -69,7 +70,7 @@ public static class PromotionReportText
             $"🚨 **{gate.DisplayName()} failed** for **{Describe(promotion)}** ({promotion.Id}, commit `{PromotionText.Commit(promotion.CommitSha)}`, requested by {promotion.RequesterDisplayName}).");
         AppendRun(text, promotion);
         AppendParity(text, parity, reportToFollow);
-        return new Reply([new TextBlock(text.ToString())]);
+        return WithPromoteAgain(text, promotion, gate == PromotionStep.ParityGate);
     }
 
     /// <summary>The parity report that was not available when the failure was first posted (<paramref name="parity"/> is readable now).</summary>
@@ -80,6 +81,16 @@ public static class PromotionReportText
         AppendParity(text, parity, reportToFollow: false);
         return new Reply([new TextBlock(text.ToString())]);
     }
+
+    /// <summary>
+    /// Runbook §5.2 step 5, "re-run the promotion workflow": a button that types <c>promote &lt;environment&gt;</c>, so the
+    /// re-run is judged by the policy, authorised and acknowledged like any other promotion.
+    /// </summary>
+    private static Reply WithPromoteAgain(StringBuilder text, PromotionEntity promotion, bool parityFailed) =>
+        parityFailed
+            ? new Reply([new TextBlock(text.ToString()),
+                new ButtonsBlock([new ReplyButton($"Promote {promotion.Environment} again", $"promote {promotion.Environment}", ButtonStyle.Primary)])])
+            : new Reply([new TextBlock(text.ToString())]);
 
     public static Reply StillQueued(PromotionEntity promotion, TimeSpan queuedFor) => Reply.Text(
         $"⏳ The run of **{Describe(promotion)}** ({promotion.Id}) has been queued for {Duration(queuedFor)}: no runner has picked it up "
@@ -153,23 +164,16 @@ public static class PromotionReportText
     {
         if (parity is null)
             return;
-        if (parity.Problem is { } problem)
+        if (reportToFollow)
         {
-            text.Append(reportToFollow
-                ? $"\nThe parity report is not available yet ({problem}); I will post it here if it appears."
-                : $"\nThe parity violations could not be read: {problem}");
-            return;
+            var why = parity.Problem ?? parity.Evidence?.ReadProblems.FirstOrDefault() ?? "not uploaded yet";
+            text.Append($"\nThe parity report is not available yet ({why}); I will post it here if it appears.");
         }
 
-        if (parity.Violations.Count == 0)
-        {
-            text.Append("\nThe parity report is within the thresholds; the run's log has the cause.");
-            return;
-        }
-
-        text.Append("\nParity violations (runbook §5.2):");
-        foreach (var violation in parity.Violations)
-            text.Append("\n- ").Append(violation);
+        if (parity.Evidence is { } evidence)
+            text.Append('\n').Append(ParityEvidenceText.Describe(evidence));
+        else if (parity.Problem is { } problem && !reportToFollow)
+            text.Append($"\nThe parity results could not be read: {problem}");
     }
 
     private static string Describe(PromotionEntity promotion) =>

@@ -11,7 +11,7 @@ public sealed class ParityFindingsOnce(Func<CancellationToken, Task<ParityFindin
     private ParityFindings? findings;
 
     /// <summary>For a promotion whose Parity Gate did not fail: nothing to read.</summary>
-    public static ParityFindingsOnce None { get; } = new(_ => Task.FromResult(ParityFindings.Read([])), lastChance: true);
+    public static ParityFindingsOnce None { get; } = new(_ => Task.FromResult(ParityFindings.Nothing), lastChance: true);
 
     /// <summary>
     /// True when the findings were read and the report was not available yet (not uploaded or listed, GitHub down) while

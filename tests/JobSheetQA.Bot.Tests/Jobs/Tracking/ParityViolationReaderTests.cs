@@ -1,3 +1,5 @@
+using JobSheetQA.Bot.Chat.Evidence;
+using JobSheetQA.Bot.Evidence.Parity;
 using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Jobs;
 using JobSheetQA.Bot.Jobs.Tracking;
@@ -5,6 +7,7 @@ using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Bot.Tests.Support;
+using JobSheetQA.Rules.Policy;
 using NSubstitute;
 
 namespace JobSheetQA.Bot.Tests.Jobs.Tracking;
@@ -48,13 +51,16 @@ public sealed class ParityViolationReaderTests
         repository.GetFileAsync(PromotionFactsGatherer.ThresholdsPath, "main", Arg.Any<CancellationToken>())
             .Returns(Thresholds("main", LoosenedThresholds));
 
-        var findings = await new ParityViolationReader(runs, repository).ReadAsync(Promotion(), CancellationToken.None);
+        var policy = PolicyLoader.LoadFile(Sample("rules/policy.yaml"));
+        var findings = await new ParityViolationReader(new ParityEvidenceReader(runs, repository, policy)).ReadAsync(Promotion(), CancellationToken.None);
 
         Assert.Null(findings.Problem);
-        Assert.Contains("field_match_rate 0.912 < min 0.95", findings.Violations);
-        Assert.Contains("document_match_rate 0.831 < min 0.9", findings.Violations);
-        Assert.Contains("critical_field_mismatches 3 > max 0", findings.Violations);
-        Assert.Contains("p95_latency_ms 9120 > max 8000", findings.Violations);
+        var violations = findings.Evidence!.Comparison!.Violations.Select(ParityEvidenceText.Violation).ToList();
+        Assert.Contains("field_match_rate 0.912 < min 0.95 (short by 0.038)", violations);
+        Assert.Contains("document_match_rate 0.831 < min 0.9 (short by 0.069)", violations);
+        Assert.Contains("critical_field_mismatches 3 > max 0 (over by 3)", violations);
+        Assert.Contains("p95_latency_ms 9120 > max 8000 (over by 1120)", violations);
+        Assert.Equal(4, violations.Count);
         await repository.DidNotReceive().GetFileAsync(Arg.Any<string>(), "main", Arg.Any<CancellationToken>());
     }
 
