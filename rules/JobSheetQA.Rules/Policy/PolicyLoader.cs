@@ -115,10 +115,12 @@ public static partial class PolicyLoader
         var nightlyParity = ReadNightlyParity(reader, root.Required("nightly_parity"));
         var gates = ReadGates(reader, root.Required("gates"));
         var authorization = root.Optional("authorization") is { } authorizationNode ? ReadAuthorization(reader, authorizationNode) : AuthorizationPolicy.Defaults;
-        var parity = root.Optional("parity") is { } parityNode ? ParityMappingReader.Read(reader, parityNode) : [];
+        var parityNode = root.Optional("parity");
+        var parity = parityNode is { } mapping ? ParityMappingReader.Read(reader, mapping) : null;
 
         if (branch is null || workflow is null || environments is null || acknowledgement is null || secrets is null
-            || posture is null || writeWindows is null || nightlyParity is null || gates is null || authorization is null || parity is null)
+            || posture is null || writeWindows is null || nightlyParity is null || gates is null || authorization is null
+            || (parityNode is not null && parity is null))
             return null;
 
         return new PromotionPolicy(branch, workflow, environments, acknowledgement, secrets, posture, writeWindows, nightlyParity, gates, authorization, parity);

@@ -113,9 +113,9 @@ internal sealed class OctokitWorkflowRunTracker(GitHubApiExecutor api) : IWorkfl
     public async Task<GitHubResult<IReadOnlyList<JobAnnotation>>> GetJobAnnotationsAsync(long jobId, CancellationToken cancellationToken = default)
     {
         var t = api.Target;
-        // "Checks: read" is not needed: a workflow job's annotations are readable with Actions: read on the repository.
+        // A GitHub App needs Checks: read; fine-grained tokens cannot be given it, and then the caller falls back to the log.
         var result = await api.RunAsync(
-            new GitHubOperation("checks.annotations", $"read the annotations of job {jobId}", ActionsRead),
+            new GitHubOperation("checks.annotations", $"read the annotations of job {jobId}", "Checks: read"),
             (c, _) => c.Check.Run.GetAllAnnotations(t.Owner, t.Repository, jobId),
             cancellationToken);
         return NotFoundAs(result, $"Job {jobId} not found on {t.FullName}")
