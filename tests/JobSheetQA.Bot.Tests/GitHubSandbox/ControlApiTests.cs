@@ -70,6 +70,44 @@ public sealed class ControlApiTests
     }
 
     [Fact]
+    public async Task Any_thresholds_file_and_the_failing_steps_annotations_and_log_are_set_over_http_and_served_in_githubs_shapes()
+    {
+        await using var ctx = await SandboxTestContext.StartAsync();
+        using var control = Control(ctx);
+
+        using var thresholds = await control.PutAsync("repository/files/parity/config/thresholds.json", new StringContent("""{"min_field_accuracy": 0.95}"""));
+        using var posted = await control.PostAsync("scenarios", JsonContent.Create(new
+        {
+            failAt = "Parity Gate",
+            parityReport = "not json",
+            failureAnnotations = new[] { "field_accuracy 0.91 < 0.95", "defect_recall 0.83 < 0.85" },
+            failureLog = new[] { "comparing 200 job sheets" },
+        }));
+        Assert.Equal(HttpStatusCode.NoContent, thresholds.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, posted.StatusCode);
+        var runId = await ctx.DispatchAsync("staging");
+        await ctx.RunToCompletionAsync(runId);
+        var job = JsonNode.Parse(await control.GetStringAsync($"runs/{runId}"))!["jobs"]!.AsArray().Single(j => (string?)j!["name"] == "Parity Gate")!;
+        var jobId = (long)job["id"]!;
+
+        var annotations = JsonNode.Parse(await ctx.Http.GetStringAsync($"{ctx.RepoPath}/check-runs/{jobId}/annotations"))!.AsArray();
+        Assert.Equal(["field_accuracy 0.91 < 0.95", "defect_recall 0.83 < 0.85"], annotations.Select(a => (string?)a!["message"]));
+        Assert.All(annotations, a => Assert.Equal(
+            ["path", "start_line", "end_line", "start_column", "end_column", "annotation_level", "title", "message", "raw_details", "blob_href"],
+            a!.AsObject().Select(p => p.Key)));
+
+        using var noRedirects = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = ctx.Http.BaseAddress };
+        using var redirect = await noRedirects.GetAsync($"{ctx.RepoPath}/actions/jobs/{jobId}/logs");
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        var log = await ctx.Http.GetStringAsync($"{ctx.RepoPath}/actions/jobs/{jobId}/logs");
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT[\d:.]+Z ##\[group\]Runner Image\n", log);
+        Assert.Contains("Z comparing 200 job sheets\n", log, StringComparison.Ordinal);
+        Assert.Contains("Z ##[error]defect_recall 0.83 < 0.85\n", log, StringComparison.Ordinal);
+        Assert.Contains("Z ##[error]Process completed with exit code 1.\n", log, StringComparison.Ordinal);
+        Assert.Equal("""{"min_field_accuracy": 0.95}""", ctx.Sandbox.Control.Repository.Files["parity/config/thresholds.json"]);
+    }
+
+    [Fact]
     public async Task Scenario_posted_as_json_can_skip_and_omit_jobs()
     {
         await using var ctx = await SandboxTestContext.StartAsync();
