@@ -15,6 +15,7 @@ public static class ParityEvidenceText
 {
     private const int MaxAnnotations = 10;
     private const int MaxListed = 12;
+    private const int MaxViolations = 25;
 
     public static string Describe(ParityEvidence evidence)
     {
@@ -46,12 +47,14 @@ public static class ParityEvidenceText
         text.Append(violations.Count == 0
             ? $"Parity (runbook §5.2): `{report}` is within every threshold compared ({how})."
             : $"Parity violations (runbook §5.2), `{report}` against the thresholds ({how}):");
-        foreach (var violation in violations)
+        foreach (var violation in violations.Take(MaxViolations))
             text.Append("\n- ").Append(Violation(violation));
+        if (violations.Count > MaxViolations)
+            text.Append($"\n- … and {violations.Count - MaxViolations} more (the artifact has them all)");
 
         var met = comparison.Checks.Where(c => c.Outcome == ParityCheckOutcome.Met).ToList();
         if (met.Count > 0)
-            text.Append("\nWithin thresholds: ").Append(string.Join(", ", met.Select(c => $"{c.Metric} {ParityCheck.Format(c.Value!.Value)} ({Bound(c)})")));
+            text.Append("\nWithin thresholds: ").Append(Listed(met.Select(c => $"{c.Metric} {ParityCheck.Format(c.Value!.Value)} ({Bound(c)})").ToList(), ", "));
         foreach (var missing in comparison.MissingNotRequired)
             text.Append("\n- ").Append(Violation(missing));
         if (comparison.Unpaired.Count > 0)
