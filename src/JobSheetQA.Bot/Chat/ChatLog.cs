@@ -23,6 +23,4 @@ internal static partial class ChatLog
     [LoggerMessage(EventId = 6220, Level = LogLevel.Error, Message = "The protection rule review of run {RunId} could not be worded; rejecting it with the fallback comment")]
     public static partial void ProtectionRuleWordingFailed(ILogger logger, long runId, Exception exception);
 
-    [LoggerMessage(EventId = 6221, Level = LogLevel.Error, Message = "The protection rule review of run {RunId} ({Environment}) was not taken by GitHub: {Kind} {Message}; the run waits until GitHub's timeout")]
-    public static partial void ProtectionRuleReviewNotSent(ILogger logger, long runId, string environment, string kind, string message);
 }

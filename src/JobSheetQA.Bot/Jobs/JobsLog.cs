@@ -40,4 +40,7 @@ internal static partial class JobsLog
 
     [LoggerMessage(EventId = 6140, Level = LogLevel.Warning, Message = "Jobs dashboard sign-in refused for a request from {RemoteAddress}: {Reason}")]
     public static partial void DashboardSignInRefused(ILogger logger, string remoteAddress, string reason);
+
+    [LoggerMessage(EventId = 6150, Level = LogLevel.Information, Message = "Protection review sweep: {Count} pending review(s) queued, answered or sent again")]
+    public static partial void ProtectionReviewsSwept(ILogger logger, int count);
 }

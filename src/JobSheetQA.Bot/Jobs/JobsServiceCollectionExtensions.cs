@@ -7,6 +7,7 @@ using JobSheetQA.Bot.Hosting.Settings;
 using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Posture.WriteWindows;
 using JobSheetQA.Bot.Promotions;
+using JobSheetQA.Bot.Promotions.ProtectionRules;
 using JobSheetQA.Bot.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -100,7 +101,8 @@ public static class JobsServiceCollectionExtensions
 
     /// <summary>
     /// The jobs that follow promotions: run tracking behind <see cref="IRunTrackingScheduler"/>,
-    /// acknowledgement expiry, the write-window watch and the reconciler, registered as recurring jobs at start-up
+    /// acknowledgement expiry, the write-window watch, the reconciler and the deployment protection reviews (the job behind
+    /// <see cref="IProtectionReviewQueue"/> and its sweep), registered as recurring jobs at start-up
     /// (after the job server, so the first reconcile can enqueue right away).
     /// </summary>
     private static void AddTracking(IServiceCollection services)
@@ -121,6 +123,9 @@ public static class JobsServiceCollectionExtensions
         services.TryAddTransient<WriteWindowRestoreJob>();
         services.TryAddTransient<TrackingReconcilerJob>();
         services.TryAddTransient<InboundPruneJob>();
+        services.TryAddSingleton<IProtectionReviewQueue, HangfireProtectionReviewQueue>();
+        services.TryAddTransient<ProtectionReviewJob>();
+        services.TryAddTransient<ProtectionReviewSweepJob>();
         services.AddHostedService<TrackingStartup>();
     }
 

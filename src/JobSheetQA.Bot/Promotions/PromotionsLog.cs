@@ -33,9 +33,21 @@ internal static partial class PromotionsLog
     [LoggerMessage(EventId = 6021, Level = LogLevel.Error, Message = "Deployment protection rule: judging run {RunId} to {Environment} failed; rejecting it")]
     public static partial void ProtectionRuleJudgingFailed(ILogger logger, long runId, string environment, Exception exception);
 
-    [LoggerMessage(EventId = 6022, Level = LogLevel.Information, Message = "Deployment protection rule for run {RunId} ({Environment}) was reviewed before; ignoring delivery {Delivery}")]
+    [LoggerMessage(EventId = 6022, Level = LogLevel.Information, Message = "Deployment protection rule for run {RunId} ({Environment}) was received before; ignoring delivery {Delivery}")]
     public static partial void ProtectionRuleAlreadyReviewed(ILogger logger, long runId, string environment, string delivery);
 
     [LoggerMessage(EventId = 6023, Level = LogLevel.Warning, Message = "Deployment protection rule for run {RunId} of {Repository} ignored: this bot promotes {Ours}")]
     public static partial void ProtectionRuleOtherRepository(ILogger logger, long runId, string repository, string ours);
+
+    [LoggerMessage(EventId = 6024, Level = LogLevel.Information, Message = "Deployment protection rule: run {RunId} to {Environment} stored as pending review {PendingReviewId}; judging it in the background")]
+    public static partial void ProtectionRuleQueued(ILogger logger, long runId, string environment, long pendingReviewId);
+
+    [LoggerMessage(EventId = 6025, Level = LogLevel.Warning, Message = "Deployment protection rule: the answer to run {RunId} ({Environment}) was not taken by GitHub (attempt {Attempt}): {Kind} {Message}")]
+    public static partial void ProtectionRuleAnswerNotTaken(ILogger logger, long runId, string environment, int attempt, GitHubErrorKind kind, string message);
+
+    [LoggerMessage(EventId = 6026, Level = LogLevel.Warning, Message = "Deployment protection rule: pending review {PendingReviewId} of run {RunId} ({Environment}) was not answered within {GiveUpAfter}; rejecting it")]
+    public static partial void ProtectionRuleGivenUp(ILogger logger, long pendingReviewId, long runId, string environment, TimeSpan giveUpAfter);
+
+    [LoggerMessage(EventId = 6027, Level = LogLevel.Warning, Message = "Deployment protection rule: pending review {PendingReviewId} of run {RunId} was given up on while it was judged; the sweep's rejection stands")]
+    public static partial void ProtectionRuleDecidedTooLate(ILogger logger, long pendingReviewId, long runId);
 }

@@ -23,6 +23,7 @@ public static class PromotionsServiceCollectionExtensions
         services.TryAddSingleton<AcknowledgementDialog>();
         services.TryAddSingleton<PromotionCanceller>();
         services.TryAddSingleton<ProtectionRuleReviewer>();
+        services.TryAddSingleton<PendingProtectionReviews>();
         return services;
     }
 }

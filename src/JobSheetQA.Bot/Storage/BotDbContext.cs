@@ -45,6 +45,8 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<AuditEntryEntity> AuditLog => Set<AuditEntryEntity>();
 
+    public DbSet<PendingProtectionReviewEntity> PendingProtectionReviews => Set<PendingProtectionReviewEntity>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
@@ -71,6 +73,7 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
         configurationBuilder.Properties<PromotionSource>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<InboundTurnState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<PostureChecklistStage>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<PendingReviewState>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -182,6 +185,15 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
             entry.HasKey(e => e.Id);
             entry.HasIndex(e => e.At);
             entry.HasIndex(e => e.PromotionId);
+        });
+
+        modelBuilder.Entity<PendingProtectionReviewEntity>(review =>
+        {
+            review.ToTable("pending_protection_reviews");
+            review.HasKey(r => r.Id);
+            // One review per deployment GitHub waits on: a redelivery (or a duplicate delivery) finds the row and adds nothing.
+            review.HasIndex(r => new { r.RunId, r.Environment, r.DeploymentId }).IsUnique();
+            review.HasIndex(r => r.State);
         });
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())

@@ -61,6 +61,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<StoredFactsReader>();
         services.AddSingleton<PostureChecklistStore>();
         services.AddSingleton<PromotionHistory>();
+        services.AddSingleton<PendingReviewStore>();
         return services;
     }
 }

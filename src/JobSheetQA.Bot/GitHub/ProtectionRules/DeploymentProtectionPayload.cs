@@ -54,7 +54,7 @@ public static class DeploymentProtectionPayload
 
             return (new DeploymentProtectionRequest(
                 delivery, environment, Text(root, "event") ?? "unknown", deploymentId, sha.ToLowerInvariant(),
-                Text(deployment, "ref") ?? "", runId, login, fullName), null);
+                Text(deployment, "ref") ?? "", runId, login, fullName, callback), null);
         }
     }
 

@@ -14,6 +14,7 @@ namespace JobSheetQA.Bot.GitHub.ProtectionRules;
 /// <param name="RunId">The run, read from <c>deployment_callback_url</c> (<c>…/actions/runs/{run_id}/deployment_protection_rule</c>).</param>
 /// <param name="SenderLogin">Who started the run (<c>sender.login</c>), as GitHub signed it.</param>
 /// <param name="Repository">The repository's <c>owner/name</c> (<c>repository.full_name</c>).</param>
+/// <param name="CallbackUrl"><c>deployment_callback_url</c>, kept with the pending review.</param>
 public sealed record DeploymentProtectionRequest(
     string Delivery,
     string Environment,
@@ -23,7 +24,8 @@ public sealed record DeploymentProtectionRequest(
     string Ref,
     long RunId,
     string SenderLogin,
-    string Repository)
+    string Repository,
+    string CallbackUrl)
 {
     /// <summary>The webhook event name (<c>X-GitHub-Event</c>).</summary>
     public const string EventName = "deployment_protection_rule";

@@ -15,6 +15,13 @@ internal sealed class ProtectionRuleOptionsValidator(IOptions<WebhookOptions> we
             return ValidateOptionsResult.Success;
 
         var failures = new List<string>();
+        if (options.GiveUpAfter <= TimeSpan.Zero || options.GiveUpAfter > ProtectionRuleOptions.MaxGiveUpAfter)
+        {
+            failures.Add(
+                $"{ProtectionRuleOptions.GiveUpAfterKey} must be more than 00:00:00 and at most {ProtectionRuleOptions.MaxGiveUpAfter:c} "
+                + $"(it is {options.GiveUpAfter:c}): a review not answered by then is rejected so the run does not wait for GitHub's 30-day timeout.");
+        }
+
         if (!webhooks.Value.Enabled)
         {
             failures.Add(

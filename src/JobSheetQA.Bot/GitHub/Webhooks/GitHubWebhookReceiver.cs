@@ -11,8 +11,8 @@ namespace JobSheetQA.Bot.GitHub.Webhooks;
 /// <summary>
 /// Takes one delivery: checks the content type, the event header and <c>X-Hub-Signature-256</c> over the raw bytes
 /// (anything unsigned or mis-signed is a 401 and reaches nothing), then that the body is strict JSON
-/// (<see cref="StrictJson"/>), then hands <c>deployment_protection_rule</c> to the <see cref="ProtectionRuleReviewer"/> (a
-/// body it cannot read is a 400) and <c>workflow_run</c> / <c>workflow_job</c>, read by <see cref="WebhookPayload"/> (a body
+/// (<see cref="StrictJson"/>), then hands <c>deployment_protection_rule</c> to <see cref="PendingProtectionReviews"/> (stored,
+/// answered at once and judged in the background; a body it cannot read is a 400) and <c>workflow_run</c> / <c>workflow_job</c>, read by <see cref="WebhookPayload"/> (a body
 /// of the wrong shape is a 400), to <see cref="TrackerWakingWebhookProcessor"/>; other events are acknowledged unread.
 /// Refusals are logged once per cause (<see cref="ClientMistakeLog"/>); only a failure of the bot's own is a 500, with a
 /// correlation id (<see cref="ServerFaults"/>).
@@ -21,7 +21,7 @@ public sealed class GitHubWebhookReceiver(
     IOptions<WebhookOptions> webhooks,
     IOptions<ProtectionRuleOptions> protectionRule,
     WebhookEventProcessor processor,
-    ProtectionRuleReviewer reviewer,
+    PendingProtectionReviews reviews,
     ClientMistakeLog mistakes,
     ILogger<GitHubWebhookReceiver> logger)
 {
@@ -87,11 +87,12 @@ public sealed class GitHubWebhookReceiver(
         if (review is null)
             return Results.Ok();
 
-        // A redelivery is recognised by the reviewer (one review per run, environment and deployment), not by delivery id.
+        // A redelivery is recognised by the stored review (one per run, environment and deployment), not by delivery id.
         GitHubLog.ProtectionRuleRequested(logger, review.RunId, review.Environment, review.CommitSha, review.SenderLogin, delivery);
 
-        // Not tied to the request: GitHub stops waiting for the answer after 10 s, but the run waits for the review.
-        await reviewer.ReviewAsync(review, CancellationToken.None);
+        // Stored, then answered at once (GitHub waits 10 s for the webhook); a job judges and answers the run. Not tied to
+        // the request: once the row is written the run is never left waiting.
+        await reviews.AcceptAsync(review, CancellationToken.None);
         return Results.Ok();
     }
 

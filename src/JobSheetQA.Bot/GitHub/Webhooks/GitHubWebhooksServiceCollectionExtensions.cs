@@ -36,6 +36,8 @@ public static class GitHubWebhooksServiceCollectionExtensions
             {
                 options.Enabled = configuration.GetValue<bool>(ProtectionRuleOptions.EnabledKey);
                 options.SandboxWebhookUrl = configuration.GetValue<Uri?>(ProtectionRuleOptions.SandboxWebhookUrlKey);
+                if (configuration[ProtectionRuleOptions.GiveUpAfterKey] is { Length: > 0 } giveUpAfter)
+                    options.GiveUpAfter = TimeSpan.TryParse(giveUpAfter, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : TimeSpan.MinValue;
             })
             .ValidateAtStartup();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProtectionRuleOptions>, ProtectionRuleOptionsValidator>());

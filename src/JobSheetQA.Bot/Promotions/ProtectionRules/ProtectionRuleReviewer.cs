@@ -21,7 +21,6 @@ namespace JobSheetQA.Bot.Promotions.ProtectionRules;
 /// </summary>
 public sealed class ProtectionRuleReviewer(
     IWorkflowRunTracker runs,
-    IGitHubTargetAccessor target,
     PromotionStore promotions,
     PromotionTransitions transitions,
     PromotionLocks locks,
@@ -30,37 +29,19 @@ public sealed class ProtectionRuleReviewer(
     PromotionPolicy policy,
     AuditLog audit,
     IRunTrackingScheduler tracking,
-    InboundDeduplicator deduplicator,
-    IProtectionRuleAnswers answers,
     TimeProvider time,
     ILogger<ProtectionRuleReviewer> logger)
 {
-    /// <summary>The <see cref="InboundDeduplicator"/> channel of reviews given, keyed by <see cref="DeploymentProtectionRequest.ReviewKey"/>.</summary>
-    public const string ReviewChannel = "github-protection-rule";
-
-    /// <summary>Judges the run and answers GitHub; null when there is nothing to answer: the deployment was reviewed before
-    /// (a redelivery), or it is in another repository (an App installed on several answers only for the one it promotes).</summary>
-    public async Task<ProtectionRuleReview?> ReviewAsync(DeploymentProtectionRequest request, CancellationToken cancellationToken)
+    /// <summary>Judges the run GitHub waits on; never throws but for cancellation: anything that goes wrong is a
+    /// <see cref="RunNotJudged"/> (answered <c>rejected</c>), and a promotion recorded before it is refused.</summary>
+    public async Task<ProtectionRuleReview> JudgeAsync(DeploymentProtectionRequest request, CancellationToken cancellationToken)
     {
-        var ours = target.Target.FullName;
-        if (!string.Equals(request.Repository, ours, StringComparison.OrdinalIgnoreCase))
-        {
-            PromotionsLog.ProtectionRuleOtherRepository(logger, request.RunId, request.Repository, ours);
-            return null;
-        }
-
-        // Persisted before judging: of two deliveries for one deployment only one is answered, also across restarts.
-        if (!await deduplicator.TryMarkProcessedAsync(ReviewChannel, request.ReviewKey, time.GetUtcNow(), cancellationToken))
-        {
-            PromotionsLog.ProtectionRuleAlreadyReviewed(logger, request.RunId, request.Environment, request.Delivery);
-            return null;
-        }
-
         var recorded = new Recorded();
         ProtectionRuleReview review;
         try
         {
-            review = await JudgeAsync(request, recorded);
+            cancellationToken.ThrowIfCancellationRequested();
+            review = await JudgeRunAsync(request, recorded);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -72,11 +53,10 @@ public sealed class ProtectionRuleReviewer(
 
         PromotionsLog.ProtectionRuleReviewed(logger, request.RunId, request.Environment, request.CommitSha,
             review.Approved ? "approved" : "rejected", review.GetType().Name, review.PromotionId);
-        await answers.AnswerAsync(review, CancellationToken.None);
         return review;
     }
 
-    private async Task<ProtectionRuleReview> JudgeAsync(DeploymentProtectionRequest request, Recorded recorded)
+    private async Task<ProtectionRuleReview> JudgeRunAsync(DeploymentProtectionRequest request, Recorded recorded)
     {
         var run = await runs.GetRunAsync(request.RunId, CancellationToken.None);
         if (!run.Succeeded)

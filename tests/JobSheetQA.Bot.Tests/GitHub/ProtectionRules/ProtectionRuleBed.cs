@@ -64,16 +64,26 @@ public sealed class ProtectionRuleBed : IAsyncDisposable
     }
 
     /// <summary>Stops the bot and starts it again on the same data folder (same database, same chat).</summary>
-    public async Task RestartBotAsync()
+    /// <param name="settings">Settings the restarted bot gets on top of <see cref="Settings"/>.</param>
+    /// <param name="extraServices">Services the restarted bot gets on top of the bed's.</param>
+    public async Task RestartBotAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? extraServices = null)
     {
         forwarder.Target = null;
         await Chat.DisposeAsync();
-        StartBot();
+        StartBot(settings, extraServices);
     }
 
-    private void StartBot()
+    private void StartBot(IReadOnlyDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? extraServices = null)
     {
-        Chat = ChatTestHost.Restart(folder, channel, Settings(), services);
+        var all = Settings();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            all[key] = value;
+        Chat = ChatTestHost.Restart(folder, channel, all, s =>
+        {
+            services?.Invoke(s);
+            extraServices?.Invoke(s);
+        });
         forwarder.Target = Chat.CreateHandler();
     }
 

@@ -369,6 +369,107 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                     b.ToTable("outbound_posts", (string)null);
                 });
 
+            modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.PendingProtectionReviewEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<bool?>("Approved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("approved");
+
+                    b.Property<string>("CallbackUrl")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("callback_url");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("CommitSha")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("commit_sha");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("delivery");
+
+                    b.Property<long>("DeploymentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deployment_id");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("event");
+
+                    b.Property<string>("PromotionId")
+                        .HasColumnType("text")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ref");
+
+                    b.Property<string>("Repository")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("repository");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("SendAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("send_attempts");
+
+                    b.Property<string>("SenderLogin")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("sender_login");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("RunId", "Environment", "DeploymentId")
+                        .IsUnique();
+
+                    b.ToTable("pending_protection_reviews", (string)null);
+                });
+
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.PostureChecklistEntity", b =>
                 {
                     b.Property<long>("Id")

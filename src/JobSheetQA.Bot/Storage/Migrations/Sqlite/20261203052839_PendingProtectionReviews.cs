@@ -1,0 +1,63 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PendingProtectionReviews : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "pending_protection_reviews",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    repository = table.Column<string>(type: "TEXT", nullable: false),
+                    run_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    environment = table.Column<string>(type: "TEXT", nullable: false),
+                    deployment_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    commit_sha = table.Column<string>(type: "TEXT", nullable: false),
+                    @ref = table.Column<string>(name: "ref", type: "TEXT", nullable: false),
+                    @event = table.Column<string>(name: "event", type: "TEXT", nullable: false),
+                    callback_url = table.Column<string>(type: "TEXT", nullable: false),
+                    sender_login = table.Column<string>(type: "TEXT", nullable: false),
+                    delivery = table.Column<string>(type: "TEXT", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    received_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    claimed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    approved = table.Column<bool>(type: "INTEGER", nullable: true),
+                    comment = table.Column<string>(type: "TEXT", nullable: true),
+                    promotion_id = table.Column<string>(type: "TEXT", nullable: true),
+                    send_attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    answered_at = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pending_protection_reviews", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pending_protection_reviews_run_id_environment_deployment_id",
+                table: "pending_protection_reviews",
+                columns: new[] { "run_id", "environment", "deployment_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pending_protection_reviews_state",
+                table: "pending_protection_reviews",
+                column: "state");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "pending_protection_reviews");
+        }
+    }
+}
