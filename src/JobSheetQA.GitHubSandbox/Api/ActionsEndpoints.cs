@@ -189,8 +189,15 @@ internal static class ActionsEndpoints
         });
 
         // The custom deployment protection rule's answer (the App's callback): body {environment_name, state, comment} → 204.
-        repo.MapPost("/actions/runs/{runId:long}/deployment_protection_rule", async (long runId, HttpContext context, PromotionSimulator simulator) =>
+        // With an App configured, only that App's installation token may answer (GitHub: only the App that is the rule).
+        repo.MapPost("/actions/runs/{runId:long}/deployment_protection_rule", async (long runId, HttpContext context, SandboxState state, PromotionSimulator simulator) =>
         {
+            if (state.Options.App is not null
+                && !(CallerCredentials.From(context.Request) is { IsTokenScheme: true } caller && state.IsValidInstallationToken(caller.Credential)))
+            {
+                return GitHubResults.Error(403, "Resource not accessible by personal access token");
+            }
+
             string? environment, decision, comment;
             try
             {

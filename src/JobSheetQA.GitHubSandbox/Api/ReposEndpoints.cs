@@ -39,7 +39,7 @@ internal static class ReposEndpoints
                 return GitHubResults.Error(404, $"No commit found for the ref {gitRef}");
             }
 
-            if (string.IsNullOrEmpty(path) || !repository.Files.TryGetValue(path.Trim('/'), out var text))
+            if (string.IsNullOrEmpty(path) || !repository.FilesAt(gitRef).TryGetValue(path.Trim('/'), out var text))
             {
                 return GitHubResults.NotFound();
             }
@@ -70,11 +70,12 @@ internal static class ReposEndpoints
 
     internal static ApiUrls Urls(HttpContext context, SandboxState state) => ApiUrls.From(context, state.Options);
 
-    /// <summary>A branch name, <c>refs/heads/…</c>, or the SHA of a branch head.</summary>
+    /// <summary>A branch name, <c>refs/heads/…</c>, the SHA of a branch head, or a commit with its own files.</summary>
     private static bool RefExists(RepositoryState repository, string gitRef)
     {
         var branch = gitRef.StartsWith("refs/heads/", StringComparison.Ordinal) ? gitRef["refs/heads/".Length..] : gitRef;
         return repository.Branches.ContainsKey(branch)
-            || repository.Branches.Values.Any(sha => sha.Equals(gitRef, StringComparison.OrdinalIgnoreCase));
+            || repository.Branches.Values.Any(sha => sha.Equals(gitRef, StringComparison.OrdinalIgnoreCase))
+            || repository.CommitFiles.ContainsKey(gitRef.ToLowerInvariant());
     }
 }

@@ -111,6 +111,32 @@ public sealed class AppAuthenticationTests : IDisposable
             ctx.OctokitWith(new Credentials("ghs_made_up")).GitHubApps.CreateInstallationToken(InstallationId));
     }
 
+    [Fact]
+    public async Task Only_the_apps_installation_token_may_answer_the_deployment_protection_rule()
+    {
+        await using var ctx = await SandboxTestContext.StartAsync(o =>
+        {
+            o.App = new SandboxAppOptions { AppId = AppId, InstallationId = InstallationId, PublicKeyPem = appKey.ExportSubjectPublicKeyInfoPem() };
+            o.Tokens = ["ghp_someone_elses_token"];
+            o.ProtectionRule = new SandboxProtectionRuleOptions();
+        });
+        var runId = ctx.Sandbox.Control.StartFromActionsTab("octocat", "staging").Id;
+        for (var i = 0; i < 40 && ctx.Sandbox.Control.GetRun(runId)!.Status != "waiting"; i++)
+            ctx.Time.Advance(SandboxTestContext.Tick);
+        var jwt = Jwt(appKey, AppId.ToString(System.Globalization.CultureInfo.InvariantCulture), ctx.Time.GetUtcNow());
+        AccessToken installation = await ctx.OctokitWith(new Credentials(jwt, AuthenticationType.Bearer)).GitHubApps.CreateInstallationToken(InstallationId);
+
+        using var anonymous = await Review(ctx, runId, token: null);
+        using var personal = await Review(ctx, runId, "ghp_someone_elses_token");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, personal.StatusCode);
+        Assert.Equal(("waiting", 0), (ctx.Sandbox.Control.GetRun(runId)!.Status, ctx.Sandbox.Control.GetRun(runId)!.ProtectionRule!.Reviews));
+
+        using var app = await Review(ctx, runId, installation.Token);
+        Assert.Equal(HttpStatusCode.NoContent, app.StatusCode);
+        Assert.Equal(("approved", 1), (ctx.Sandbox.Control.GetRun(runId)!.ProtectionRule!.State, ctx.Sandbox.Control.GetRun(runId)!.ProtectionRule!.Reviews));
+    }
+
     public void Dispose()
     {
         appKey.Dispose();
@@ -142,6 +168,17 @@ public sealed class AppAuthenticationTests : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"app/installations/{InstallationId}/access_tokens");
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", jwt);
+        return await ctx.Http.SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> Review(SandboxTestContext ctx, long runId, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{ctx.RepoPath}/actions/runs/{runId}/deployment_protection_rule")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { environment_name = "staging", state = "approved", comment = "Allowed" }),
+        };
+        if (token is not null)
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("token", token);
         return await ctx.Http.SendAsync(request);
     }
 }
