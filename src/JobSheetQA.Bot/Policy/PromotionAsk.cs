@@ -8,7 +8,7 @@ namespace JobSheetQA.Bot.Policy;
 /// <param name="Ref">The ref to promote from; null means the policy's branch.</param>
 /// <param name="AcknowledgementText">The acknowledgement as typed, untrimmed; null when none was given yet.</param>
 /// <param name="CommitSha">The commit to judge when it is not HEAD of the ref: a run GitHub asks the protection rule about
-/// deploys its own commit (<c>deployment.sha</c>); null means HEAD.</param>
+/// deploys its own commit (<c>deployment.sha</c>), and the workflow file is read at it; null means HEAD.</param>
 public sealed record PromotionAsk(
     string PromotionId,
     string Environment,

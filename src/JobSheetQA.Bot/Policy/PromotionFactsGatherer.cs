@@ -9,7 +9,8 @@ using JobSheetQA.Rules.Workflow;
 namespace JobSheetQA.Bot.Policy;
 
 /// <summary>
-/// Gathers everything a promotion decision reads (docs/policy.md, "How a decision is made"): HEAD of the ref, the workflow file and its analysis,
+/// Gathers everything a promotion decision reads (docs/policy.md, "How a decision is made"): HEAD of the ref, the workflow file
+/// (at the commit judged when the ask names one, as for a deployment protection review, else at the ref) and its analysis,
 /// secret names, posture flags, nightly parity against the thresholds, and the bot's own records of the commit.
 /// A GitHub failure stops the gathering with that error: the bot never judges on facts it could not read.
 /// </summary>
@@ -30,7 +31,9 @@ public sealed class PromotionFactsGatherer(
         if (!head.Succeeded)
             return GatheredFacts.Failed(head.Error);
 
-        var workflowFile = await github.GetFileAsync(policy.WorkflowPath, gitRef, cancellationToken);
+        // A deployment GitHub waits on names its commit: what runs is the workflow at that commit, not at the branch's HEAD.
+        var workflowRef = ask.CommitSha ?? gitRef;
+        var workflowFile = await github.GetFileAsync(policy.WorkflowPath, workflowRef, cancellationToken);
         if (!workflowFile.Succeeded)
             return GatheredFacts.Failed(workflowFile.Error);
 
@@ -60,7 +63,7 @@ public sealed class PromotionFactsGatherer(
             request,
             policy,
             new DecisionContext(now, host.IsDevelopment()),
-            new WorkflowFile(policy.WorkflowPath, gitRef, workflowFile.Value.Found ? WorkflowAnalyzer.Analyze(workflowFile.Value.Text!, policy.Acknowledgement.Phrase) : null),
+            new WorkflowFile(policy.WorkflowPath, workflowRef, workflowFile.Value.Found ? WorkflowAnalyzer.Analyze(workflowFile.Value.Text!, policy.Acknowledgement.Phrase) : null),
             secrets.Value.ToInventory(),
             flags.Value,
             records.WriteWindows,

@@ -64,6 +64,11 @@ public sealed class SandboxControl
 
     public void RemoveFile(string path) => UpdateRepository(r => r with { Files = r.Files.Remove(path) });
 
+    /// <summary>Gives commit <paramref name="sha"/> its own copy of today's files (as they were when it was made), so later
+    /// <see cref="SetFile"/> calls change the branch but not that commit: <c>contents?ref=&lt;sha&gt;</c> keeps answering them.</summary>
+    public void KeepFilesAtCommit(string sha) =>
+        UpdateRepository(r => r with { CommitFiles = r.CommitFiles.SetItem(sha.ToLowerInvariant(), r.Files) });
+
     public void SetSecret(string name) => UpdateRepository(r => r with { Secrets = r.Secrets.Add(name) });
 
     public void RemoveSecret(string name) => UpdateRepository(r => r with { Secrets = r.Secrets.Remove(name) });

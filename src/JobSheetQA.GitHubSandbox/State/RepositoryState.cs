@@ -22,8 +22,17 @@ public sealed record RepositoryState
     /// <summary>Branch name → head commit SHA.</summary>
     public ImmutableSortedDictionary<string, string> Branches { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
-    /// <summary>Path → text content.</summary>
+    /// <summary>Path → text content, at the head of every branch (and at any commit not in <see cref="CommitFiles"/>).</summary>
     public ImmutableSortedDictionary<string, string> Files { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Commit SHA → its files, for commits whose tree differs from <see cref="Files"/> (an older commit a deployment
+    /// names after the branch moved on); <c>GET …/contents/{path}?ref=&lt;sha&gt;</c> answers from it.</summary>
+    public ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>> CommitFiles { get; init; } =
+        ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, string>>.Empty;
+
+    /// <summary>The files at <paramref name="gitRef"/>: a commit's own tree when it has one, else <see cref="Files"/>.</summary>
+    public ImmutableSortedDictionary<string, string> FilesAt(string gitRef) =>
+        CommitFiles.TryGetValue(gitRef.ToLowerInvariant(), out var files) ? files : Files;
 
     /// <summary>State of every workflow: <c>active</c>, <c>disabled_manually</c>, <c>disabled_inactivity</c>….</summary>
     public string WorkflowState { get; init; } = "active";

@@ -147,6 +147,40 @@ public abstract class ProtectionRuleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_workflow_is_judged_at_the_deployed_commit_not_at_the_branch()
+    {
+        bed.AutoDeliver = false;
+        const string path = ".github/workflows/promotion.yml";
+        const string moved = "2222222222222222222222222222222222222222";
+        var reference = JobSheetQA.GitHubSandbox.State.RepositoryState.DefaultPromotionWorkflow;
+        var withoutParityGate = reference.Replace("name: Parity Gate", "name: Parity Check", StringComparison.Ordinal);
+
+        // The deployed commit's workflow lacks the Parity Gate; the branch has moved on to one that has it again.
+        var first = bed.Control.StartFromActionsTab("octocat", "staging");
+        await bed.WaitUntilDeployWaitsAsync(first.Id);
+        bed.Control.SetFile(path, withoutParityGate);
+        bed.Control.KeepFilesAtCommit(ProtectionRuleBed.Head);
+        bed.Control.SetFile(path, reference);
+        bed.Control.SetBranchHead("main", moved);
+        Assert.Equal(HttpStatusCode.OK, await bed.PostAsync(bed.Control.ProtectionRuleDelivery(first.Id)!, Guid.NewGuid().ToString()));
+
+        var rejected = await bed.WaitForRunAsync(first.Id, r => r.Conclusion is not null);
+        Assert.Equal("rejected", rejected.ProtectionRule!.State);
+        Assert.Contains("WORKFLOW-GATES", rejected.ProtectionRule.Comment, StringComparison.Ordinal);
+        Assert.Contains($"on {ProtectionRuleBed.Head} defines no job named \"Parity Gate\"", rejected.ProtectionRule.Comment, StringComparison.Ordinal);
+
+        // The other way round: the branch lost the gate after the deployed commit, which has it: approved.
+        var second = bed.Control.StartFromActionsTab("octocat", "staging");
+        await bed.WaitUntilDeployWaitsAsync(second.Id);
+        bed.Control.KeepFilesAtCommit(moved);
+        bed.Control.SetFile(path, withoutParityGate);
+        Assert.Equal(HttpStatusCode.OK, await bed.PostAsync(bed.Control.ProtectionRuleDelivery(second.Id)!, Guid.NewGuid().ToString()));
+
+        var approved = await bed.WaitForRunAsync(second.Id, r => r.ProtectionRule!.State is not null);
+        Assert.Equal((moved, "approved"), (approved.HeadSha, approved.ProtectionRule!.State));
+    }
+
+    [Fact]
     public async Task History_shows_a_run_started_from_the_Actions_tab_as_such()
     {
         var started = bed.Control.StartFromActionsTab("octocat", "production");
