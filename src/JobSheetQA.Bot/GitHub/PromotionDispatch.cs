@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using JobSheetQA.Rules.Facts;
 
 namespace JobSheetQA.Bot.GitHub;
@@ -10,7 +11,7 @@ namespace JobSheetQA.Bot.GitHub;
 /// <param name="UseNightlyParity"><c>use_nightly_parity</c>.</param>
 /// <param name="SkipParity"><c>skip_parity</c> (staging only; the policy decides, the workflow re-checks).</param>
 /// <param name="SkipParityAcknowledgement"><c>skip_parity_acknowledgement</c> exactly as typed; null when none.</param>
-public sealed record PromotionDispatch(
+public sealed partial record PromotionDispatch(
     string CorrelationId,
     string Environment,
     string Ref,
@@ -32,8 +33,9 @@ public sealed record PromotionDispatch(
         ["correlation_id"] = CorrelationId,
     };
 
-    /// <summary>The run title <c>promotion.yml</c>'s <c>run-name:</c> produces: <c>Promotion staging [id]</c>.</summary>
-    public string ExpectedRunName => $"Promotion {Environment} [{CorrelationId}]";
+    /// <summary>The run title <c>promotion.yml</c>'s <c>run-name:</c> produces:
+    /// <c>Promotion staging skip_parity=false nightly=false [id]</c>.</summary>
+    public string ExpectedRunName => $"Promotion {Environment} skip_parity={Bool(SkipParity)} nightly={Bool(UseNightlyParity)} [{CorrelationId}]";
 
     /// <summary>The marker searched for in <c>display_title</c>.</summary>
     public string CorrelationMarker => CorrelationMarkerFor(CorrelationId);
@@ -48,6 +50,25 @@ public sealed record PromotionDispatch(
         var open = displayTitle.LastIndexOf('[');
         return open >= 0 && open < displayTitle.Length - 2 ? displayTitle[(open + 1)..^1] : null;
     }
+
+    /// <summary>
+    /// The inputs a run title shows (<see cref="ExpectedRunName"/>'s form), for a run the bot did not dispatch: GitHub's API
+    /// does not return a run's <c>workflow_dispatch</c> inputs. Null when the title does not show them exactly, for
+    /// <paramref name="environment"/> (an older <c>run-name</c> such as <c>Promotion staging [manual]</c>, or a hand-edited one).
+    /// </summary>
+    public static RunTitleInputs? InputsIn(string? displayTitle, string environment)
+    {
+        if (string.IsNullOrEmpty(displayTitle))
+            return null;
+        var match = RunTitlePattern().Match(displayTitle);
+        return match.Success && match.Groups["environment"].Value == environment
+            ? new RunTitleInputs(match.Groups["skip"].Value == "true", match.Groups["nightly"].Value == "true")
+            : null;
+    }
+
+    [GeneratedRegex(@"^Promotion (?<environment>\S+) skip_parity=(?<skip>true|false) nightly=(?<nightly>true|false) \[[^\[\]]+\]$",
+        RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex RunTitlePattern();
 
     private static string Bool(bool value) => value.ToString(CultureInfo.InvariantCulture).ToLowerInvariant();
 }

@@ -82,18 +82,20 @@ internal sealed partial record WorkflowDefinition(
             return fallback;
         }
 
+        // As GitHub's expressions: a || b is the first truthy operand, else the last one; a lone false boolean input prints "false".
         return ExpressionPattern().Replace(RunName, match =>
         {
+            var value = "";
             foreach (var operand in match.Groups[1].Value.Split("||"))
             {
-                var value = Evaluate(operand.Trim(), inputs);
+                value = Evaluate(operand.Trim(), inputs) ?? "";
                 if (!string.IsNullOrEmpty(value) && value != "false")
                 {
                     return value;
                 }
             }
 
-            return "";
+            return value;
         });
     }
 

@@ -24,7 +24,7 @@ public sealed class PromotionDispatcherTests
         Assert.Equal(RunIdSource.DispatchResponse, result.Value.Source);
         var run = Assert.Single(h.Control.ListRuns());
         Assert.Equal(run.Id, result.Value.RunId);
-        Assert.Equal("Promotion staging [p-200]", run.DisplayTitle);
+        Assert.Equal("Promotion staging skip_parity=true nightly=true [p-200]", run.DisplayTitle);
         Assert.Equal("true", run.Inputs["use_nightly_parity"]);
         Assert.Equal("true", run.Inputs["skip_parity"]);
         Assert.Equal("I_ACCEPT_PARITY_SKIP", run.Inputs["skip_parity_acknowledgement"]);
@@ -120,7 +120,7 @@ public sealed class PromotionDispatcherTests
 
         Assert.Equal(GitHubErrorKind.RunNotFound, first.Error?.Kind);
         Assert.Contains("not dispatched again", first.Error!.Message);
-        Assert.Contains("Promotion staging [p-502]", first.Error.Message);
+        Assert.Contains("Promotion staging skip_parity=false nightly=false [p-502]", first.Error.Message);
         Assert.Equal(GitHubErrorKind.RunNotFound, again.Error?.Kind);
         // Exactly one POST for the promotion, ever; the search kept looking, bounded by the correlation timeout.
         Assert.Single(Posts(h));

@@ -37,7 +37,7 @@ public sealed class WorkflowRunTrackerTests
         Assert.False(queued.Value.IsCompleted);
         Assert.Null(queued.Value.Conclusion);
         Assert.True(run.Succeeded);
-        Assert.Equal("Promotion staging [p-ok]", run.DisplayTitle);
+        Assert.Equal("Promotion staging skip_parity=false nightly=false [p-ok]", run.DisplayTitle);
         Assert.Equal(h.Control.Repository.Branches["main"], run.HeadSha);
         Assert.Equal(1, run.RunAttempt);
         Assert.False(string.IsNullOrEmpty(run.HtmlUrl));

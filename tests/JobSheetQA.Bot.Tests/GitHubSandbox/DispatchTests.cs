@@ -49,7 +49,7 @@ public sealed class DispatchTests
         var run = Assert.Single(ctx.Sandbox.Control.ListRuns());
         Assert.Equal("production", run.Inputs["target_environment"]);
         Assert.Equal("false", run.Inputs["skip_parity"]); // declared default filled in
-        Assert.Equal("Promotion production [octo]", run.DisplayTitle);
+        Assert.Equal("Promotion production skip_parity=false nightly=false [octo]", run.DisplayTitle);
         Assert.Equal("sandbox-user", (await ctx.GitHub.Actions.Workflows.Runs.Get(SandboxTestContext.Owner, SandboxTestContext.Repo, run.Id)).Actor.Login);
     }
 

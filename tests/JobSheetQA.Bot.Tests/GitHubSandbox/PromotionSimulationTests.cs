@@ -48,7 +48,7 @@ public sealed class PromotionSimulationTests
 
         var final = await ctx.GitHub.Actions.Workflows.Runs.Get(SandboxTestContext.Owner, SandboxTestContext.Repo, runId);
         Assert.Equal("success", final.Conclusion?.StringValue);
-        Assert.Equal("Promotion staging [cid-1]", final.DisplayTitle);
+        Assert.Equal("Promotion staging skip_parity=false nightly=false [cid-1]", final.DisplayTitle);
         Assert.Equal("workflow_dispatch", final.Event);
         Assert.Equal(RepositoryState.DefaultHeadSha, final.HeadSha);
         var finalJobs = await ctx.JobsAsync(runId);
@@ -64,7 +64,7 @@ public sealed class PromotionSimulationTests
         ctx.Sandbox.Control.SetBranchHead("main", "1111111111111111111111111111111111111111");
 
         var run = await ctx.GetObjectAsync($"{ctx.RepoPath}/actions/runs/{runId}");
-        Assert.Equal("Promotion production [manual]", (string?)run["display_title"]);
+        Assert.Equal("Promotion production skip_parity=false nightly=false [manual]", (string?)run["display_title"]);
         Assert.Equal(RepositoryState.DefaultHeadSha, (string?)run["head_sha"]);
         Assert.Equal("Deployment Promotion", (string?)run["name"]);
     }

@@ -30,7 +30,7 @@ public sealed class ProtectionRuleSimulationTests
         var runId = (long)run["id"]!;
         Assert.Equal("octocat", (string?)run["actor"]);
         Assert.True((bool)run["startedFromActionsTab"]!);
-        Assert.Equal("Promotion production [manual]", (string?)run["displayTitle"]);
+        Assert.Equal("Promotion production skip_parity=false nightly=false [manual]", (string?)run["displayTitle"]);
 
         AdvanceUntil(ctx, runId, "waiting");
         var delivery = JsonNode.Parse(await control.GetStringAsync($"runs/{runId}/protection-rule-delivery"))!;

@@ -24,7 +24,7 @@ public static class ProtectionRuleText
         {
             OutsideRunAllowed => $"Allowed by JobSheetQA.Bot{promotion}: every promotion rule passes for {what}, started by @{request.SenderLogin}; "
                 + $"{request.Environment} is locked to this run until it finishes.",
-            OutsideRunRefused r => $"Refused by JobSheetQA.Bot{promotion}: {what}, started by @{request.SenderLogin}. {Findings(r.Decision)} "
+            OutsideRunRefused r => $"Refused by JobSheetQA.Bot{promotion}: {what}, started by @{request.SenderLogin}. {InputsUnknown(r)}{Findings(r.Decision)} "
                 + $"Fix these, then promote from chat (promote {request.Environment}).",
             OutsideRunEnvironmentHeld r => $"Refused by JobSheetQA.Bot{promotion}: LOCK (bot policy): {PromotionReplies.Held(r.Holder)}; one promotion per environment at a time.",
             OwnRunConfirmed => $"Allowed by JobSheetQA.Bot{promotion}: the run the bot dispatched for {what}; HEAD is still the judged commit and every rule still passes.",
@@ -45,13 +45,19 @@ public static class ProtectionRuleText
         var verdict = review switch
         {
             OutsideRunAllowed => "allowed; the bot tracks the run.",
-            OutsideRunRefused r => $"refused — {Findings(r.Decision)}",
+            OutsideRunRefused r => $"refused — {InputsUnknown(r)}{Findings(r.Decision)}",
             OutsideRunEnvironmentHeld r => $"refused — LOCK: {PromotionReplies.Held(r.Holder)}.",
             RunNotJudged r => $"refused — it could not be judged: {r.Reason}",
             _ => review.Approved ? "allowed." : "refused.",
         };
         return Reply.Text($"{head}: {verdict}");
     }
+
+    /// <summary>Says why a run was judged as skipping parity when its title does not show its inputs.</summary>
+    private static string InputsUnknown(OutsideRunRefused refused) => refused.UnreadableTitle is { } title
+        ? $"Its inputs are unknown: the run title \"{title}\" does not show skip_parity and use_nightly_parity (promotion.yml run-name), "
+            + "so it was judged as if it skipped parity. "
+        : "";
 
     /// <summary>Every refusal (and acknowledgement, which the Actions tab cannot give) as <c>RULE (runbook §x): message</c>.</summary>
     private static string Findings(Decision decision)

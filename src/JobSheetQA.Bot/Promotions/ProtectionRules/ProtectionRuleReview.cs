@@ -30,7 +30,10 @@ public sealed record OutsideRunAllowed(DeploymentProtectionRequest Request, Deci
 }
 
 /// <summary>A run started outside the bot that the rules refuse (<see cref="Decision"/> has the denials).</summary>
-public sealed record OutsideRunRefused(DeploymentProtectionRequest Request, Decision Decision, PromotionEntity Promotion) : ProtectionRuleReview(Request)
+/// <param name="UnreadableTitle">The run's title when it did not show the run's inputs, so they were taken the closed way
+/// (parity skipped); null when the title showed them.</param>
+public sealed record OutsideRunRefused(DeploymentProtectionRequest Request, Decision Decision, PromotionEntity Promotion, string? UnreadableTitle = null)
+    : ProtectionRuleReview(Request)
 {
     public override bool Approved => false;
 

@@ -110,11 +110,15 @@ public sealed class ProtectionRuleReviewer(
     {
         var requester = new RequesterIdentity(PersonNaming.GitHubChannel, request.SenderLogin, "@" + request.SenderLogin);
         var actor = Actor.Of(requester);
-        var promotion = await CreateAsync(request, run, requester, actor);
+        // The REST API does not return a run's inputs; promotion.yml's run-name shows them. A title that does not is judged the
+        // closed way: as if it skipped parity, which needs a typed acknowledgement the Actions tab cannot give (refused either way).
+        var shown = PromotionDispatch.InputsIn(run.DisplayTitle, request.Environment);
+        var inputs = shown ?? new RunTitleInputs(SkipParity: true, UseNightlyParity: false);
+        var unreadableTitle = shown is null ? run.DisplayTitle ?? "" : null;
+        var promotion = await CreateAsync(request, run, inputs, requester, actor);
         recorded.Promotion = promotion;
 
-        // The run's inputs are not readable through the REST API: judged with the runbook's defaults (no skip, no nightly).
-        var ask = new PromotionAsk(promotion.Id, promotion.Environment, promotion.Ref, SkipParity: false, UseNightlyParity: false,
+        var ask = new PromotionAsk(promotion.Id, promotion.Environment, promotion.Ref, inputs.SkipParity, inputs.UseNightlyParity,
             AcknowledgementText: null, requester, request.CommitSha);
         var gathered = await gatherer.GatherAsync(ask, CancellationToken.None);
         if (!gathered.Succeeded)
@@ -133,7 +137,7 @@ public sealed class ProtectionRuleReviewer(
         if (decision.Verdict != Verdict.Allow)
         {
             var refused = await transitions.MoveAsync(promotion.Id, PromotionState.Refused, actor, details, cancellationToken: CancellationToken.None);
-            return new OutsideRunRefused(request, decision, refused.Promotion ?? promotion);
+            return new OutsideRunRefused(request, decision, refused.Promotion ?? promotion, unreadableTitle);
         }
 
         var lockTaken = await locks.TryAcquireAsync(promotion.Environment, promotion.Id, requester.DisplayName, time.GetUtcNow(), CancellationToken.None);
@@ -153,7 +157,7 @@ public sealed class ProtectionRuleReviewer(
         return new OutsideRunAllowed(request, decision, dispatched.Promotion!);
     }
 
-    private async Task<PromotionEntity> CreateAsync(DeploymentProtectionRequest request, WorkflowRunSnapshot run, RequesterIdentity requester, Actor actor)
+    private async Task<PromotionEntity> CreateAsync(DeploymentProtectionRequest request, WorkflowRunSnapshot run, RunTitleInputs inputs, RequesterIdentity requester, Actor actor)
     {
         var now = time.GetUtcNow();
         var id = PromotionIds.New();
@@ -163,6 +167,8 @@ public sealed class ProtectionRuleReviewer(
             Environment = request.Environment,
             Ref = string.IsNullOrEmpty(request.Ref) ? policy.AllowedBranch : GitRef.BranchOf(request.Ref),
             CommitSha = request.CommitSha,
+            SkipParity = inputs.SkipParity,
+            UseNightlyParity = inputs.UseNightlyParity,
             RequesterChannel = requester.Channel,
             RequesterUserId = requester.UserId,
             RequesterDisplayName = requester.DisplayName,
@@ -182,6 +188,9 @@ public sealed class ProtectionRuleReviewer(
             @ref = promotion.Ref,
             commit = request.CommitSha,
             runId = request.RunId,
+            runTitle = run.DisplayTitle,
+            skipParity = inputs.SkipParity,
+            useNightlyParity = inputs.UseNightlyParity,
             @event = request.Event,
             requester = requester.QualifiedId,
             delivery = request.Delivery,

@@ -180,6 +180,47 @@ public abstract class ProtectionRuleTests : IAsyncLifetime
         Assert.Equal((moved, "approved"), (approved.HeadSha, approved.ProtectionRule!.State));
     }
 
+    // (A production run that skips parity fails at Validate Request before Deploy asks: the workflow refuses it itself.)
+    [Fact]
+    public async Task A_staging_run_from_the_Actions_tab_that_skips_parity_is_rejected_naming_the_acknowledgement_rule()
+    {
+        const string environment = "staging";
+        // The form's acknowledgement box is not the typed acknowledgement: the bot cannot see it, and the run title does not show it.
+        var started = bed.Control.StartFromActionsTab("octocat", environment,
+            inputs: new Dictionary<string, string> { ["skip_parity"] = "true", ["skip_parity_acknowledgement"] = "I_ACCEPT_PARITY_SKIP" });
+        Assert.Equal($"Promotion {environment} skip_parity=true nightly=false [manual]", started.DisplayTitle);
+
+        var run = await bed.WaitForRunAsync(started.Id, r => r.Conclusion is not null);
+
+        Assert.Equal(("failure", "rejected"), (run.Conclusion, run.ProtectionRule!.State));
+        Assert.Matches(@"REQ-SKIP-ACK \(runbook [^)]+\): needs the typed acknowledgement, which only a chat promotion can give", run.ProtectionRule.Comment);
+        Assert.DoesNotContain("inputs are unknown", run.ProtectionRule.Comment, StringComparison.Ordinal);
+        var promotion = Assert.Single(await bed.Chat.Get<PromotionStore>().RecentAsync(environment, 10));
+        Assert.Equal((PromotionState.Refused, true, false), (promotion.State, promotion.SkipParity, promotion.UseNightlyParity));
+    }
+
+    [Fact]
+    public async Task A_run_whose_title_does_not_show_its_inputs_is_judged_as_skipping_parity_and_says_so()
+    {
+        // The run-name promotion.yml had before the inputs were added to it.
+        var reference = JobSheetQA.GitHubSandbox.State.RepositoryState.DefaultPromotionWorkflow;
+        var oldRunName = System.Text.RegularExpressions.Regex.Replace(reference, "^run-name: .*$",
+            "run-name: Promotion ${{ inputs.target_environment }} [${{ inputs.correlation_id || 'manual' }}]", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.NotEqual(reference, oldRunName);
+        bed.Control.SetFile(".github/workflows/promotion.yml", oldRunName);
+
+        var started = bed.Control.StartFromActionsTab("octocat", "staging");
+        Assert.Equal("Promotion staging [manual]", started.DisplayTitle);
+        var run = await bed.WaitForRunAsync(started.Id, r => r.Conclusion is not null);
+
+        Assert.Equal("rejected", run.ProtectionRule!.State);
+        Assert.Contains("Its inputs are unknown: the run title \"Promotion staging [manual]\" does not show skip_parity and use_nightly_parity",
+            run.ProtectionRule.Comment, StringComparison.Ordinal);
+        Assert.Contains("REQ-SKIP-ACK", run.ProtectionRule.Comment, StringComparison.Ordinal);
+        var promotion = Assert.Single(await bed.Chat.Get<PromotionStore>().RecentAsync("staging", 10));
+        Assert.Equal((PromotionState.Refused, true), (promotion.State, promotion.SkipParity));
+    }
+
     [Fact]
     public async Task History_shows_a_run_started_from_the_Actions_tab_as_such()
     {

@@ -52,6 +52,7 @@ public sealed class ConfigurationDocsTests(WebApplicationFactory<PolicyOptions> 
         [(typeof(WebhookOptions), nameof(WebhookOptions.Secret))] = WebhookOptions.SecretKey,
         [(typeof(ProtectionRuleOptions), nameof(ProtectionRuleOptions.Enabled))] = ProtectionRuleOptions.EnabledKey,
         [(typeof(ProtectionRuleOptions), nameof(ProtectionRuleOptions.SandboxWebhookUrl))] = ProtectionRuleOptions.SandboxWebhookUrlKey,
+        [(typeof(ProtectionRuleOptions), nameof(ProtectionRuleOptions.GiveUpAfter))] = ProtectionRuleOptions.GiveUpAfterKey,
     };
 
     // Host keys the bot reads through ASP.NET Core rather than an options type of its own.
