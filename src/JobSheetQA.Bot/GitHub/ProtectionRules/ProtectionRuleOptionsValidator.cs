@@ -19,7 +19,7 @@ internal sealed class ProtectionRuleOptionsValidator(IOptions<WebhookOptions> we
         {
             failures.Add(
                 $"{ProtectionRuleOptions.GiveUpAfterKey} must be more than 00:00:00 and at most {ProtectionRuleOptions.MaxGiveUpAfter:c} "
-                + $"(it is {options.GiveUpAfter:c}): a review not answered by then is rejected so the run does not wait for GitHub's 30-day timeout.");
+                + $"(it is {(options.GiveUpAfter == TimeSpan.MinValue ? "not a time span such as 00:02:00" : options.GiveUpAfter.ToString("c", System.Globalization.CultureInfo.InvariantCulture))}): a review not answered by then is rejected so the run does not wait for GitHub's 30-day timeout.");
         }
 
         if (!webhooks.Value.Enabled)

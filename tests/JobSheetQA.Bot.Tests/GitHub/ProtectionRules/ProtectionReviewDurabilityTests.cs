@@ -30,9 +30,7 @@ public abstract class ProtectionReviewDurabilityTests : IAsyncLifetime
     [Fact]
     public async Task The_webhook_is_answered_before_judging_and_the_review_arrives_from_the_job()
     {
-        bed.AutoDeliver = false;
-        var started = bed.Control.StartFromActionsTab("octocat", "staging");
-        await bed.WaitUntilDeployWaitsAsync(started.Id);
+        var started = await bed.StartWaitingRunAsync();
         // Reading the run takes 3 s: an answer given inside the webhook request would come after it.
         bed.Control.AddFault(new FaultRule { Path = $@"/actions/runs/{started.Id}$", Method = "GET", Kind = FaultKind.Slow, DelayMs = 3000 });
 
@@ -53,9 +51,7 @@ public abstract class ProtectionReviewDurabilityTests : IAsyncLifetime
     [Fact]
     public async Task A_redelivery_while_the_first_is_being_judged_adds_no_review()
     {
-        bed.AutoDeliver = false;
-        var started = bed.Control.StartFromActionsTab("octocat", "staging");
-        await bed.WaitUntilDeployWaitsAsync(started.Id);
+        var started = await bed.StartWaitingRunAsync();
         bed.Control.AddFault(new FaultRule { Path = $@"/actions/runs/{started.Id}$", Method = "GET", Kind = FaultKind.Slow, DelayMs = 1000 });
         var body = bed.Control.ProtectionRuleDelivery(started.Id)!;
 
@@ -71,9 +67,7 @@ public abstract class ProtectionReviewDurabilityTests : IAsyncLifetime
     [Fact]
     public async Task A_review_stored_by_a_bot_that_died_before_its_job_ran_is_judged_after_the_restart_once()
     {
-        bed.AutoDeliver = false;
-        var started = bed.Control.StartFromActionsTab("octocat", "staging");
-        await bed.WaitUntilDeployWaitsAsync(started.Id);
+        var started = await bed.StartWaitingRunAsync();
         // What the webhook writes before it queues the job; the job never made it.
         Assert.NotNull(await bed.Chat.Get<PendingReviewStore>().TryAddAsync(Row(started.Id, DateTimeOffset.UtcNow)));
 
@@ -90,9 +84,7 @@ public abstract class ProtectionReviewDurabilityTests : IAsyncLifetime
     [Fact]
     public async Task A_review_a_bot_died_judging_is_rejected_by_the_sweep_after_the_restart_once()
     {
-        bed.AutoDeliver = false;
-        var started = bed.Control.StartFromActionsTab("octocat", "staging");
-        await bed.WaitUntilDeployWaitsAsync(started.Id);
+        var started = await bed.StartWaitingRunAsync();
         var store = bed.Chat.Get<PendingReviewStore>();
         var id = await store.TryAddAsync(Row(started.Id, DateTimeOffset.UtcNow - TimeSpan.FromMinutes(10)));
         Assert.True(await store.TryClaimAsync(id!.Value, DateTimeOffset.UtcNow - TimeSpan.FromMinutes(10)));
@@ -108,6 +100,27 @@ public abstract class ProtectionReviewDurabilityTests : IAsyncLifetime
         // The next sweeps leave it answered.
         await bed.Chat.Get<PendingProtectionReviews>().SweepAsync(resume: true, CancellationToken.None);
         Assert.Equal(1, bed.Control.GetRun(started.Id)!.ProtectionRule!.Reviews);
+    }
+
+    [Fact]
+    public async Task A_decided_answer_GitHub_did_not_take_is_sent_again_by_the_sweep_as_decided()
+    {
+        var started = await bed.StartWaitingRunAsync();
+        var store = bed.Chat.Get<PendingReviewStore>();
+        var longAgo = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(1);
+        var id = (await store.TryAddAsync(Row(started.Id, DateTimeOffset.UtcNow)))!.Value;
+        Assert.True(await store.TryClaimAsync(id, longAgo));
+        // Judged and decided, then the send failed (or the bot died before sending): the stored answer is what goes.
+        Assert.True(await store.TryDecideAsync(id, approved: false, "Refused by JobSheetQA.Bot: the stored answer.", promotionId: null, longAgo));
+
+        await bed.Chat.Get<PendingProtectionReviews>().SweepAsync(resume: false, CancellationToken.None);
+        await bed.Chat.Get<PendingProtectionReviews>().SweepAsync(resume: false, CancellationToken.None);
+
+        var run = await bed.WaitForRunAsync(started.Id, r => r.Conclusion is not null);
+        Assert.Equal(("rejected", "Refused by JobSheetQA.Bot: the stored answer.", 1), (run.ProtectionRule!.State, run.ProtectionRule.Comment, run.ProtectionRule.Reviews));
+        var answered = Assert.Single(await ReviewsAsync());
+        Assert.Equal((PendingReviewState.Answered, 1), (answered.State, answered.SendAttempts));
+        Assert.Empty(await bed.Chat.Get<PromotionStore>().RecentAsync("staging", 10));
     }
 
     [Fact]

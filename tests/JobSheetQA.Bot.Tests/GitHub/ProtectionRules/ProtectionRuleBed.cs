@@ -122,6 +122,15 @@ public sealed class ProtectionRuleBed : IAsyncDisposable
     public Task<RunSummary> WaitUntilDeployWaitsAsync(long runId) =>
         WaitForRunAsync(runId, r => r.Status == "waiting");
 
+    /// <summary>Stops automatic deliveries, starts a run "from the Actions tab" and waits until its Deploy job waits for the rule.</summary>
+    public async Task<RunSummary> StartWaitingRunAsync(string environment = "staging")
+    {
+        AutoDeliver = false;
+        var started = Control.StartFromActionsTab("octocat", environment);
+        await WaitUntilDeployWaitsAsync(started.Id);
+        return started;
+    }
+
     /// <summary>Posts a delivery to the bot's webhook endpoint as GitHub would, signed with <paramref name="secret"/> (unsigned when null).</summary>
     public async Task<HttpStatusCode> PostAsync(string body, string delivery, string? secret = Secret)
     {

@@ -210,6 +210,24 @@ public sealed class GitHubWebhookSettingsTests
         Assert.Contains("GitHub:ProtectionRule:Enabled needs the GitHub App", ExceptionChain.Find<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("2.00:00:00")]
+    [InlineData("soon")]
+    public void A_protection_rule_give_up_time_out_of_range_stops_start_up_naming_the_key(string giveUpAfter)
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => ChatTestHost.Start(new Dictionary<string, string?>
+        {
+            ["GitHub:Webhooks:Enabled"] = "true",
+            ["GitHub:WebhookSecret"] = "secret",
+            ["GitHub:ProtectionRule:Enabled"] = "true",
+            ["GitHub:ProtectionRule:GiveUpAfter"] = giveUpAfter,
+        }));
+
+        Assert.Contains("GitHub:ProtectionRule:GiveUpAfter must be more than 00:00:00 and at most 1.00:00:00",
+            ExceptionChain.Find<OptionsValidationException>(failure).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Without_webhooks_enabled_there_is_no_endpoint()
     {
