@@ -139,11 +139,12 @@ public sealed class WorkflowAnalyzerTests
     }
 
     [Fact]
-    public void Reference_workflow_declares_the_correlation_id_in_its_run_name()
+    public void Reference_workflow_declares_its_inputs_and_the_correlation_id_in_its_run_name()
     {
         var yaml = File.ReadAllText(RepositoryFile("docs", "reference", "promotion.yml"));
 
-        Assert.Contains("\nrun-name: Promotion ${{ inputs.target_environment }} [${{ inputs.correlation_id || 'manual' }}]\n", yaml.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("\nrun-name: Promotion ${{ inputs.target_environment }} skip_parity=${{ inputs.skip_parity }} nightly=${{ inputs.use_nightly_parity }} "
+            + "[${{ inputs.correlation_id || 'manual' }}]\n", yaml.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     // ---- on: and workflow_dispatch ----
