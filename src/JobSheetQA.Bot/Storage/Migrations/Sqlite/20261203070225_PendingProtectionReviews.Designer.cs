@@ -5,83 +5,78 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
+namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresBotDbContext))]
-    [Migration("20261203052846_PendingProtectionReviews")]
+    [DbContext(typeof(SqliteBotDbContext))]
+    [Migration("20261203070225_PendingProtectionReviews")]
     partial class PendingProtectionReviews
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.AcknowledgementEntity", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("CommitSha")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("commit_sha");
 
                     b.Property<string>("Environment")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("expires_at");
 
                     b.Property<string>("PhraseExpected")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("phrase_expected");
 
                     b.Property<string>("PromotionId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("promotion_id");
 
                     b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("requested_at");
 
                     b.Property<string>("RequesterChannel")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("requester_channel");
 
                     b.Property<string>("RequesterUserId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("requester_user_id");
 
                     b.Property<string>("RuleId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("rule_id");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("state");
 
                     b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("used_at");
 
                     b.HasKey("Id");
@@ -97,39 +92,37 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
                     b.Property<string>("ActorId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor_id");
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at");
 
                     b.Property<string>("Details")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("details");
 
                     b.Property<string>("Environment")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
                     b.Property<string>("PromotionId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("promotion_id");
 
                     b.HasKey("Id");
@@ -145,51 +138,49 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<string>("BotId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("bot_id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<string>("ChannelId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel_id");
 
                     b.Property<string>("ConversationId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("conversation_id");
 
                     b.Property<string>("ServiceUrl")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("service_url");
 
                     b.Property<string>("TeamId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("team_id");
 
                     b.Property<string>("TenantId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("tenant_id");
 
                     b.Property<string>("ThreadId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("thread_id");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("UserId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
@@ -203,21 +194,21 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.EnvironmentLockEntity", b =>
                 {
                     b.Property<string>("Environment")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
                     b.Property<string>("HeldBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("held_by");
 
                     b.Property<string>("PromotionId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("promotion_id");
 
                     b.Property<DateTime>("Since")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("since");
 
                     b.HasKey("Environment");
@@ -228,30 +219,30 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.GateResultEntity", b =>
                 {
                     b.Property<string>("PromotionId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("promotion_id");
 
                     b.Property<string>("Step")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("step");
 
                     b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("completed_at");
 
                     b.Property<string>("JobUrl")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("job_url");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
                     b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("started_at");
 
                     b.HasKey("PromotionId", "Step");
@@ -262,32 +253,32 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.OutboundPostEntity", b =>
                 {
                     b.Property<string>("IdempotencyKey")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
 
                     b.Property<long?>("ConversationReferenceId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("conversation_reference_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<DateTime?>("PostedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("posted_at");
 
                     b.Property<string>("PostedMessageId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("posted_message_id");
 
                     b.Property<string>("PromotionId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("promotion_id");
 
                     b.Property<DateTime>("ReservedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reserved_at");
 
                     b.HasKey("IdempotencyKey");
@@ -301,91 +292,89 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateTime?>("AnsweredAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("answered_at");
 
                     b.Property<bool?>("Approved")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("approved");
 
                     b.Property<string>("CallbackUrl")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("callback_url");
 
                     b.Property<DateTime?>("ClaimedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("claimed_at");
 
                     b.Property<string>("Comment")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("comment");
 
                     b.Property<string>("CommitSha")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("commit_sha");
 
                     b.Property<string>("Delivery")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("delivery");
 
                     b.Property<long>("DeploymentId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("deployment_id");
 
                     b.Property<string>("Environment")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
                     b.Property<string>("Event")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("event");
 
                     b.Property<string>("PromotionId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("promotion_id");
 
                     b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_at");
 
                     b.Property<string>("Ref")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ref");
 
                     b.Property<string>("Repository")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("repository");
 
                     b.Property<long>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<int>("SendAttempts")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("send_attempts");
 
                     b.Property<string>("SenderLogin")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sender_login");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("state");
 
                     b.HasKey("Id");
@@ -402,62 +391,60 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("CommitSha")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("commit_sha");
 
                     b.Property<bool>("DatabaseReadOnly")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("database_read_only");
 
                     b.Property<string>("Environment")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
                     b.Property<bool>("MonitoringAlertsConfigured")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("monitoring_alerts_configured");
 
                     b.Property<bool>("NoDestructiveOperationsScheduled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("no_destructive_operations_scheduled");
 
                     b.Property<string>("Note")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("note");
 
                     b.Property<string>("PromotionId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("promotion_id");
 
                     b.Property<bool>("PurgeExecutionDisabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("purge_execution_disabled");
 
                     b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_at");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_by");
 
                     b.Property<string>("RecordedById")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recorded_by_id");
 
                     b.Property<bool>("SchedulerDisabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("scheduler_disabled");
 
                     b.HasKey("Id");
@@ -471,15 +458,15 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.ProcessedInboundEntity", b =>
                 {
                     b.Property<string>("Channel")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<string>("InboundId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("inbound_id");
 
                     b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("received_at");
 
                     b.HasKey("Channel", "InboundId");
@@ -492,126 +479,130 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.PromotionEntity", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("CommitSha")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("commit_sha");
 
                     b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("completed_at");
 
                     b.Property<long?>("ConversationReferenceId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("conversation_reference_id");
+
+                    b.Property<string>("ConversationThreadId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_thread_id");
 
                     b.Property<string>("CorrelationId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("correlation_id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DecisionSummary")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decision_summary");
 
                     b.Property<string>("DecisionVerdict")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("decision_verdict");
 
                     b.Property<DateTime?>("DispatchedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("dispatched_at");
 
                     b.Property<string>("Environment")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
                     b.Property<string>("Failure")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("failure");
 
                     b.Property<string>("FailureGate")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("failure_gate");
 
                     b.Property<string>("Ref")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ref");
 
                     b.Property<string>("RequesterChannel")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("requester_channel");
 
                     b.Property<string>("RequesterDisplayName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("requester_display_name");
 
                     b.Property<string>("RequesterEmail")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("requester_email");
 
                     b.Property<string>("RequesterUserId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("requester_user_id");
 
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("row_version");
 
                     b.Property<string>("RunHeadSha")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("run_head_sha");
 
                     b.Property<long?>("RunId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("run_id");
 
                     b.Property<string>("RunUrl")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("run_url");
 
                     b.Property<bool>("SkipParity")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("skip_parity");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("state");
 
                     b.Property<string>("StatusCardMessageId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("status_card_message_id");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
                     b.Property<bool>("UseNightlyParity")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("use_nightly_parity");
 
                     b.HasKey("Id");
@@ -632,48 +623,46 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<bool>("ApplicationHealthy")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("application_healthy");
 
                     b.Property<string>("CommitSha")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("commit_sha");
 
                     b.Property<string>("Environment")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
                     b.Property<bool>("KeyFunctionalityVerified")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("key_functionality_verified");
 
                     b.Property<string>("Note")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("note");
 
                     b.Property<bool>("SmokeTestsPassed")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("smoke_tests_passed");
 
                     b.Property<DateTime>("VerifiedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("verified_at");
 
                     b.Property<string>("VerifiedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("verified_by");
 
                     b.Property<string>("VerifiedById")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("verified_by_id");
 
                     b.HasKey("Id");
@@ -687,21 +676,19 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<long>("ConversationReferenceId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("conversation_reference_id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<bool>("IncludeOutcomes")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("include_outcomes");
 
                     b.HasKey("Id");
@@ -716,60 +703,58 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ChangeRequest")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("change_request");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closed_at");
 
                     b.Property<string>("ClosedBy")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closed_by");
 
                     b.Property<string>("ClosedById")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closed_by_id");
 
                     b.Property<long?>("ConversationReferenceId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("conversation_reference_id");
 
                     b.Property<DateTime?>("EndCheckDoneAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("end_check_done_at");
 
                     b.Property<DateTime>("EndsAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("ends_at");
 
                     b.Property<string>("Environment")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
                     b.Property<DateTime>("OpenedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opened_at");
 
                     b.Property<string>("OpenedBy")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opened_by");
 
                     b.Property<string>("OpenedById")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opened_by_id");
 
                     b.Property<DateTime?>("ReminderSentAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reminder_sent_at");
 
                     b.HasKey("Id");

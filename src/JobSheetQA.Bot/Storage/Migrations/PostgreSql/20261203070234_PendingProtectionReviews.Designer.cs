@@ -5,78 +5,83 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
+namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
 {
-    [DbContext(typeof(SqliteBotDbContext))]
-    [Migration("20261203052839_PendingProtectionReviews")]
+    [DbContext(typeof(PostgresBotDbContext))]
+    [Migration("20261203070234_PendingProtectionReviews")]
     partial class PendingProtectionReviews
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.AcknowledgementEntity", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("id");
 
                     b.Property<string>("CommitSha")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("commit_sha");
 
                     b.Property<string>("Environment")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("environment");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
                     b.Property<string>("PhraseExpected")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("phrase_expected");
 
                     b.Property<string>("PromotionId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("promotion_id");
 
                     b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");
 
                     b.Property<string>("RequesterChannel")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("requester_channel");
 
                     b.Property<string>("RequesterUserId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("requester_user_id");
 
                     b.Property<string>("RuleId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("rule_id");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("state");
 
                     b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("used_at");
 
                     b.HasKey("Id");
@@ -92,37 +97,39 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("actor");
 
                     b.Property<string>("ActorId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("actor_id");
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<string>("Details")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("details");
 
                     b.Property<string>("Environment")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("environment");
 
                     b.Property<string>("PromotionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("promotion_id");
 
                     b.HasKey("Id");
@@ -138,49 +145,51 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<string>("BotId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("bot_id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("channel");
 
                     b.Property<string>("ChannelId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("channel_id");
 
                     b.Property<string>("ConversationId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("conversation_id");
 
                     b.Property<string>("ServiceUrl")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("service_url");
 
                     b.Property<string>("TeamId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("team_id");
 
                     b.Property<string>("TenantId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("tenant_id");
 
                     b.Property<string>("ThreadId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("thread_id");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("UserId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
@@ -194,21 +203,21 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.EnvironmentLockEntity", b =>
                 {
                     b.Property<string>("Environment")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("environment");
 
                     b.Property<string>("HeldBy")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("held_by");
 
                     b.Property<string>("PromotionId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("promotion_id");
 
                     b.Property<DateTime>("Since")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("since");
 
                     b.HasKey("Environment");
@@ -219,30 +228,30 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.GateResultEntity", b =>
                 {
                     b.Property<string>("PromotionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("promotion_id");
 
                     b.Property<string>("Step")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("step");
 
                     b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
                     b.Property<string>("JobUrl")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("job_url");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("outcome");
 
                     b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
                     b.HasKey("PromotionId", "Step");
@@ -253,32 +262,32 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.OutboundPostEntity", b =>
                 {
                     b.Property<string>("IdempotencyKey")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("idempotency_key");
 
                     b.Property<long?>("ConversationReferenceId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("conversation_reference_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("kind");
 
                     b.Property<DateTime?>("PostedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("posted_at");
 
                     b.Property<string>("PostedMessageId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("posted_message_id");
 
                     b.Property<string>("PromotionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("promotion_id");
 
                     b.Property<DateTime>("ReservedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("reserved_at");
 
                     b.HasKey("IdempotencyKey");
@@ -292,89 +301,91 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTime?>("AnsweredAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("answered_at");
 
                     b.Property<bool?>("Approved")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("approved");
 
                     b.Property<string>("CallbackUrl")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("callback_url");
 
                     b.Property<DateTime?>("ClaimedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("claimed_at");
 
                     b.Property<string>("Comment")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("comment");
 
                     b.Property<string>("CommitSha")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("commit_sha");
 
                     b.Property<string>("Delivery")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("delivery");
 
                     b.Property<long>("DeploymentId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("deployment_id");
 
                     b.Property<string>("Environment")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("environment");
 
                     b.Property<string>("Event")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("event");
 
                     b.Property<string>("PromotionId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("promotion_id");
 
                     b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
                     b.Property<string>("Ref")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("ref");
 
                     b.Property<string>("Repository")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("repository");
 
                     b.Property<long>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<int>("SendAttempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("send_attempts");
 
                     b.Property<string>("SenderLogin")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("sender_login");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("state");
 
                     b.HasKey("Id");
@@ -391,60 +402,62 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("CommitSha")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("commit_sha");
 
                     b.Property<bool>("DatabaseReadOnly")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("database_read_only");
 
                     b.Property<string>("Environment")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("environment");
 
                     b.Property<bool>("MonitoringAlertsConfigured")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("monitoring_alerts_configured");
 
                     b.Property<bool>("NoDestructiveOperationsScheduled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("no_destructive_operations_scheduled");
 
                     b.Property<string>("Note")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("note");
 
                     b.Property<string>("PromotionId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("promotion_id");
 
                     b.Property<bool>("PurgeExecutionDisabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("purge_execution_disabled");
 
                     b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("recorded_by");
 
                     b.Property<string>("RecordedById")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("recorded_by_id");
 
                     b.Property<bool>("SchedulerDisabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("scheduler_disabled");
 
                     b.HasKey("Id");
@@ -458,15 +471,15 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.ProcessedInboundEntity", b =>
                 {
                     b.Property<string>("Channel")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("channel");
 
                     b.Property<string>("InboundId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("inbound_id");
 
                     b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
 
                     b.HasKey("Channel", "InboundId");
@@ -479,126 +492,130 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.PromotionEntity", b =>
                 {
                     b.Property<string>("Id")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("id");
 
                     b.Property<string>("CommitSha")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("commit_sha");
 
                     b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
                     b.Property<long?>("ConversationReferenceId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("conversation_reference_id");
+
+                    b.Property<string>("ConversationThreadId")
+                        .HasColumnType("text")
+                        .HasColumnName("conversation_thread_id");
 
                     b.Property<string>("CorrelationId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("correlation_id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DecisionSummary")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("decision_summary");
 
                     b.Property<string>("DecisionVerdict")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("decision_verdict");
 
                     b.Property<DateTime?>("DispatchedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("dispatched_at");
 
                     b.Property<string>("Environment")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("environment");
 
                     b.Property<string>("Failure")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("failure");
 
                     b.Property<string>("FailureGate")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("failure_gate");
 
                     b.Property<string>("Ref")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("ref");
 
                     b.Property<string>("RequesterChannel")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("requester_channel");
 
                     b.Property<string>("RequesterDisplayName")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("requester_display_name");
 
                     b.Property<string>("RequesterEmail")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("requester_email");
 
                     b.Property<string>("RequesterUserId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("requester_user_id");
 
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("row_version");
 
                     b.Property<string>("RunHeadSha")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("run_head_sha");
 
                     b.Property<long?>("RunId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("run_id");
 
                     b.Property<string>("RunUrl")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("run_url");
 
                     b.Property<bool>("SkipParity")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("skip_parity");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("source");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("state");
 
                     b.Property<string>("StatusCardMessageId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("status_card_message_id");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<bool>("UseNightlyParity")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("use_nightly_parity");
 
                     b.HasKey("Id");
@@ -619,46 +636,48 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<bool>("ApplicationHealthy")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("application_healthy");
 
                     b.Property<string>("CommitSha")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("commit_sha");
 
                     b.Property<string>("Environment")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("environment");
 
                     b.Property<bool>("KeyFunctionalityVerified")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("key_functionality_verified");
 
                     b.Property<string>("Note")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("note");
 
                     b.Property<bool>("SmokeTestsPassed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("smoke_tests_passed");
 
                     b.Property<DateTime>("VerifiedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("verified_at");
 
                     b.Property<string>("VerifiedBy")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("verified_by");
 
                     b.Property<string>("VerifiedById")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("verified_by_id");
 
                     b.HasKey("Id");
@@ -672,19 +691,21 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<long>("ConversationReferenceId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("conversation_reference_id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<bool>("IncludeOutcomes")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("include_outcomes");
 
                     b.HasKey("Id");
@@ -699,58 +720,60 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ChangeRequest")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("change_request");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
                     b.Property<string>("ClosedBy")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("closed_by");
 
                     b.Property<string>("ClosedById")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("closed_by_id");
 
                     b.Property<long?>("ConversationReferenceId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("conversation_reference_id");
 
                     b.Property<DateTime?>("EndCheckDoneAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("end_check_done_at");
 
                     b.Property<DateTime>("EndsAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("ends_at");
 
                     b.Property<string>("Environment")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("environment");
 
                     b.Property<DateTime>("OpenedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
 
                     b.Property<string>("OpenedBy")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("opened_by");
 
                     b.Property<string>("OpenedById")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("opened_by_id");
 
                     b.Property<DateTime?>("ReminderSentAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder_sent_at");
 
                     b.HasKey("Id");
