@@ -259,6 +259,81 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                     b.ToTable("gate_results", (string)null);
                 });
 
+            modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.InboundTurnEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("conversation_key");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("InboundId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("inbound_id");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("text")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "InboundId")
+                        .IsUnique();
+
+                    b.HasIndex("ConversationKey", "Id");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("inbound_turns", (string)null);
+                });
+
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.OutboundPostEntity", b =>
                 {
                     b.Property<string>("IdempotencyKey")
@@ -460,9 +535,15 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("boolean")
                         .HasColumnName("scheduler_disabled");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("stage");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("PromotionId")
+                    b.HasIndex("PromotionId", "Stage")
                         .IsUnique();
 
                     b.ToTable("posture_checklists", (string)null);
@@ -759,6 +840,15 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("environment");
 
+                    b.Property<string>("ManagedFlags")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("managed_flags");
+
+                    b.Property<DateTime?>("NextRestoreAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_restore_at");
+
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
@@ -772,9 +862,27 @@ namespace JobSheetQA.Bot.Storage.Migrations.PostgreSql
                         .HasColumnType("text")
                         .HasColumnName("opened_by_id");
 
+                    b.Property<string>("PreviousValues")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("previous_values");
+
                     b.Property<DateTime?>("ReminderSentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder_sent_at");
+
+                    b.Property<int>("RestoreAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("restore_attempts");
+
+                    b.Property<string>("RestoreError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("restore_error");
+
+                    b.Property<DateTime?>("RestoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("restored_at");
 
                     b.HasKey("Id");
 

@@ -250,6 +250,79 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                     b.ToTable("gate_results", (string)null);
                 });
 
+            modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.InboundTurnEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_key");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("InboundId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inbound_id");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_until");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "InboundId")
+                        .IsUnique();
+
+                    b.HasIndex("ConversationKey", "Id");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("inbound_turns", (string)null);
+                });
+
             modelBuilder.Entity("JobSheetQA.Bot.Storage.Entities.OutboundPostEntity", b =>
                 {
                     b.Property<string>("IdempotencyKey")
@@ -447,9 +520,15 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("scheduler_disabled");
 
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("PromotionId")
+                    b.HasIndex("PromotionId", "Stage")
                         .IsUnique();
 
                     b.ToTable("posture_checklists", (string)null);
@@ -740,6 +819,15 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("environment");
 
+                    b.Property<string>("ManagedFlags")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("managed_flags");
+
+                    b.Property<DateTime?>("NextRestoreAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_restore_at");
+
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("opened_at");
@@ -753,9 +841,27 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("opened_by_id");
 
+                    b.Property<string>("PreviousValues")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_values");
+
                     b.Property<DateTime?>("ReminderSentAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("reminder_sent_at");
+
+                    b.Property<int>("RestoreAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("restore_attempts");
+
+                    b.Property<string>("RestoreError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("restore_error");
+
+                    b.Property<DateTime?>("RestoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("restored_at");
 
                     b.HasKey("Id");
 
