@@ -61,5 +61,12 @@ public sealed class GitHubOptions
     /// <summary><c>GitHub:ResponseCacheEntries</c>: how many ETag'd responses to keep for conditional requests.</summary>
     public int ResponseCacheEntries { get; set; } = 1000;
 
+    /// <summary><c>GitHub:FactsCacheEntries</c>: how many facts fixed by a commit (a file at a commit) to keep in memory.</summary>
+    public int FactsCacheEntries { get; set; } = 512;
+
+    /// <summary><c>GitHub:FactsFreshness</c>: how long secrets, variables and (for dry runs only) HEAD are answered from
+    /// memory before being asked again with a conditional request; a webhook delivery forgets them at once. Zero: always ask.</summary>
+    public TimeSpan FactsFreshness { get; set; } = TimeSpan.FromSeconds(5);
+
     internal bool HasToken => !string.IsNullOrWhiteSpace(Token);
 }

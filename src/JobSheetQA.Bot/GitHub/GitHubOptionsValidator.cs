@@ -109,6 +109,16 @@ internal sealed partial class GitHubOptionsValidator(IHostEnvironment? environme
             failures.Add("GitHub:ResponseCacheEntries must be at least 1.");
         }
 
+        if (options.FactsCacheEntries < 1)
+        {
+            failures.Add("GitHub:FactsCacheEntries must be at least 1.");
+        }
+
+        if (options.FactsFreshness < TimeSpan.Zero || options.FactsFreshness > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("GitHub:FactsFreshness must be between 00:00:00 and 00:05:00.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -63,7 +63,10 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddSingleton<GitHubApiExecutor>();
         services.TryAddSingleton<IWorkflowRunTracker, OctokitWorkflowRunTracker>();
         services.TryAddSingleton<IPostureVariables, OctokitPostureVariables>();
-        services.TryAddSingleton<IRepositoryFacts, OctokitRepositoryFacts>();
+        services.TryAddSingleton<OctokitRepositoryFacts>();
+        services.TryAddSingleton(sp => new CachingRepositoryFacts(
+            sp.GetRequiredService<OctokitRepositoryFacts>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<GitHubOptions>>()));
+        services.TryAddSingleton<IRepositoryFacts>(sp => sp.GetRequiredService<CachingRepositoryFacts>());
         services.TryAddSingleton<IPromotionDispatcher, OctokitPromotionDispatcher>();
 
         // Read leniently here: an unset or unreadable GitHub:Mode is reported by the start-up check, which runs before the

@@ -9,6 +9,12 @@ public interface IRepositoryFacts
     /// <summary>The commit <paramref name="branch"/> points at.</summary>
     Task<GitHubResult<BranchHead>> GetBranchHeadAsync(string branch, CancellationToken cancellationToken = default);
 
+    /// <summary>The commit <paramref name="branch"/> pointed at a moment ago (up to <c>GitHub:FactsFreshness</c>, forgotten on
+    /// a webhook delivery): for answers that dispatch nothing, such as dry runs. Without a cache, the same as
+    /// <see cref="GetBranchHeadAsync"/>.</summary>
+    Task<GitHubResult<BranchHead>> GetRecentBranchHeadAsync(string branch, CancellationToken cancellationToken = default) =>
+        GetBranchHeadAsync(branch, cancellationToken);
+
     /// <summary>A file at a ref, e.g. <c>.github/workflows/promotion.yml</c> or <c>parity/config/thresholds.json</c>;
     /// a missing file is a successful result with <see cref="RepositoryFile.Found"/> false.</summary>
     Task<GitHubResult<RepositoryFile>> GetFileAsync(string path, string @ref, CancellationToken cancellationToken = default);

@@ -9,6 +9,8 @@ namespace JobSheetQA.Bot.Policy;
 /// <param name="AcknowledgementText">The acknowledgement as typed, untrimmed; null when none was given yet.</param>
 /// <param name="CommitSha">The commit to judge when it is not HEAD of the ref: a run GitHub asks the protection rule about
 /// deploys its own commit (<c>deployment.sha</c>), and the workflow file is read at it; null means HEAD.</param>
+/// <param name="DryRun">True when nothing will be dispatched on the answer: HEAD may then be the one read a moment ago
+/// (<see cref="GitHub.IRepositoryFacts.GetRecentBranchHeadAsync"/>).</param>
 public sealed record PromotionAsk(
     string PromotionId,
     string Environment,
@@ -17,4 +19,5 @@ public sealed record PromotionAsk(
     bool UseNightlyParity,
     string? AcknowledgementText,
     RequesterIdentity Requester,
-    string? CommitSha = null);
+    string? CommitSha = null,
+    bool DryRun = false);

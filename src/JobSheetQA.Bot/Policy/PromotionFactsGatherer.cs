@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Rules.Decisions;
@@ -13,6 +14,7 @@ namespace JobSheetQA.Bot.Policy;
 /// (at the commit judged when the ask names one, as for a deployment protection review, else at the ref) and its analysis,
 /// secret names, posture flags, nightly parity against the thresholds, and the bot's own records of the commit.
 /// A GitHub failure stops the gathering with that error: the bot never judges on facts it could not read.
+/// Files are read at the commit HEAD names, so the gateway can keep them (and this class their analysis) by commit.
 /// </summary>
 public sealed class PromotionFactsGatherer(
     IRepositoryFacts github,
@@ -24,16 +26,22 @@ public sealed class PromotionFactsGatherer(
     /// <summary>Where the application repository keeps its parity thresholds (runbook §5.2).</summary>
     public const string ThresholdsPath = "parity/config/thresholds.json";
 
+    // The analysis of a file lives as long as the (cached, immutable) file it was made from.
+    private readonly ConditionalWeakTable<RepositoryFile, WorkflowAnalysis> analyses = [];
+
     public async Task<GatheredFacts> GatherAsync(PromotionAsk ask, CancellationToken cancellationToken = default)
     {
         var gitRef = ask.Ref ?? policy.AllowedBranch;
-        var head = await github.GetBranchHeadAsync(GitRef.BranchOf(gitRef), cancellationToken);
+        var head = ask.DryRun
+            ? await github.GetRecentBranchHeadAsync(GitRef.BranchOf(gitRef), cancellationToken)
+            : await github.GetBranchHeadAsync(GitRef.BranchOf(gitRef), cancellationToken);
         if (!head.Succeeded)
             return GatheredFacts.Failed(head.Error);
 
         // A deployment GitHub waits on names its commit: what runs is the workflow at that commit, not at the branch's HEAD.
-        var workflowRef = ask.CommitSha ?? gitRef;
-        var workflowFile = await github.GetFileAsync(policy.WorkflowPath, workflowRef, cancellationToken);
+        // Otherwise what the ref holds is what its HEAD commit holds: read there, a file is a fact that never changes.
+        var atHead = head.Value.Sha;
+        var workflowFile = await github.GetFileAsync(policy.WorkflowPath, ask.CommitSha ?? atHead, cancellationToken);
         if (!workflowFile.Succeeded)
             return GatheredFacts.Failed(workflowFile.Error);
 
@@ -48,7 +56,7 @@ public sealed class PromotionFactsGatherer(
         NightlyParityResult? nightly = null;
         if (ask.UseNightlyParity)
         {
-            var judged = await JudgeNightlyParityAsync(gitRef, cancellationToken);
+            var judged = await JudgeNightlyParityAsync(gitRef, atHead, cancellationToken);
             if (!judged.Succeeded)
                 return GatheredFacts.Failed(judged.Error);
             nightly = judged.Value;
@@ -63,7 +71,7 @@ public sealed class PromotionFactsGatherer(
             request,
             policy,
             new DecisionContext(now, host.IsDevelopment()),
-            new WorkflowFile(policy.WorkflowPath, workflowRef, workflowFile.Value.Found ? WorkflowAnalyzer.Analyze(workflowFile.Value.Text!, policy.Acknowledgement.Phrase) : null),
+            new WorkflowFile(policy.WorkflowPath, ask.CommitSha ?? gitRef, workflowFile.Value.Found ? Analysis(workflowFile.Value) : null),
             secrets.Value.ToInventory(),
             flags.Value,
             records.WriteWindows,
@@ -76,7 +84,10 @@ public sealed class PromotionFactsGatherer(
         });
     }
 
-    private async Task<GitHubResult<NightlyParityResult?>> JudgeNightlyParityAsync(string gitRef, CancellationToken cancellationToken)
+    private WorkflowAnalysis Analysis(RepositoryFile file) =>
+        analyses.GetValue(file, f => WorkflowAnalyzer.Analyze(f.Text!, policy.Acknowledgement.Phrase));
+
+    private async Task<GitHubResult<NightlyParityResult?>> JudgeNightlyParityAsync(string gitRef, string atHead, CancellationToken cancellationToken)
     {
         var report = await github.GetLatestNightlyParityAsync(policy.NightlyParity, GitRef.BranchOf(gitRef), cancellationToken);
         if (!report.Succeeded)
@@ -84,7 +95,7 @@ public sealed class PromotionFactsGatherer(
         if (report.Value is null)
             return GitHubResult<NightlyParityResult?>.Success(null);
 
-        var thresholds = await github.GetFileAsync(ThresholdsPath, gitRef, cancellationToken);
+        var thresholds = await github.GetFileAsync(ThresholdsPath, atHead, cancellationToken);
         if (!thresholds.Succeeded)
             return thresholds.Error;
 

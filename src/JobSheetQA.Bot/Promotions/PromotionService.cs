@@ -85,7 +85,7 @@ public sealed class PromotionService(
         if (InvalidRefIn(request) is { } invalid)
             return invalid;
 
-        var gathered = await gatherer.GatherAsync(Ask(PromotionIds.New(), request, caller), cancellationToken);
+        var gathered = await gatherer.GatherAsync(Ask(PromotionIds.New(), request, caller) with { DryRun = true }, cancellationToken);
         if (!gathered.Succeeded)
             return new CannotDecide(gathered.Error, PromotionId: null);
 

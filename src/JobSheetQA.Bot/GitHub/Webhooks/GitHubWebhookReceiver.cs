@@ -16,6 +16,8 @@ namespace JobSheetQA.Bot.GitHub.Webhooks;
 /// of the wrong shape is a 400), to <see cref="TrackerWakingWebhookProcessor"/>; other events are acknowledged unread.
 /// Refusals are logged once per cause (<see cref="ClientMistakeLog"/>); only a failure of the bot's own is a 500, with a
 /// correlation id (<see cref="ServerFaults"/>).
+/// Every signed delivery (a push, an Actions event …) first makes the facts cache forget what can change without a
+/// commit (<see cref="CachingRepositoryFacts.Forget"/>).
 /// </summary>
 public sealed class GitHubWebhookReceiver(
     IOptions<WebhookOptions> webhooks,
@@ -23,6 +25,7 @@ public sealed class GitHubWebhookReceiver(
     WebhookEventProcessor processor,
     PendingProtectionReviews reviews,
     ClientMistakeLog mistakes,
+    CachingRepositoryFacts facts,
     ILogger<GitHubWebhookReceiver> logger)
 {
     /// <summary>GitHub caps a delivery at 25 MB (https://docs.github.com/en/webhooks/webhook-events-and-payloads#payload-cap).</summary>
@@ -48,6 +51,8 @@ public sealed class GitHubWebhookReceiver(
         if (StrictJson.Problem(bytes) is { } malformed)
             return Refuse(delivery, eventName, StatusCodes.Status400BadRequest, "json", malformed);
         var body = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+
+        facts.Forget();
 
         if (eventName == DeploymentProtectionRequest.EventName && protectionRule.Value.Enabled)
             return await ReviewAsync(delivery, eventName, body);
