@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JobSheetQA.Bot.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,8 +7,33 @@ namespace JobSheetQA.Bot.Storage;
 /// <summary>Conversation references (where to post later) and the conversations subscribed to notifications.</summary>
 public sealed class ConversationStore(IDbContextFactory<BotDbContext> contexts)
 {
-    /// <summary>Saves the latest details of a conversation, keyed by (channel, conversation id); returns its id.</summary>
+    /// <summary>How long a reference this process wrote is trusted to be in the database unchanged; after that the next
+    /// turn writes it again (another instance may have forgotten the conversation meanwhile).</summary>
+    public static readonly TimeSpan WrittenReferenceTrust = TimeSpan.FromMinutes(5);
+
+    private const int MaxRemembered = 10_000;
+
+    // (channel, conversation id) → what was last written and its row id: a turn in a known conversation writes nothing.
+    private readonly ConcurrentDictionary<(string Channel, string ConversationId), Written> written = new();
+
+    /// <summary>Saves the latest details of a conversation, keyed by (channel, conversation id); returns its id. Written
+    /// only when they changed (or were last written more than <see cref="WrittenReferenceTrust"/> ago), so the turn path
+    /// does not queue for the database writer on every message.</summary>
     public async Task<long> UpsertReferenceAsync(ConversationReferenceEntity reference, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var key = (reference.Channel, reference.ConversationId);
+        var details = Details.Of(reference);
+        if (written.TryGetValue(key, out var known) && known.Details == details && now - known.At < WrittenReferenceTrust && now >= known.At)
+            return known.Id;
+
+        var id = await WriteReferenceAsync(reference, now, cancellationToken);
+        if (written.Count >= MaxRemembered)
+            written.Clear();
+        written[key] = new Written(id, details, now);
+        return id;
+    }
+
+    private async Task<long> WriteReferenceAsync(ConversationReferenceEntity reference, DateTimeOffset now, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -60,8 +86,11 @@ public sealed class ConversationStore(IDbContextFactory<BotDbContext> contexts)
     /// </summary>
     public async Task<int> ForgetReferenceAsync(string channel, string conversationId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var threadPrefix = conversationId + ";messageid=";
+        foreach (var key in written.Keys.Where(k => k.Channel == channel && (k.ConversationId == conversationId || k.ConversationId.StartsWith(threadPrefix, StringComparison.Ordinal))))
+            written.TryRemove(key, out _);
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ids = await db.ConversationReferences
             .Where(r => r.Channel == channel && (r.ConversationId == conversationId || r.ConversationId.StartsWith(threadPrefix)))
             .Select(r => r.Id)
@@ -115,4 +144,11 @@ public sealed class ConversationStore(IDbContextFactory<BotDbContext> contexts)
             query = query.Where(s => s.IncludeOutcomes);
         return await query.OrderBy(s => s.Id).ToListAsync(cancellationToken);
     }
+
+    private sealed record Details(string? ServiceUrl, string? TeamId, string? ChannelId, string? TenantId, string? BotId, string? UserId, string? ThreadId)
+    {
+        public static Details Of(ConversationReferenceEntity r) => new(r.ServiceUrl, r.TeamId, r.ChannelId, r.TenantId, r.BotId, r.UserId, r.ThreadId);
+    }
+
+    private sealed record Written(long Id, Details Details, DateTimeOffset At);
 }

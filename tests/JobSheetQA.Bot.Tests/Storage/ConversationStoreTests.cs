@@ -34,6 +34,32 @@ public abstract class ConversationStoreTests(IStorageTestDatabase database) : St
     }
 
     [Fact]
+    public async Task A_turn_in_a_known_unchanged_conversation_writes_nothing_until_the_trust_runs_out()
+    {
+        var store = Get<ConversationStore>();
+        var id = await store.UpsertReferenceAsync(Teams("1"), Now);
+
+        Assert.Equal(id, await store.UpsertReferenceAsync(Teams("1"), Now.AddMinutes(1)));
+        Assert.Equal(Now, (await store.FindReferenceAsync(id))!.UpdatedAt);
+
+        var later = Now + ConversationStore.WrittenReferenceTrust + TimeSpan.FromSeconds(1);
+        Assert.Equal(id, await store.UpsertReferenceAsync(Teams("1"), later));
+        Assert.Equal(later, (await store.FindReferenceAsync(id))!.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task A_forgotten_conversation_seen_again_is_written_again()
+    {
+        var store = Get<ConversationStore>();
+        await store.UpsertReferenceAsync(Teams("1"), Now);
+        await store.ForgetReferenceAsync("teams", "19:release@thread.tacv2");
+
+        var id = await store.UpsertReferenceAsync(Teams("1"), Now.AddSeconds(1));
+
+        Assert.NotNull(await store.FindReferenceAsync(id));
+    }
+
+    [Fact]
     public async Task Parallel_first_sightings_of_a_conversation_make_one_reference()
     {
         var store = Get<ConversationStore>();
