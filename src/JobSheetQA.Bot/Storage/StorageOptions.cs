@@ -15,6 +15,9 @@ public sealed class StorageOptions
     /// <summary><c>Storage:DataDirectory</c>: where the SQLite file lives; relative paths are beside the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary><c>Storage:SqliteSynchronous</c>: <c>Normal</c> (the default, WAL's advice) or <c>Full</c> (an fsync per commit).</summary>
+    public SqliteSynchronous SqliteSynchronous { get; set; } = SqliteSynchronous.Normal;
+
     /// <summary>Read from <c>ConnectionStrings:Postgres</c>; required when <see cref="Provider"/> is PostgreSql.</summary>
     public string? PostgresConnectionString { get; set; }
 

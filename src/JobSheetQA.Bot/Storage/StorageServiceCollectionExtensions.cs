@@ -35,12 +35,14 @@ public static class StorageServiceCollectionExtensions
         }
         else
         {
+            // One writer queue per process (SqliteWriteFunnel): concurrent turns wait their turn instead of polling SQLite.
+            services.AddSingleton(serviceProvider => new SqliteWriteFunnel(serviceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.SqliteSynchronous));
             services.AddPooledDbContextFactory<SqliteBotDbContext>((serviceProvider, options) =>
             {
                 var path = serviceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.SqliteDatabasePath(environment.ContentRootPath);
                 // First run: SQLite creates the file but not its folder.
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                options.UseBotSqlite(path);
+                options.UseBotSqlite(path).AddInterceptors(serviceProvider.GetRequiredService<SqliteWriteFunnel>());
             });
             services.AddSingleton<IDbContextFactory<BotDbContext>>(serviceProvider =>
                 new BotDbContextFactory<SqliteBotDbContext>(serviceProvider.GetRequiredService<IDbContextFactory<SqliteBotDbContext>>()));

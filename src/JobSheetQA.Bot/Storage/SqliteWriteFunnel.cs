@@ -1,0 +1,89 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace JobSheetQA.Bot.Storage;
+
+/// <summary>
+/// SQLite takes one writer at a time, and a second one is not queued: it gets SQLITE_BUSY and Microsoft.Data.Sqlite
+/// sleeps and retries it until the busy timeout, so under concurrent turns a write waits for whole retry intervals
+/// (tests/load measured p99 in the hundreds of milliseconds). This funnels every <c>SaveChanges</c> of the process
+/// through one async queue instead: writers wait their turn without polling, readers are never held (WAL). Each
+/// connection also runs with <c>synchronous=NORMAL</c>, SQLite's advice for WAL: a commit survives the process dying,
+/// only an operating-system crash or power loss may lose the last commits (<c>Storage:SqliteSynchronous</c> = Full keeps
+/// an fsync per commit). Set-based updates (<c>ExecuteUpdate</c>/<c>ExecuteDelete</c>) are single statements and keep
+/// relying on the busy timeout. One instance only: SQLite's data folder cannot be shared (<see cref="Jobs.SqliteInstanceLock"/>).
+/// </summary>
+internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnectionInterceptor, ISaveChangesInterceptor
+{
+    private readonly SemaphoreSlim writer = new(1, 1);
+
+    // The context whose save holds the writer (only one can): a failed save reports through a different callback than
+    // it started with. A field, not an AsyncLocal: a value set inside an async interceptor does not flow back out.
+    private DbContext? holder;
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await writer.WaitAsync(cancellationToken);
+        Volatile.Write(ref holder, eventData.Context);
+        return result;
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        writer.Wait();
+        Volatile.Write(ref holder, eventData.Context);
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
+
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesCanceled(DbContextEventData eventData) => Release(eventData.Context);
+
+    private string Pragma => synchronous == SqliteSynchronous.Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
+
+    private void Release(DbContext? context)
+    {
+        // Released only by the save that took it, once.
+        if (context is not null && ReferenceEquals(Interlocked.CompareExchange(ref holder, null, context), context))
+            writer.Release();
+    }
+}
