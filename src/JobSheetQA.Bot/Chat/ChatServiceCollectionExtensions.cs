@@ -2,6 +2,7 @@ using JobSheetQA.Bot.Chat.Outbound;
 using JobSheetQA.Bot.Chat.Posture;
 using JobSheetQA.Bot.Chat.Promotions;
 using JobSheetQA.Bot.Chat.Turns;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Posture.WriteWindows;
 using JobSheetQA.Bot.Promotions.ProtectionRules;
 using JobSheetQA.Bot.Promotions.Reports;
@@ -19,6 +20,7 @@ public static class ChatServiceCollectionExtensions
     public static IServiceCollection AddChat(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddBotMetrics();
         services.TryAddSingleton<ChatTurnHandler>();
         services.TryAddSingleton<ConversationMembership>();
         services.TryAddSingleton<ConversationPoster>();

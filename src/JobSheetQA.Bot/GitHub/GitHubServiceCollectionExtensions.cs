@@ -4,6 +4,8 @@ using JobSheetQA.Bot.GitHub.Client;
 using JobSheetQA.Bot.GitHub.Sandbox;
 using JobSheetQA.Bot.GitHub.Variables;
 using JobSheetQA.Bot.Hosting.Settings;
+using JobSheetQA.Bot.Hosting.Telemetry;
+using JobSheetQA.Bot.Hosting.Readiness;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,6 +39,7 @@ public static class GitHubServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubOptions>, GitHubOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IGitHubDelayer, TimeProviderDelayer>();
+        services.AddBotMetrics();
 
         services.AddHttpClient(GitHubClientFactory.HttpClientName)
             // Octokit follows redirects itself (dropping Authorization on a host change), so the socket handler must not.
@@ -46,7 +49,8 @@ public static class GitHubServiceCollectionExtensions
                 AutomaticDecompression = DecompressionMethods.All,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
-            .AddHttpMessageHandler(() => new ApiVersionPinHandler());
+            .AddHttpMessageHandler(() => new ApiVersionPinHandler())
+            .AddHttpMessageHandler(sp => new GitHubMeteringHandler(sp.GetRequiredService<BotMetrics>()));
 
         services.TryAddSingleton(sp =>
         {
@@ -68,6 +72,7 @@ public static class GitHubServiceCollectionExtensions
             sp.GetRequiredService<OctokitRepositoryFacts>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<GitHubOptions>>()));
         services.TryAddSingleton<IRepositoryFacts>(sp => sp.GetRequiredService<CachingRepositoryFacts>());
         services.TryAddSingleton<IPromotionDispatcher, OctokitPromotionDispatcher>();
+        services.AddReadiness().AddCheck<GitHubReadinessCheck>("github", tags: [ReadinessEndpoints.Tag]);
 
         // Read leniently here: an unset or unreadable GitHub:Mode is reported by the start-up check, which runs before the
         // sandbox would start (and the sandbox itself starts only when the validated mode is Sandbox).

@@ -9,6 +9,8 @@ using JobSheetQA.Bot.Posture.WriteWindows;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Promotions.ProtectionRules;
 using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Hosting.Telemetry;
+using JobSheetQA.Bot.Hosting.Readiness;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -114,6 +116,8 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<IWriteWindowRestoreScheduler, HangfireWriteWindowRestoreScheduler>();
         services.TryAddSingleton<ParityViolationReader>();
         services.TryAddSingleton<RunReader>();
+        services.AddBotMetrics();
+        services.AddReadiness().AddCheck<JobServerReadinessCheck>("job-server", tags: [ReadinessEndpoints.Tag]);
         services.TryAddSingleton<RunStateApplier>();
         services.TryAddSingleton<RunReporter>();
         services.TryAddSingleton<RunPoller>();

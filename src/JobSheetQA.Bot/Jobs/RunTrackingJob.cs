@@ -1,6 +1,7 @@
 using Hangfire;
 using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Jobs.Tracking;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Jobs;
@@ -29,8 +30,13 @@ public sealed class RunTrackingJob(
     public async Task PollAsync(string promotionId, string chain, int failures, CancellationToken cancellationToken)
     {
         PollOutcome outcome;
+        using (var span = BotTelemetry.Jobs.StartActivity("tracking.poll"))
         using (chains.Lock(promotionId, LockTimeout))
+        {
+            span?.SetTag("promotion.id", promotionId);
             outcome = await poller.PollOnceAsync(promotionId, cancellationToken);
+            span?.SetTag("tracking.finished", outcome.Finished);
+        }
 
         if (outcome.Finished)
         {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Rules.Decisions;
 using JobSheetQA.Rules.Facts;
@@ -31,6 +32,8 @@ public sealed class PromotionFactsGatherer(
 
     public async Task<GatheredFacts> GatherAsync(PromotionAsk ask, CancellationToken cancellationToken = default)
     {
+        using var span = BotTelemetry.Policy.StartActivity("facts.gather");
+        span?.SetTag("promotion.environment", ask.Environment);
         var gitRef = ask.Ref ?? policy.AllowedBranch;
         var head = ask.DryRun
             ? await github.GetRecentBranchHeadAsync(GitRef.BranchOf(gitRef), cancellationToken)

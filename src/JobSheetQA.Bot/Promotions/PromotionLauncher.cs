@@ -3,6 +3,7 @@ using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Rules.Decisions;
+using JobSheetQA.Bot.Hosting.Telemetry;
 
 namespace JobSheetQA.Bot.Promotions;
 
@@ -28,7 +29,14 @@ public sealed class PromotionLauncher(
         PromotionEntity promotion, string? acknowledgement, Decision decision, Actor actor, CancellationToken cancellationToken)
     {
         var dispatch = new PromotionDispatch(promotion.CorrelationId, promotion.Environment, promotion.Ref, promotion.UseNightlyParity, promotion.SkipParity, acknowledgement);
-        var result = await dispatcher.DispatchAsync(dispatch, cancellationToken);
+        GitHubResult<DispatchedRun> result;
+        using (var span = BotTelemetry.Promotions.StartActivity("promotion.dispatch"))
+        {
+            span?.SetTag("promotion.id", promotion.Id);
+            span?.SetTag("promotion.environment", promotion.Environment);
+            result = await dispatcher.DispatchAsync(dispatch, cancellationToken);
+            span?.SetTag("dispatch.succeeded", result.Succeeded);
+        }
 
         // From here on the run may exist: what follows must be recorded even if the chat request is abandoned.
         if (result.Succeeded)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
@@ -26,6 +27,7 @@ public sealed class PromotionService(
     PromotionPolicy policy,
     PromotionLauncher launcher,
     AuditLog audit,
+    BotMetrics metrics,
     TimeProvider time)
 {
     public async Task<PromotionOutcome> PromoteAsync(PromoteRequest request, Caller caller, CancellationToken cancellationToken)
@@ -48,7 +50,7 @@ public sealed class PromotionService(
         }
 
         var facts = gathered.Facts;
-        var decision = engine.Decide(facts);
+        var decision = Decide(facts, "promote");
         var decisionDetails = AuditDetails.ForDecision(decision);
         var evaluated = await transitions.MoveAsync(promotion.Id, PromotionState.Evaluated, caller.Actor, decisionDetails, p =>
         {
@@ -89,9 +91,21 @@ public sealed class PromotionService(
         if (!gathered.Succeeded)
             return new CannotDecide(gathered.Error, PromotionId: null);
 
-        var decision = engine.Decide(gathered.Facts);
+        var decision = Decide(gathered.Facts, "dry-run");
         await audit.AppendAsync(new AuditEntry(caller.At, caller.Actor, "promotion.dry-run", null, request.Environment, AuditDetails.ForDecision(decision)), cancellationToken);
         return new Judged(decision, gathered.Facts.Request);
+    }
+
+    /// <summary>The policy's verdict, traced (<c>policy.decide</c>) and counted by verdict and by rule.</summary>
+    private Decision Decide(PromotionFacts facts, string kind)
+    {
+        using var span = BotTelemetry.Policy.StartActivity("policy.decide");
+        var decision = engine.Decide(facts);
+        span?.SetTag("promotion.environment", facts.Request.Environment);
+        span?.SetTag("decision.verdict", decision.Verdict.ToString());
+        span?.SetTag("decision.kind", kind);
+        metrics.Decision(kind, decision.Verdict.ToString(), decision.Findings.Select(f => (f.RuleId, f.Outcome.ToString())));
+        return decision;
     }
 
     /// <summary>The audit details of a refusal for want of GitHub's answer.</summary>
@@ -143,6 +157,7 @@ public sealed class PromotionService(
             ConversationThreadId = caller.ThreadId,
         };
         await promotions.AddAsync(promotion, cancellationToken);
+        metrics.Promotion(nameof(PromotionState.Requested));
         var details = JsonSerializer.Serialize(new { request.Environment, @ref = promotion.Ref, request.SkipParity, request.UseNightlyParity, requester = requester.QualifiedId });
         await audit.AppendAsync(new AuditEntry(caller.At, caller.Actor, "promotion.requested", id, request.Environment, details), CancellationToken.None);
         return promotion;

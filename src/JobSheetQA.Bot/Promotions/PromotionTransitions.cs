@@ -1,3 +1,4 @@
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
 
@@ -9,7 +10,7 @@ namespace JobSheetQA.Bot.Promotions;
 /// lock is released (also when a move is refused because the promotion is already final, in case it took the lock
 /// after its final move). A move to where the promotion already is changes nothing, so repeats are harmless.
 /// </summary>
-public sealed class PromotionTransitions(PromotionStore promotions, PromotionLocks locks, AuditLog audit, TimeProvider time, ILogger<PromotionTransitions> logger)
+public sealed class PromotionTransitions(PromotionStore promotions, PromotionLocks locks, AuditLog audit, TimeProvider time, BotMetrics metrics, ILogger<PromotionTransitions> logger)
 {
     // Another worker may save the same row between our read and write (e.g. recording a run id); re-read and re-judge.
     private const int Attempts = 5;
@@ -63,6 +64,7 @@ public sealed class PromotionTransitions(PromotionStore promotions, PromotionLoc
             if (PromotionLifecycle.IsFinal(to))
                 await locks.ReleaseAsync(moved.Environment, moved.Id, CancellationToken.None);
             PromotionsLog.Moved(logger, moved.Id, moved.Environment, from, to, actor.Id);
+            metrics.Promotion(to.ToString());
             return new PromotionMove(PromotionMoveStatus.Moved, moved);
         }
 

@@ -2,6 +2,7 @@ using JobSheetQA.Bot.Promotions.Acknowledgements;
 using JobSheetQA.Bot.Promotions.Cancellation;
 using JobSheetQA.Bot.Promotions.ProtectionRules;
 using JobSheetQA.Bot.Promotions.Reports;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JobSheetQA.Bot.Promotions;
@@ -17,6 +18,7 @@ public static class PromotionsServiceCollectionExtensions
     public static IServiceCollection AddPromotions(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddBotMetrics();
         services.TryAddSingleton<PromotionTransitions>();
         services.TryAddSingleton<PromotionLauncher>();
         services.TryAddSingleton<PromotionService>();

@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.Hosting.Settings;
+using JobSheetQA.Bot.Hosting.Readiness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,7 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddHostedService<StorageMigrator>();
+        services.AddReadiness().AddCheck<DatabaseReadinessCheck>("database", tags: [ReadinessEndpoints.Tag]);
 
         services.AddSingleton<PromotionStore>();
         services.AddSingleton<PromotionLocks>();

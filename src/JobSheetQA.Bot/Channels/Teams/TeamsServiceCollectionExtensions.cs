@@ -3,6 +3,7 @@ using JobSheetQA.Bot.Channels.Teams.Auth;
 using JobSheetQA.Bot.Channels.Teams.Connector;
 using JobSheetQA.Bot.Chat.Outbound;
 using JobSheetQA.Bot.Hosting.Inbound;
+using JobSheetQA.Bot.Hosting.Readiness;
 using JobSheetQA.Bot.Hosting.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,7 @@ public static class TeamsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ClientMistakeLog>();
         services.TryAddSingleton<BotFrameworkAuthenticator>();
+        services.AddReadiness().AddCheck<SigningMetadataReadinessCheck>("signing-metadata", tags: [ReadinessEndpoints.Tag]);
         services.TryAddSingleton<BotConnectorTokenProvider>();
         services.TryAddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<BotConnectorClient>();

@@ -1,5 +1,6 @@
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Bot.Chat.Turns;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Storage;
 
 namespace JobSheetQA.Bot.Chat.Outbound;
@@ -17,16 +18,18 @@ public sealed class ConversationPoster
     private readonly OutboundPostStore outboundPosts;
     private readonly ConversationStore conversations;
     private readonly TimeProvider time;
+    private readonly BotMetrics metrics;
     private readonly ILogger<ConversationPoster> logger;
 
     public ConversationPoster(
         IEnumerable<IChannelSender> senders, OutboundPostStore outboundPosts, ConversationStore conversations, TimeProvider time,
-        ILogger<ConversationPoster> logger)
+        BotMetrics metrics, ILogger<ConversationPoster> logger)
     {
         this.senders = senders.ToDictionary(s => s.Channel, StringComparer.OrdinalIgnoreCase);
         this.outboundPosts = outboundPosts;
         this.conversations = conversations;
         this.time = time;
+        this.metrics = metrics;
         this.logger = logger;
     }
 
@@ -51,15 +54,22 @@ public sealed class ConversationPoster
         }
 
         PostResult result;
+        using var span = BotTelemetry.Outbound.StartActivity("chat.post");
+        span?.SetTag("post.kind", kind);
+        span?.SetTag("promotion.id", promotionId);
         try
         {
             result = await DeliverAsync(conversationReferenceId, reply, kind, promotionId, threadId, cancellationToken);
         }
         catch
         {
+            metrics.Post(kind, "failed");
             await outboundPosts.ReleaseAsync(idempotencyKey, CancellationToken.None);
             throw;
         }
+
+        span?.SetTag("post.outcome", result.Outcome.ToString());
+        metrics.Post(kind, result.Outcome.ToString());
 
         if (result.Outcome == PostOutcome.Posted)
             await outboundPosts.CompleteAsync(idempotencyKey, result.MessageId!, time.GetUtcNow(), CancellationToken.None);

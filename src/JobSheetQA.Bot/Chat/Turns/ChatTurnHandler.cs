@@ -1,6 +1,7 @@
 using JobSheetQA.Bot.Chat.Commands;
 using JobSheetQA.Bot.Chat.Outbound;
 using JobSheetQA.Bot.Chat.Replies;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Storage;
 
 namespace JobSheetQA.Bot.Chat.Turns;
@@ -21,6 +22,7 @@ public sealed class ChatTurnHandler
     private readonly ConversationStore conversations;
     private readonly ConversationPoster poster;
     private readonly TimeProvider time;
+    private readonly BotMetrics metrics;
     private readonly ILogger<ChatTurnHandler> logger;
 
     public ChatTurnHandler(
@@ -31,6 +33,7 @@ public sealed class ChatTurnHandler
         ConversationStore conversations,
         ConversationPoster poster,
         TimeProvider time,
+        BotMetrics metrics,
         ILogger<ChatTurnHandler> logger)
     {
         this.commandHandlers = commandHandlers.ToDictionary(h => h.CommandType);
@@ -40,6 +43,7 @@ public sealed class ChatTurnHandler
         this.conversations = conversations;
         this.poster = poster;
         this.time = time;
+        this.metrics = metrics;
         this.logger = logger;
     }
 
@@ -52,7 +56,26 @@ public sealed class ChatTurnHandler
 
     public async Task<ChatTurnResult> HandleAsync(ChatMessage message, CancellationToken cancellationToken = default)
     {
-        if (!await deduplicator.TryMarkProcessedAsync(message.Conversation.Channel, message.InboundId, time.GetUtcNow(), cancellationToken))
+        using var span = BotTelemetry.Chat.StartActivity("chat.turn");
+        span?.SetTag("chat.channel", message.Conversation.Channel);
+        var outcome = "failed";
+        try
+        {
+            var result = await HandleTurnAsync(message, cancellationToken);
+            outcome = result.WasDuplicate ? "duplicate" : "answered";
+            return result;
+        }
+        finally
+        {
+            span?.SetTag("chat.outcome", outcome);
+            metrics.Turn(message.Conversation.Channel, outcome);
+        }
+    }
+
+    private async Task<ChatTurnResult> HandleTurnAsync(ChatMessage message, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (!await deduplicator.TryMarkProcessedAsync(message.Conversation.Channel, message.InboundId, now, cancellationToken))
         {
             ChatLog.RepeatedDelivery(logger, message.InboundId, message.Conversation.Channel);
             return ChatTurnResult.Duplicate;

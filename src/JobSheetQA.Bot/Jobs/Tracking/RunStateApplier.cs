@@ -1,5 +1,6 @@
 using System.Text.Json;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
@@ -25,6 +26,7 @@ public sealed class RunStateApplier(
     TrackingChains chains,
     IOptions<TrackingOptions> options,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<RunStateApplier> logger)
 {
     /// <returns>The promotion as stored afterwards; null when it changed under this poll (or went), to be looked at again.</returns>
@@ -181,6 +183,9 @@ public sealed class RunStateApplier(
             if (stored is not null && stored.Outcome == outcome && stored.JobUrl == jobUrl && stored.StartedAt == startedAt && stored.CompletedAt == completedAt)
                 continue;
             await promotions.RecordGateResultAsync(promotion.Id, step, outcome, jobUrl, startedAt, completedAt, cancellationToken);
+            // Counted when this poll first sees the gate finished (a repeat poll finds it stored and skips it above).
+            if (stored?.CompletedAt is null && startedAt is { } began && completedAt is { } ended)
+                metrics.Gate(step.ToString(), outcome.ToString(), ended - began);
         }
     }
 

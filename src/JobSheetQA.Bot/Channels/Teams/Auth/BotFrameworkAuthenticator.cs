@@ -55,6 +55,22 @@ public sealed class BotFrameworkAuthenticator
         entraIssuers = EntraIssuers.For(this.credentials.MicrosoftAppTenantId);
     }
 
+    /// <summary>For readiness: null when the signing metadata (Bot Framework and Entra OpenID keys) is loaded, or not needed
+    /// (no app id, Development); otherwise what is missing.</summary>
+    public async Task<string?> SigningMetadataProblemAsync(CancellationToken cancellationToken)
+    {
+        if (credentials.IsAnonymous)
+            return null;
+        foreach (var source in new[] { botFrameworkMetadata, entraMetadata })
+        {
+            var metadata = await source.GetAsync(cancellationToken);
+            if (metadata is null || metadata.SigningKeys.Count == 0)
+                return $"no signing keys from {source.Url}";
+        }
+
+        return null;
+    }
+
     /// <param name="authorization">The request's <c>Authorization</c> header values.</param>
     /// <param name="activity">The activity: its <c>channelId</c> and tenant are pinned, its <c>serviceUrl</c> must match the token.</param>
     /// <param name="cancellationToken">The request's.</param>
