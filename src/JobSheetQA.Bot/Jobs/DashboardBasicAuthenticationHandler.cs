@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +40,9 @@ internal sealed class DashboardBasicAuthenticationHandler(
     {
         // Being the only scheme, this one may also be ASP.NET Core's default and so run for every request; it signs in
         // dashboard requests only. No credentials yet (a browser's first request) is not a failure: the challenge asks for them.
-        if (!Request.Path.StartsWithSegments(JobsOptions.DashboardPath, StringComparison.OrdinalIgnoreCase)
+        // The Prometheus scrape endpoint (/metrics) borrows this sign-in and its policy; nothing else does.
+        if (!(Request.Path.StartsWithSegments(JobsOptions.DashboardPath, StringComparison.OrdinalIgnoreCase)
+                || Request.Path.StartsWithSegments(TelemetryOptions.MetricsEndpointOptions.Path, StringComparison.OrdinalIgnoreCase))
             || !AuthenticationHeaderValue.TryParse(Request.Headers.Authorization.ToString(), out var header)
             || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase))
             return Task.FromResult(AuthenticateResult.NoResult());

@@ -1,7 +1,10 @@
+using System.Diagnostics.Metrics;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Storage.Support;
 using JobSheetQA.Rules.Facts;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -11,7 +14,8 @@ namespace JobSheetQA.Bot.Tests.Promotions;
 public abstract class PromotionTransitionsTests(IStorageTestDatabase database) : StorageTests(database)
 {
     private PromotionTransitions Transitions() => new(
-        Get<PromotionStore>(), Get<PromotionLocks>(), Get<AuditLog>(), new FakeTimeProvider(Now), NullLogger<PromotionTransitions>.Instance);
+        Get<PromotionStore>(), Get<PromotionLocks>(), Get<AuditLog>(), new FakeTimeProvider(Now),
+        new BotMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()), NullLogger<PromotionTransitions>.Instance);
 
     [Theory]
     [InlineData(PromotionState.AwaitingAcknowledgement)]

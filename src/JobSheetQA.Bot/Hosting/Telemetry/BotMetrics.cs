@@ -35,6 +35,9 @@ public sealed class BotMetrics : IDisposable
             "{request}", "GitHub's x-ratelimit-remaining on the latest answer.");
     }
 
+    /// <summary>The meter itself (a test listens to this host's instruments only).</summary>
+    public Meter Meter => meter;
+
     /// <summary>Registers an observable gauge on the bot's meter (e.g. a channel's inbound queue depth).</summary>
     public void ObserveGauge(string name, Func<long> read, string description) =>
         meter.CreateObservableGauge(name, read, "{item}", description);

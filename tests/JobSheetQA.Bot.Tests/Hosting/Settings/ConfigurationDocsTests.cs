@@ -14,6 +14,7 @@ using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Posture.WriteWindows;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Support;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,7 @@ public sealed class ConfigurationDocsTests(WebApplicationFactory<PolicyOptions> 
         [typeof(TeamsOptions)] = TeamsOptions.SectionName,
         [typeof(SlackOptions)] = SlackOptions.SectionName,
         [typeof(InboundOptions)] = InboundOptions.SectionName,
+        [typeof(TelemetryOptions)] = TelemetryOptions.SectionName,
     };
 
     // Properties read from a key other than section:property.
