@@ -8,6 +8,7 @@ using JobSheetQA.Bot.GitHub;
 using JobSheetQA.Bot.GitHub.Webhooks;
 using JobSheetQA.Bot.Hosting;
 using JobSheetQA.Bot.Hosting.Inbound;
+using JobSheetQA.Bot.Hosting.Readiness;
 using JobSheetQA.Bot.Hosting.Settings;
 using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Jobs;
@@ -15,7 +16,6 @@ using JobSheetQA.Bot.Policy;
 using JobSheetQA.Bot.Posture;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
-using JobSheetQA.Bot.Hosting.Readiness;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddSharedSettingsFile();

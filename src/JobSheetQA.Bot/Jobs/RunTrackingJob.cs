@@ -1,7 +1,7 @@
 using Hangfire;
 using JobSheetQA.Bot.GitHub;
-using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Hosting.Telemetry;
+using JobSheetQA.Bot.Jobs.Tracking;
 using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Jobs;

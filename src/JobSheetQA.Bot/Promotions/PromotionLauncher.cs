@@ -1,9 +1,9 @@
 using System.Text.Json;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Rules.Decisions;
-using JobSheetQA.Bot.Hosting.Telemetry;
 
 namespace JobSheetQA.Bot.Promotions;
 

@@ -1,8 +1,8 @@
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Promotions.Acknowledgements;
 using JobSheetQA.Bot.Promotions.Cancellation;
 using JobSheetQA.Bot.Promotions.ProtectionRules;
 using JobSheetQA.Bot.Promotions.Reports;
-using JobSheetQA.Bot.Hosting.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JobSheetQA.Bot.Promotions;

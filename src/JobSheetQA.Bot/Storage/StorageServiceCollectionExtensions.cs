@@ -1,5 +1,5 @@
-using JobSheetQA.Bot.Hosting.Settings;
 using JobSheetQA.Bot.Hosting.Readiness;
+using JobSheetQA.Bot.Hosting.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

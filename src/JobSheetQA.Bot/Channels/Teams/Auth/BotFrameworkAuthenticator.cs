@@ -30,7 +30,6 @@ public sealed class BotFrameworkAuthenticator
     private readonly HashSet<string> allowedChannels;
     private readonly HashSet<string> allowedTenants;
     private readonly OpenIdMetadataSource botFrameworkMetadata;
-    private int anonymousAnnounced;
     private readonly OpenIdMetadataSource entraMetadata;
     private readonly IReadOnlyDictionary<string, string> entraIssuers;
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
