@@ -10,8 +10,9 @@ namespace JobSheetQA.Bot.GitHub;
 /// <see cref="IRepositoryFacts"/> with each fact kept as long as what makes it true: a file at a commit sha never changes,
 /// so it is kept (bounded, least used out) until evicted; secrets, variables and HEAD can change at any time, so they are
 /// kept for <see cref="GitHubOptions.FactsFreshness"/> at most and forgotten on every webhook delivery (<see cref="Forget"/>).
-/// HEAD is only served from memory to <see cref="GetRecentBranchHeadAsync"/> (dry runs); a decision that can dispatch
-/// always asks GitHub, with a conditional request that is usually a 304.
+/// HEAD, secrets and variables are only served from memory to the <c>GetRecent…</c> methods (dry runs); a decision that
+/// can dispatch, and anything that reads a flag back after writing it, always asks GitHub (HEAD with a conditional
+/// request that is usually a 304).
 /// </summary>
 public sealed class CachingRepositoryFacts : IRepositoryFacts, IDisposable
 {
@@ -68,10 +69,16 @@ public sealed class CachingRepositoryFacts : IRepositoryFacts, IDisposable
     }
 
     public Task<GitHubResult<SecretPresence>> GetSecretPresenceAsync(string environment, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default) =>
-        RecentOrAskAsync($"secrets|{environment}|{string.Join(',', names)}", () => inner.GetSecretPresenceAsync(environment, names, cancellationToken));
+        AskAsync(SecretsKey(environment, names), () => inner.GetSecretPresenceAsync(environment, names, cancellationToken));
+
+    public Task<GitHubResult<SecretPresence>> GetRecentSecretPresenceAsync(string environment, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default) =>
+        RecentOrAskAsync(SecretsKey(environment, names), () => inner.GetSecretPresenceAsync(environment, names, cancellationToken));
 
     public Task<GitHubResult<IReadOnlyList<PostureFlag>>> GetEnvironmentVariablesAsync(string environment, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default) =>
-        RecentOrAskAsync($"variables|{environment}|{string.Join(',', names)}", () => inner.GetEnvironmentVariablesAsync(environment, names, cancellationToken));
+        AskAsync(VariablesKey(environment, names), () => inner.GetEnvironmentVariablesAsync(environment, names, cancellationToken));
+
+    public Task<GitHubResult<IReadOnlyList<PostureFlag>>> GetRecentEnvironmentVariablesAsync(string environment, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default) =>
+        RecentOrAskAsync(VariablesKey(environment, names), () => inner.GetEnvironmentVariablesAsync(environment, names, cancellationToken));
 
     /// <summary>Not cached: the newest nightly run is what the rule is about, and it changes without a commit.</summary>
     public Task<GitHubResult<NightlyParityReport?>> GetLatestNightlyParityAsync(NightlyParityPolicy nightly, string? branch, CancellationToken cancellationToken = default) =>
@@ -82,12 +89,18 @@ public sealed class CachingRepositoryFacts : IRepositoryFacts, IDisposable
     /// <summary>A full 40-hex commit sha (a branch may be named like a short one, so only the full form counts).</summary>
     internal static bool IsCommitSha(string value) => value.Length == 40 && value.All(Uri.IsHexDigit);
 
+    private static string SecretsKey(string environment, IReadOnlyCollection<string> names) => $"secrets|{environment}|{string.Join(',', names)}";
+
+    private static string VariablesKey(string environment, IReadOnlyCollection<string> names) => $"variables|{environment}|{string.Join(',', names)}";
+
     private async Task<GitHubResult<T>> RecentOrAskAsync<T>(string key, Func<Task<GitHubResult<T>>> ask)
+        where T : class =>
+        Fresh<T>(key) is { } known ? GitHubResult<T>.Success(known) : await AskAsync(key, ask);
+
+    /// <summary>Asks GitHub, and keeps the answer for the dry runs that follow.</summary>
+    private async Task<GitHubResult<T>> AskAsync<T>(string key, Func<Task<GitHubResult<T>>> ask)
         where T : class
     {
-        if (Fresh<T>(key) is { } known)
-            return GitHubResult<T>.Success(known);
-
         var started = Volatile.Read(ref generation);
         var answer = await ask();
         if (answer.Succeeded)

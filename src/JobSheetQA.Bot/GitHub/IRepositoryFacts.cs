@@ -22,9 +22,18 @@ public interface IRepositoryFacts
     /// <summary>Which of <paramref name="names"/> exist as repository or <paramref name="environment"/> secrets (runbook §5.3).</summary>
     Task<GitHubResult<SecretPresence>> GetSecretPresenceAsync(string environment, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default);
 
+    /// <summary><see cref="GetSecretPresenceAsync"/> as read a moment ago, for answers that dispatch nothing (dry runs).</summary>
+    Task<GitHubResult<SecretPresence>> GetRecentSecretPresenceAsync(string environment, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default) =>
+        GetSecretPresenceAsync(environment, names, cancellationToken);
+
     /// <summary>The environment's variables <paramref name="names"/> (e.g. <c>ENABLE_PURGE_EXECUTION</c>, runbook §4.1);
     /// an unset variable comes back with a null value.</summary>
     Task<GitHubResult<IReadOnlyList<PostureFlag>>> GetEnvironmentVariablesAsync(string environment, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default);
+
+    /// <summary><see cref="GetEnvironmentVariablesAsync"/> as read a moment ago, for answers that dispatch nothing (dry
+    /// runs): no webhook announces a changed variable, so a decision that can dispatch always reads them afresh.</summary>
+    Task<GitHubResult<IReadOnlyList<PostureFlag>>> GetRecentEnvironmentVariablesAsync(string environment, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default) =>
+        GetEnvironmentVariablesAsync(environment, names, cancellationToken);
 
     /// <summary>The newest successful run of the nightly parity workflow and its report (runbook §2.1);
     /// null when the workflow has no successful run (on <paramref name="branch"/>, when given).</summary>

@@ -48,11 +48,16 @@ public sealed class PromotionFactsGatherer(
         if (!workflowFile.Succeeded)
             return GatheredFacts.Failed(workflowFile.Error);
 
-        var secrets = await github.GetSecretPresenceAsync(ask.Environment, policy.RequiredSecrets, cancellationToken);
+        var secrets = ask.DryRun
+            ? await github.GetRecentSecretPresenceAsync(ask.Environment, policy.RequiredSecrets, cancellationToken)
+            : await github.GetSecretPresenceAsync(ask.Environment, policy.RequiredSecrets, cancellationToken);
         if (!secrets.Succeeded)
             return GatheredFacts.Failed(secrets.Error);
 
-        var flags = await github.GetEnvironmentVariablesAsync(ask.Environment, policy.Posture.Flags.Select(f => f.Name).ToList(), cancellationToken);
+        var flagNames = policy.Posture.Flags.Select(f => f.Name).ToList();
+        var flags = ask.DryRun
+            ? await github.GetRecentEnvironmentVariablesAsync(ask.Environment, flagNames, cancellationToken)
+            : await github.GetEnvironmentVariablesAsync(ask.Environment, flagNames, cancellationToken);
         if (!flags.Succeeded)
             return GatheredFacts.Failed(flags.Error);
 

@@ -72,18 +72,20 @@ public sealed class FactsCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_second_decision_on_the_same_commit_asks_only_for_head_and_gets_a_304()
+    public async Task A_second_decision_on_the_same_commit_reads_no_file_again_gets_a_304_for_head_and_sees_a_changed_flag()
     {
         var gatherer = Gatherer();
         var first = await GatherAsync(gatherer, Ask());
         github.ClearRequestLog();
+        github.Control.SetEnvironmentVariable("staging", "ENABLE_SCHEDULER", "true"); // no webhook announces this
 
         var second = await GatherAsync(gatherer, Ask());
 
-        var request = Assert.Single(github.Requests);
-        Assert.Equal(github.RepoPath("/branches/main"), request.Path.Replace("/api/v3", "", StringComparison.Ordinal));
-        Assert.True(request.IfNoneMatch && request.NotModified && request.Status == 304);
+        Assert.Empty(github.RequestsTo("GET", github.RepoPath("/contents/")));
+        var head = Assert.Single(github.RequestsTo("GET", github.RepoPath("/branches/main")));
+        Assert.True(head.IfNoneMatch && head.NotModified && head.Status == 304);
         Assert.Same(first.Workflow.Analysis, second.Workflow.Analysis);
+        Assert.True(second.PostureFlags.Single(f => f.Name == "ENABLE_SCHEDULER").IsEnabled);
     }
 
     [Fact]
