@@ -31,10 +31,11 @@ public sealed class RequesterAccessRule : Rule
                 r => policy.IsKnownEnvironment(r.Environment) && !policy.FindEnvironment(r.Environment)!.Admits(r.Requester));
 
         Then()
-            .Do(ctx => ctx.Insert(Objection(request, policy.FindEnvironment(request.Environment)!, context)));
+            .Do(ctx => ctx.Insert(Objection(request, policy.FindEnvironment(request.Environment)!, context, policy.OwnersOf(PolicyAction.Promote, request.Environment).PolicyKey)));
     }
 
-    private static Finding Objection(PromotionRequest request, EnvironmentPolicy environment, DecisionContext context)
+    /// <param name="key">The policy key that names who may promote there (<c>environments[production].requesters</c>), for how to be added.</param>
+    private static Finding Objection(PromotionRequest request, EnvironmentPolicy environment, DecisionContext context, string key)
     {
         var who = request.Requester.QualifiedId;
         if (!request.Requester.Verified)
@@ -58,7 +59,8 @@ public sealed class RequesterAccessRule : Rule
                     ("requesters", "(none)"))
                 : RuleFinding.Of<RequesterAccessRule>(
                     FindingOutcome.Deny,
-                    $"Nobody may promote to {environment.Name} yet: policy.yaml lists no requesters for it",
+                    $"Nobody may promote to {environment.Name} yet: policy.yaml's {key} lists nobody; "
+                    + $"ask whoever maintains policy.yaml to add {who} there",
                     ("environment", environment.Name),
                     ("requester", who),
                     ("requesters", "(none)"));
@@ -66,7 +68,8 @@ public sealed class RequesterAccessRule : Rule
 
         return RuleFinding.Of<RequesterAccessRule>(
             FindingOutcome.Deny,
-            $"{request.Requester.DisplayName} ({who}) may not promote to {environment.Name}: not listed under its requesters in policy.yaml",
+            $"{request.Requester.DisplayName} ({who}) may not promote to {environment.Name}: policy.yaml's {key} "
+            + $"does not name them; ask whoever maintains policy.yaml to add {who} there",
             ("environment", environment.Name),
             ("requester", who),
             ("qualified_id", request.Requester.QualifiedId));

@@ -73,14 +73,30 @@ public sealed class RequesterAccessRuleTests
     }
 
     [Fact]
-    public void A_requester_not_listed_is_denied()
+    public void A_requester_not_listed_is_denied_with_the_key_and_how_to_be_added()
     {
         var decision = DecideAs(TestFacts.Stranger, TestPolicy.WithRequesters(TestFacts.Requester.QualifiedId, "teams:someone-else"));
 
         Assert.Equal(Verdict.Deny, decision.Verdict);
         var finding = decision.Single(RequesterAccessRule.Id);
-        Assert.Equal("Sam Visitor (slack:U0STRANGER) may not promote to production: not listed under its requesters in policy.yaml", finding.Message);
+        Assert.Equal(
+            "Sam Visitor (slack:U0STRANGER) may not promote to production: policy.yaml's environments[production].requesters does not name them; "
+            + "ask whoever maintains policy.yaml to add slack:U0STRANGER there", finding.Message);
         Assert.Equal("slack:U0STRANGER", finding.Fact("qualified_id"));
+    }
+
+    [Theory]
+    [InlineData("teams", "6f1c2b7e-5d4a-4c3b-9a8e-1f2d3c4b5a69", "slack", "U0DANA")]
+    [InlineData("slack", "U0DANA", "teams", "6f1c2b7e-5d4a-4c3b-9a8e-1f2d3c4b5a69")]
+    public void A_listed_person_passes_and_one_not_listed_is_denied_on_Teams_and_Slack(string channel, string listedId, string otherChannel, string otherId)
+    {
+        var policy = TestPolicy.WithRequesters($"{channel}:{listedId}");
+
+        Assert.Equal(RuleVerdict.Pass, DecideAs(new RequesterIdentity(channel, listedId, "Dana"), policy).VerdictOf(RequesterAccessRule.Id));
+        Assert.Equal(RuleVerdict.Deny, DecideAs(new RequesterIdentity(channel, "someone-else", "Erin"), policy).VerdictOf(RequesterAccessRule.Id));
+        // The same id on the other platform is someone else: each platform vouches only for its own ids.
+        Assert.Equal(RuleVerdict.Deny, DecideAs(new RequesterIdentity(otherChannel, listedId, "Dana"), policy).VerdictOf(RequesterAccessRule.Id));
+        Assert.Equal(RuleVerdict.Deny, DecideAs(new RequesterIdentity(otherChannel, otherId, "Dana"), policy).VerdictOf(RequesterAccessRule.Id));
     }
 
     [Fact]
@@ -99,7 +115,9 @@ public sealed class RequesterAccessRuleTests
         var decision = DecideAs(TestFacts.Requester, TestPolicy.Default, environment: environment);
 
         Assert.Equal(Verdict.Deny, decision.Verdict);
-        Assert.Equal($"Nobody may promote to {environment} yet: policy.yaml lists no requesters for it", decision.Single(RequesterAccessRule.Id).Message);
+        Assert.Equal(
+            $"Nobody may promote to {environment} yet: policy.yaml's environments[{environment}].requesters lists nobody; "
+            + $"ask whoever maintains policy.yaml to add {TestFacts.Requester.QualifiedId} there", decision.Single(RequesterAccessRule.Id).Message);
     }
 
     [Fact]

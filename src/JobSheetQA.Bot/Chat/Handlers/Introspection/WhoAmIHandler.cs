@@ -82,6 +82,8 @@ public sealed class WhoAmIHandler(PromotionPolicy policy, ActionAuthorizer autho
             : $"yes, in Development only: {key} names nobody";
     }
 
+    private string Key(EnvironmentPolicy environment) => policy.OwnersOf(PolicyAction.Promote, environment.Name).PolicyKey;
+
     private string Access(EnvironmentPolicy environment, RequesterIdentity sender)
     {
         if (!sender.Verified)
@@ -92,9 +94,9 @@ public sealed class WhoAmIHandler(PromotionPolicy policy, ActionAuthorizer autho
         {
             return host.IsDevelopment()
                 ? "yes, in Development only: policy.yaml lists no requesters (ACCESS warns)"
-                : "no: policy.yaml lists no requesters for it (ACCESS)";
+                : $"no: `{Key(environment)}` names nobody (ACCESS)";
         }
 
-        return "no: not listed under its requesters in policy.yaml (ACCESS)";
+        return $"no: not listed under `{Key(environment)}` (ACCESS)";
     }
 }

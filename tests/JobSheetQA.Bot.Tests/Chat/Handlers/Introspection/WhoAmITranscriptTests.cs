@@ -59,7 +59,7 @@ public sealed class WhoAmITranscriptTests
 
             Assert.Contains("You are **Erin** on test.", answer, StringComparison.Ordinal);
             Assert.Contains("promote staging: yes (listed as `*`)", answer, StringComparison.Ordinal);
-            Assert.Contains("promote production: no: not listed under its requesters in policy.yaml (ACCESS)", answer, StringComparison.Ordinal);
+            Assert.Contains("promote production: no: not listed under `environments[production].requesters` (ACCESS)", answer, StringComparison.Ordinal);
             Assert.Contains("production posture checklist: no: not listed under `authorization.posture_checklist` (unset, so `environments[production].requesters`)", answer, StringComparison.Ordinal);
             Assert.Contains("you would be listed as `test:erin`", answer, StringComparison.Ordinal);
         }
