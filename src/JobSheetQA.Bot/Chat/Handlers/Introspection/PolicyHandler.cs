@@ -35,6 +35,7 @@ public sealed class PolicyHandler(PromotionPolicy policy, IHostEnvironment host)
         var separation = policy.SeparatesDuties(host.IsDevelopment());
         text.AppendLine($"- separation of duties (`authorization.separation_of_duties`): {(separation ? "on" : "off")}: "
             + (separation ? "a promotion needs its predecessor's verification recorded by someone else (SEPARATE-VERIFIER)" : "the requester's own verification counts"));
+        text.AppendLine("- subscribe, unsubscribe and the read-only commands: anyone the bot serves (no key)");
         text.Append("Nobody acts without an id their chat platform vouches for; an empty list means nobody outside Development (anyone in it, but never to cancel others).");
         return Reply.Text(text.ToString());
     }

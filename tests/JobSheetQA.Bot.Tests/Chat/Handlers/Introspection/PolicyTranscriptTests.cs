@@ -18,6 +18,29 @@ public sealed class PolicyTranscriptTests : TranscriptTests
     }
 
     [Fact]
+    public async Task Policy_shows_who_may_do_what_with_the_policy_key_of_each_action()
+    {
+        // The test host runs in Development with the shipped policy: no lists, every key at its default.
+        var answer = await Chat.SayAsync("dana", "policy");
+
+        Assert.Contains("**Who may do what** (policy.yaml; `whoami` says whether you may):", answer, StringComparison.Ordinal);
+        string[] rows =
+        [
+            "- promote staging: `environments[staging].requesters`: nobody listed",
+            "- promote production: `environments[production].requesters`: nobody listed",
+            "- verify staging: `authorization.verifiers` (unset, so `environments[staging].requesters`): nobody listed",
+            "- production posture checklist: `authorization.posture_checklist` (unset, so `environments[production].requesters`): nobody listed",
+            "- open or close production write windows: `authorization.write_window_approvers` (unset, so `environments[production].requesters`): nobody listed",
+            "- cancel someone else's promotion: `authorization.cancelers`: nobody listed (a requester may always cancel their own)",
+            "- separation of duties (`authorization.separation_of_duties`): off: the requester's own verification counts",
+            "- subscribe, unsubscribe and the read-only commands: anyone the bot serves (no key)",
+        ];
+        Assert.All(rows, row => Assert.Contains(row, answer, StringComparison.Ordinal));
+        Assert.DoesNotContain("verify production", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("staging posture checklist", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Policy_with_a_rule_id_shows_its_section_outcomes_and_what_it_says()
     {
         var answer = await Chat.SayAsync("dana", "policy stage-first");
