@@ -19,7 +19,14 @@ public sealed record Actor(string Id, string Name)
     /// <summary>The bot's own moves (an acknowledgement expired, a duplicate write window withdrawn…).</summary>
     public static Actor Bot { get; } = System("bot");
 
-    public static Actor Of(RequesterIdentity person) => new(person.QualifiedId, person.DisplayName);
+    /// <summary>A person as records keep them: <c>channel:userId</c> and their name. No channel may be called <c>system</c>.</summary>
+    public static Actor Of(RequesterIdentity person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (person.QualifiedId.StartsWith(SystemPrefix, StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"'{person.QualifiedId}' is the bot's own kind of id; no person may hold it.", nameof(person));
+        return new(person.QualifiedId, person.DisplayName);
+    }
 
     public bool IsSystem => Id.StartsWith(SystemPrefix, StringComparison.Ordinal);
 
