@@ -70,6 +70,33 @@ public sealed class ReadinessTranscriptTests : TranscriptTests
     }
 
     [Fact]
+    public async Task The_markdown_counts_who_may_promote_and_never_lists_their_ids()
+    {
+        // Issue #14: the pack is shared beyond the people it names; it says how many may promote, not who.
+        var built = await Chat.Get<ReadinessPackBuilder>().BuildAsync(DateTimeOffset.UtcNow);
+        Assert.True(built.Succeeded, built.Error?.Message);
+        var policy = built.Value.Policy;
+        var pack = built.Value with
+        {
+            Policy = policy with
+            {
+                Environments =
+                [
+                    policy.Environments[0] with { Requesters = ["*"] },
+                    policy.Environments[1] with { Requesters = ["teams:6f1c2b7e-5d4a-4c3b-9a8e-1f2d3c4b5a69", "slack:U0PAULA"] },
+                ],
+            },
+        };
+
+        var markdown = ReadinessMarkdown.Render(pack);
+
+        Assert.Contains("- may promote to staging: anyone (`*`)", markdown, StringComparison.Ordinal);
+        Assert.Contains("- may promote to production: 2 people listed in policy.yaml", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("6f1c2b7e", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("U0PAULA", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task After_a_production_success_the_pack_asks_for_the_posture_checklist_until_it_is_recorded()
     {
         await PromotionSeeds.AddAsync(Chat, "p-prod", "production", PromotionState.Succeeded);
