@@ -1,5 +1,7 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using JobSheetQA.Bot.Chat.Turns;
+using JobSheetQA.Bot.Tests.Support;
 using NetArchTest.Rules;
 
 namespace JobSheetQA.Bot.Tests.Architecture;
@@ -7,9 +9,10 @@ namespace JobSheetQA.Bot.Tests.Architecture;
 /// <summary>
 /// Data flows one way (docs/architecture.md): adapters translate protocol to chat messages, Chat parses and renders,
 /// the deciding modules decide and act and return outcome records. Checked on the compiled assembly, method bodies
-/// included, so a fully qualified name or a lambda cannot slip a dependency past a review of the usings.
+/// included, so a fully qualified name or a lambda cannot slip a dependency past a review of the usings; and on the
+/// source, since a constant is copied into the IL of whoever reads it and leaves no reference there.
 /// </summary>
-public sealed class ModuleDependencyTests
+public sealed partial class ModuleDependencyTests
 {
     private static readonly Assembly Bot = typeof(ChatTurnHandler).Assembly;
 
@@ -43,15 +46,14 @@ public sealed class ModuleDependencyTests
     [Fact]
     public void Every_chat_handler_is_in_Chat_Handlers()
     {
-        var handlers = Types.InAssembly(Bot)
-            .That().ImplementInterface(typeof(IChatCommandHandler))
-            .Or().ImplementInterface(typeof(IChatFormHandler))
-            .Or().ImplementInterface(typeof(IChatTextHandler))
-            .GetTypes()
+        // By assignability, not NetArchTest's ImplementInterface, which sees only the interfaces a type declares itself
+        // and so misses every command handler written on ChatCommandHandler<T>.
+        var handlers = Bot.GetTypes()
             .Where(t => !t.IsInterface && !t.IsAbstract)
+            .Where(t => typeof(IChatCommandHandler).IsAssignableFrom(t) || typeof(IChatFormHandler).IsAssignableFrom(t) || typeof(IChatTextHandler).IsAssignableFrom(t))
             .ToList();
 
-        Assert.NotEmpty(handlers);
+        Assert.Contains(handlers, t => t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(ChatCommandHandler<>));
         var elsewhere = handlers.Where(t => t.Namespace?.StartsWith("JobSheetQA.Bot.Chat.Handlers.", StringComparison.Ordinal) != true).Select(t => t.FullName).ToList();
         Assert.True(elsewhere.Count == 0, "Chat handlers outside JobSheetQA.Bot.Chat.Handlers:\n" + string.Join("\n", elsewhere));
     }
@@ -66,5 +68,44 @@ public sealed class ModuleDependencyTests
         Assert.True(result.IsSuccessful,
             $"{module} must not depend on {string.Join(" or ", forbidden)}, but these types do:\n"
             + string.Join("\n", result.FailingTypeNames ?? []));
+
+        var named = SourceNaming(module, forbidden);
+        Assert.True(named.Count == 0, $"{module} must not name {string.Join(" or ", forbidden)}, but its source does:\n" + string.Join("\n", named));
     }
+
+    /// <summary>
+    /// Where the module's source (comments and string literals aside) names a forbidden namespace: in full (<c>using JobSheetQA.Bot.Chat;</c>),
+    /// or from inside <c>JobSheetQA.Bot</c> by a sub-namespace or a type (<c>Channels.Slack.SlackInboundParser.ChannelName</c>).
+    /// </summary>
+    private static List<string> SourceNaming(string module, string[] forbidden)
+    {
+        var inForbidden = Bot.GetTypes()
+            .Where(t => t.Namespace is { } ns && forbidden.Any(f => ns == f || ns.StartsWith(f + ".", StringComparison.Ordinal)))
+            .ToList();
+        var names = inForbidden.Select(t => t.Namespace!).Where(ns => !forbidden.Contains(ns))
+            .Concat(inForbidden.Where(t => forbidden.Contains(t.Namespace) && !t.Name.Contains('<')).Select(t => $"{t.Namespace}.{t.Name.Split('`')[0]}"))
+            .Select(name => Regex.Escape(name["JobSheetQA.Bot.".Length..]))
+            .Distinct();
+        var pattern = new Regex(
+            $@"\bJobSheetQA\.Bot\.({string.Join("|", forbidden.Select(f => Regex.Escape(f["JobSheetQA.Bot.".Length..])))})\b|(?<![\w.])(JobSheetQA\.Bot\.)?({string.Join("|", names)})\b");
+
+        var folder = Path.Combine("src", "JobSheetQA.Bot", Path.Combine(module["JobSheetQA.Bot.".Length..].Split('.')));
+        var found = new List<string>();
+        foreach (var file in SourceLayoutTests.SourceFiles(folder))
+        {
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var code = StringLiteral().Replace(lines[i], "\"\"");
+                if (!code.TrimStart().StartsWith("//", StringComparison.Ordinal) && pattern.Match(code) is { Success: true } match)
+                    found.Add($"{Path.GetRelativePath(RepositoryRoot.Path, file)}:{i + 1}: {match.Value}");
+            }
+        }
+
+        return found;
+    }
+
+    // An ActivitySource or log category may be called "JobSheetQA.Bot.Chat": a name, not a dependency.
+    [GeneratedRegex(@"""(?:[^""\\]|\\.)*""")]
+    private static partial Regex StringLiteral();
 }
