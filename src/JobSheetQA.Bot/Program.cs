@@ -36,7 +36,7 @@ builder.Services.AddSlackChannel(builder.Configuration);
 var app = builder.Build();
 app.Services.CheckSettings();
 app.UseServerFaults();
-app.MapReadiness();
+app.MapReadinessEndpoints();
 app.MapJobsEndpoints();
 app.MapTelemetryEndpoints();
 app.MapGitHubWebhookEndpoints();

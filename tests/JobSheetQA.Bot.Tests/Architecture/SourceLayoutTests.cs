@@ -53,6 +53,27 @@ public sealed partial class SourceLayoutTests
         Assert.All(handlers, file => Assert.StartsWith("src/JobSheetQA.Bot/Chat/Handlers/", file));
     }
 
+    [Fact]
+    public void Routes_are_mapped_only_in_an_Area_Endpoints_file_by_its_MapAreaEndpoints()
+    {
+        var wrong = new List<string>();
+        foreach (var file in SourceFiles("src/JobSheetQA.Bot"))
+        {
+            var text = File.ReadAllText(file);
+            var name = Path.GetFileNameWithoutExtension(file);
+            var relative = Path.GetRelativePath(RepositoryRoot.Path, file);
+            if (RouteMapping().IsMatch(text) && !name.EndsWith("Endpoints", StringComparison.Ordinal))
+                wrong.Add($"{relative} maps routes, but only <Area>Endpoints.cs files do");
+            foreach (Match map in MapExtension().Matches(text))
+            {
+                if (map.Groups[1].Value != $"Map{name}")
+                    wrong.Add($"{relative} declares {map.Groups[1].Value}, the file's name says Map{name}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
     internal static IEnumerable<string> SourceFiles(string folder) =>
         Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, folder), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -60,6 +81,13 @@ public sealed partial class SourceLayoutTests
 
     [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
     private static partial Regex NamespaceDeclaration();
+
+    // ASP.NET Core's ways of putting a route on the host (minimal APIs, health checks, Prometheus, the Hangfire dashboard).
+    [GeneratedRegex(@"\.Map(Get|Post|Put|Patch|Delete|Methods|Group|HealthChecks|PrometheusScrapingEndpoint|HangfireDashboard\w*)\(")]
+    private static partial Regex RouteMapping();
+
+    [GeneratedRegex(@"public static \w+ (Map\w*)\(this IEndpointRouteBuilder")]
+    private static partial Regex MapExtension();
 
     // A class that answers chat: a command handler (directly or through the generic base), a form or a text handler.
     [GeneratedRegex(@"class \w+(\([^)]*\))?\s*:[^{]*\b(ChatCommandHandler<|IChatCommandHandler\b|IChatFormHandler\b|IChatTextHandler\b)")]

@@ -16,7 +16,7 @@ public static class ReadinessEndpoints
     /// <summary>Health checks on, each module adds its own with <see cref="Tag"/>.</summary>
     public static IHealthChecksBuilder AddReadiness(this IServiceCollection services) => services.AddHealthChecks();
 
-    public static IEndpointRouteBuilder MapReadiness(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapReadinessEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", () => Results.Text("ok"));
         endpoints.MapHealthChecks(Path, new HealthCheckOptions

@@ -1,5 +1,4 @@
 using JobSheetQA.Bot.Hosting.Settings;
-using JobSheetQA.Bot.Jobs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -57,19 +56,5 @@ public static class TelemetryServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<BotMetrics>();
         return services;
-    }
-
-    /// <summary><c>/metrics</c> in Prometheus' text format when <c>Telemetry:Metrics:Enabled</c>, behind the jobs dashboard's
-    /// authorization policy (HTTP Basic with <c>Jobs:Dashboard:Password</c>); otherwise not mapped (404).</summary>
-    public static IEndpointRouteBuilder MapTelemetryEndpoints(this IEndpointRouteBuilder endpoints)
-    {
-        var options = endpoints.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<TelemetryOptions>>().Value;
-        if (options.Metrics.Enabled)
-        {
-            endpoints.MapPrometheusScrapingEndpoint(TelemetryOptions.MetricsEndpointOptions.Path)
-                .RequireAuthorization(DashboardBasicAuthenticationHandler.PolicyName);
-        }
-
-        return endpoints;
     }
 }
