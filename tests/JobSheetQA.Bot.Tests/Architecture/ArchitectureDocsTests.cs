@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using JobSheetQA.Bot.Chat.Commands;
 using JobSheetQA.Bot.Chat.Turns;
@@ -38,6 +39,21 @@ public sealed partial class ArchitectureDocsTests
         Assert.True(unknown.Count == 0, "docs/architecture.md names handlers that do not exist: " + string.Join(", ", unknown));
     }
 
+    [Fact]
+    public void Posting_is_named_with_the_documented_words()
+    {
+        // docs/architecture.md, "Posting vocabulary": outcome, report, reply, post (and the adapter's send). The
+        // synonyms it replaced (notify, announce, broadcast, notification) name nothing in the bot.
+        const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var names = typeof(ChatTurnHandler).Assembly.GetTypes()
+            .Where(t => !t.Name.Contains('<'))
+            .SelectMany(t => t.GetMethods(Declared).Where(m => !m.Name.Contains('<')).Select(m => $"{t.FullName}.{m.Name}").Prepend(t.FullName!));
+
+        var retired = names.Where(name => RetiredPostingWord().IsMatch(name)).ToList();
+
+        Assert.True(retired.Count == 0, "named with a posting word docs/architecture.md does not use:\n" + string.Join("\n", retired));
+    }
+
     private static string Section(string heading)
     {
         var start = Architecture.IndexOf($"## {heading}", StringComparison.Ordinal);
@@ -49,6 +65,9 @@ public sealed partial class ArchitectureDocsTests
     // A table cell ends at a pipe that is not escaped (`status [env \| id]` is one cell).
     [GeneratedRegex(@"(?<!\\)\|")]
     private static partial Regex CellSeparator();
+
+    [GeneratedRegex("Notif|Announc|Broadcast", RegexOptions.IgnoreCase)]
+    private static partial Regex RetiredPostingWord();
 
     [GeneratedRegex(@"\b(\w+Handler)\b")]
     private static partial Regex HandlerCell();

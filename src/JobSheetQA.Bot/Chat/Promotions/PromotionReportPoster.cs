@@ -44,7 +44,7 @@ public sealed class PromotionReportPoster(ConversationPoster poster) : IPromotio
     private async Task<bool> ProgressAsync(PromotionProgressed progressed, CancellationToken cancellationToken)
     {
         var done = await PostStatusCardAsync(progressed.Promotion, cancellationToken);
-        done &= await NotifyGateFailureAsync(progressed, progressed.Parity, waitForReport: true, cancellationToken);
+        done &= await PostGateFailureAsync(progressed, progressed.Parity, waitForReport: true, cancellationToken);
         return done;
     }
 
@@ -58,7 +58,7 @@ public sealed class PromotionReportPoster(ConversationPoster poster) : IPromotio
     {
         var promotion = finished.Promotion;
         var done = await PostStatusCardAsync(promotion, cancellationToken);
-        done &= await NotifyGateFailureAsync(finished, finished.Parity, waitForReport: false, cancellationToken);
+        done &= await PostGateFailureAsync(finished, finished.Parity, waitForReport: false, cancellationToken);
 
         async Task<Reply?> Outcome()
         {
@@ -118,7 +118,7 @@ public sealed class PromotionReportPoster(ConversationPoster poster) : IPromotio
     /// once the run finished it goes at once, saying the report is not available yet.
     /// </param>
     /// <param name="cancellationToken">Stops the posts.</param>
-    private async Task<bool> NotifyGateFailureAsync(PromotionReport report, ParityFindingsOnce parity, bool waitForReport, CancellationToken cancellationToken)
+    private async Task<bool> PostGateFailureAsync(PromotionReport report, ParityFindingsOnce parity, bool waitForReport, CancellationToken cancellationToken)
     {
         if (report.FailedGate is not { } gate)
             return true;

@@ -23,7 +23,7 @@ public sealed class ProtectionRuleAnswerer(ConversationPoster poster, ILogger<Pr
         }
     }
 
-    public async Task AnnounceAsync(ProtectionRuleReview review, CancellationToken cancellationToken)
+    public async Task ReportAsync(ProtectionRuleReview review, CancellationToken cancellationToken)
     {
         if (!review.StartedOutsideChat)
             return;

@@ -87,7 +87,7 @@ public sealed class PendingProtectionReviews(
         }
 
         await SendAsync(pending, answer, attemptsBefore: 0);
-        await answers.AnnounceAsync(review, CancellationToken.None);
+        await answers.ReportAsync(review, CancellationToken.None);
     }
 
     /// <summary>The sweep. <paramref name="resume"/> (at start-up) queues every review no one claimed, however recent.</summary>
