@@ -29,6 +29,19 @@ public sealed partial class CitationTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public void Documents_cite_only_documents_in_the_repository()
+    {
+        var documents = Directory.EnumerateFiles(RepositoryRoot.Path, "*.md", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(RepositoryRoot.Path, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "node_modules" || part.StartsWith('.')));
+
+        var problems = documents
+            .SelectMany(file => OutsideDocument().Matches(File.ReadAllText(file)).Select(outside => $"{Path.GetRelativePath(RepositoryRoot.Path, file)}: cites {outside.Value}, which is not in this repository"))
+            .ToList();
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     // The project's private briefs live outside the repository: a reader of the code cannot open them.
     [GeneratedRegex(@"(research/[\w./-]+|\bdesign\.md\b|\banchors\.md\b|\bconventions\.md\b|chat-protocols\.md|github-actions-api\.md)")]
     private static partial Regex OutsideDocument();
