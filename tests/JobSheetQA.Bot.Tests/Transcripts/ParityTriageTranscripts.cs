@@ -167,6 +167,18 @@ public sealed class ParityTriageTranscripts : IAsyncLifetime
         Assert.DoesNotContain("The Parity Gate job's annotations", logged.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Parity_with_nothing_to_show_says_what_it_looked_for()
+    {
+        await StartBotAsync();
+        const string Try = ". Try `parity <commit>` or `parity <run id>`.";
+
+        Assert.Equal("No parity report to show: no promotion has reached the Parity Gate yet" + Try, await Chat.SayAsync("dana", "parity"));
+        Assert.Equal("No parity report to show: no promotion of a commit starting `abcd12` has reached the Parity Gate" + Try, await Chat.SayAsync("dana", "parity ABCD12"));
+        Assert.Equal("No parity report to show: `main~1` is neither a commit (4 to 40 hex digits) nor a run id (digits)" + Try, await Chat.SayAsync("dana", "parity main~1"));
+        Assert.Equal("No parity report to show: there is no workflow run 987654321" + Try, await Chat.SayAsync("dana", "parity 987654321"));
+    }
+
     private async Task StartBotAsync(Dictionary<string, string?>? more = null)
     {
         var settings = TranscriptStorage.Sqlite();

@@ -21,7 +21,7 @@ public sealed class ParityReportFinder(PromotionStore promotions, IWorkflowRunTr
             else if (target.Length is >= 4 and <= 64 && target.All(char.IsAsciiHexDigit))
                 commit = target.ToLowerInvariant();
             else
-                return new ParityNotFound($"`{Printable(target)}` is neither a commit (4 to 40 hex digits) nor a run id (digits)");
+                return new ParityTargetUnreadable(target);
         }
 
         var promotion = await promotions.LatestParityRunAsync(commit, runId, cancellationToken);
@@ -32,24 +32,18 @@ public sealed class ParityReportFinder(PromotionStore promotions, IWorkflowRunTr
         }
 
         if (runId is not { } other)
-        {
-            return new ParityNotFound(commit is null
-                ? "no promotion has reached the Parity Gate yet"
-                : $"no promotion of a commit starting `{commit}` has reached the Parity Gate");
-        }
+            return new NoParityRun(commit);
 
         // A run the bot did not start (the Actions tab, a re-run): GitHub knows which commit it built.
         var run = await runs.GetRunAsync(other, cancellationToken);
         if (!run.Succeeded)
         {
             return run.Error.Kind == GitHubErrorKind.NotFound
-                ? new ParityNotFound($"there is no workflow run {other}")
-                : new ParityLookupFailed($"read workflow run {other}", run.Error);
+                ? new NoSuchRun(other)
+                : new ParityLookupFailed(other, run.Error);
         }
 
         var evidence = await reader.ReadAsync(new ParityRun(other, run.Value.HtmlUrl, run.Value.HeadSha), cancellationToken);
         return new ParityFound(evidence.Evidence, null);
     }
-
-    private static string Printable(string text) => new(text.Take(40).Select(c => char.IsControl(c) || c == '`' ? '?' : c).ToArray());
 }
