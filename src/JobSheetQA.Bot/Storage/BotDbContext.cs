@@ -169,7 +169,9 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
             // Accepted with its processed_inbound row, in one transaction; the row stays while the turn is unfinished.
             turn.HasIndex(t => new { t.Channel, t.InboundId }).IsUnique();
             turn.HasIndex(t => new { t.State, t.NextAttemptAt });
-            turn.HasIndex(t => new { t.ConversationKey, t.Id });
+            // "Is an earlier turn of this conversation unfinished?" seeks the unfinished states instead of reading the
+            // conversation's whole history (finished turns are kept for days).
+            turn.HasIndex(t => new { t.ConversationKey, t.State, t.Id });
         });
 
         modelBuilder.Entity<OutboundPostEntity>(post =>

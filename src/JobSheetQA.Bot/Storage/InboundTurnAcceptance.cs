@@ -5,4 +5,8 @@ namespace JobSheetQA.Bot.Storage;
 /// as several events), the conversation it is ordered in, and the adapter's payload.
 /// </summary>
 public sealed record InboundTurnAcceptance(
-    string Channel, string InboundId, string ConversationKey, string Payload, IReadOnlyList<string>? AlsoKnownAs = null);
+    string Channel, string InboundId, string ConversationKey, string Payload, IReadOnlyList<string>? AlsoKnownAs = null)
+{
+    /// <summary>The inbound id and the further ids, each once.</summary>
+    public IEnumerable<string> Ids => new[] { InboundId }.Concat(AlsoKnownAs ?? []).Distinct(StringComparer.Ordinal);
+}

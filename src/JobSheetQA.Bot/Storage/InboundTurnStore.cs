@@ -15,7 +15,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<long?> AcceptAsync(InboundTurnAcceptance acceptance, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        foreach (var id in new[] { acceptance.InboundId }.Concat(acceptance.AlsoKnownAs ?? []).Distinct(StringComparer.Ordinal))
+        foreach (var id in acceptance.Ids)
             db.ProcessedInbound.Add(new ProcessedInboundEntity { Channel = acceptance.Channel, InboundId = id, ReceivedAt = now });
         var turn = new InboundTurnEntity
         {
@@ -57,11 +57,9 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
         // A few rounds: a worker elsewhere may take the candidate between the read and the conditional update.
         for (var round = 0; round < 8; round++)
         {
-            var candidate = await db.InboundTurns.AsNoTracking()
+            var candidate = await FirstInConversation(db, db.InboundTurns.AsNoTracking()
                 .Where(t => (t.State == InboundTurnState.Accepted && t.NextAttemptAt <= now)
-                    || (t.State == InboundTurnState.Processing && t.LeaseUntil < now))
-                .Where(t => !db.InboundTurns.Any(earlier => earlier.ConversationKey == t.ConversationKey && earlier.Id < t.Id
-                    && (earlier.State == InboundTurnState.Accepted || earlier.State == InboundTurnState.Processing)))
+                    || (t.State == InboundTurnState.Processing && t.LeaseUntil < now)))
                 .OrderBy(t => t.Id)
                 .Select(t => new { t.Id, t.State, t.Attempts })
                 .FirstOrDefaultAsync(cancellationToken);
@@ -81,6 +79,23 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Claims the turn <paramref name="id"/> this process has just accepted, in one conditional update: only while it is
+    /// still on its first attempt, unclaimed, and first in its conversation. False when it is not (an earlier turn of the
+    /// conversation is unfinished, or another worker took it): <see cref="TryClaimNextAsync"/> finds it later.
+    /// </summary>
+    public async Task<bool> TryClaimAcceptedAsync(long id, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await FirstInConversation(db, db.InboundTurns
+                .Where(t => t.Id == id && t.State == InboundTurnState.Accepted && t.Attempts == 0))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.State, InboundTurnState.Processing)
+                .SetProperty(t => t.Attempts, 1)
+                .SetProperty(t => t.LeaseOwner, owner)
+                .SetProperty(t => t.LeaseUntil, now + lease), cancellationToken) == 1;
     }
 
     /// <summary>Extends <paramref name="owner"/>'s claim on a turn it is still working on; false when the claim is gone.</summary>
@@ -147,6 +162,11 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
             .Where(t => (t.State == InboundTurnState.Done || t.State == InboundTurnState.GivenUp) && t.FinishedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken);
     }
+
+    /// <summary>The turns of <paramref name="turns"/> with no unfinished earlier turn in their conversation.</summary>
+    private static IQueryable<InboundTurnEntity> FirstInConversation(BotDbContext db, IQueryable<InboundTurnEntity> turns) =>
+        turns.Where(t => !db.InboundTurns.Any(earlier => earlier.ConversationKey == t.ConversationKey && earlier.Id < t.Id
+            && (earlier.State == InboundTurnState.Accepted || earlier.State == InboundTurnState.Processing)));
 
     private static IQueryable<InboundTurnEntity> Owned(BotDbContext db, long id, string owner) =>
         db.InboundTurns.Where(t => t.Id == id && t.State == InboundTurnState.Processing && t.LeaseOwner == owner);

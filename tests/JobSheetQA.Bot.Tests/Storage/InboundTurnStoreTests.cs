@@ -83,6 +83,32 @@ public abstract class InboundTurnStoreTests(IStorageTestDatabase database) : Sto
     }
 
     [Fact]
+    public async Task A_turn_handed_over_in_memory_is_claimed_by_id_once_only_when_first_in_its_conversation_and_on_its_first_attempt()
+    {
+        var turns = Get<InboundTurnStore>();
+        var a1 = (await turns.AcceptAsync(Turn("a1", "A"), Now))!.Value;
+        var a2 = (await turns.AcceptAsync(Turn("a2", "A"), Now))!.Value;
+        var b1 = (await turns.AcceptAsync(Turn("b1", "B"), Now))!.Value;
+
+        Assert.False(await turns.TryClaimAcceptedAsync(a2, "w1", Now, Lease)); // behind a1
+        Assert.True(await turns.TryClaimAcceptedAsync(a1, "w1", Now, Lease));
+        Assert.False(await turns.TryClaimAcceptedAsync(a1, "w2", Now, Lease)); // taken
+        Assert.False(await turns.TryClaimAcceptedAsync(a2, "w2", Now, Lease)); // a1 still unfinished
+        Assert.Equal(b1, (await turns.TryClaimNextAsync("w2", Now, Lease))?.Id);
+        Assert.False(await turns.TryClaimAcceptedAsync(b1, "w3", Now, Lease));
+
+        var claimed = await turns.FindAsync(a1);
+        Assert.Equal((InboundTurnState.Processing, 1, "w1"), (claimed!.State, claimed.Attempts, claimed.LeaseOwner));
+
+        // Failed and due again: only the database look takes it, counting the attempt.
+        Assert.True(await turns.FailAsync(a1, "w1", "boom", Now, retryAt: Now));
+        Assert.False(await turns.TryClaimAcceptedAsync(a1, "w2", Now, Lease));
+        Assert.Equal((a1, 2), await turns.TryClaimNextAsync("w2", Now, Lease) is { } again ? (again.Id, again.Attempts) : default);
+        Assert.True(await turns.CompleteAsync(a1, "w2", Now));
+        Assert.True(await turns.TryClaimAcceptedAsync(a2, "w3", Now, Lease));
+    }
+
+    [Fact]
     public async Task A_claim_that_lapsed_is_taken_again_and_its_first_holder_can_no_longer_finish_it()
     {
         var turns = Get<InboundTurnStore>();

@@ -1,17 +1,41 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using JobSheetQA.Bot.Storage;
 
 namespace JobSheetQA.Bot.Channels.Inbound;
 
 /// <summary>
 /// The adapters' side of the durable inbound queue: stores an authenticated request as a turn before the platform is
-/// answered (<see cref="InboundTurnStore"/>), wakes this process's <see cref="InboundTurnWorker"/>, and lets a request
-/// that must answer with the turn's result (a Teams invoke) wait for it a bounded time.
+/// answered (<see cref="InboundTurnStore"/>), hands it to this process's <see cref="InboundTurnWorker"/> in memory, and
+/// lets a request that must answer with the turn's result (a Teams invoke) wait for it a bounded time.
 /// </summary>
+/// <remarks>
+/// The database stays the queue: a turn handed over in memory is still claimed there (one conditional update), and one
+/// the memory cannot take (the hand-over list full, or behind an earlier turn of its conversation) is marked as backlog,
+/// so a worker looks in the database for it. A redelivery of a recently accepted id is answered from a bounded memory of
+/// those ids before the database is asked; the database's unique ids remain the authority.
+/// </remarks>
 public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time)
 {
+    /// <summary>Accepted turns handed over in memory and not yet taken by a worker; more go through the database.</summary>
+    public const int HandOverCapacity = 1024;
+
+    /// <summary>Recently accepted ids remembered to answer a redelivery without the database.</summary>
+    public const int RememberedIds = 10_000;
+
     private readonly SemaphoreSlim work = new(0, int.MaxValue);
+    private readonly Channel<InboundTurn> handOver = Channel.CreateBounded<InboundTurn>(
+        new BoundedChannelOptions(HandOverCapacity) { FullMode = BoundedChannelFullMode.Wait });
+    private readonly RecentIds recent = new(RememberedIds);
+    private readonly ConcurrentDictionary<string, byte> waitingBehind = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Channel, string InboundId), TaskCompletionSource<object?>> waiting = new();
+
+    // Changes each time the database may hold a due turn no worker knows of; 0 when a look found none. Starts set: turns
+    // accepted before this process started are only in the database.
+    private long backlog = 1;
+
+    /// <summary>Accepted turns waiting in memory for a worker (the inbound queue depth of this process).</summary>
+    public int Waiting => handOver.Reader.Count;
 
     /// <summary>
     /// Stores the turn unless one of its ids was accepted before, or <paramref name="capacity"/> turns of its channel are
@@ -19,12 +43,19 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time)
     /// </summary>
     public async Task<InboundAcceptance> AcceptAsync(InboundTurnAcceptance turn, int? capacity, CancellationToken cancellationToken)
     {
+        var ids = turn.Ids.ToList();
+        if (ids.Any(id => recent.Contains(turn.Channel, id)))
+            return InboundAcceptance.Duplicate;
         if (capacity is { } limit && await store.CountWaitingAsync(turn.Channel, cancellationToken) >= limit)
             return InboundAcceptance.Full;
         // Stored whatever happens to the request from here: a platform that hangs up still gets its turn handled.
         var id = await store.AcceptAsync(turn, time.GetUtcNow(), CancellationToken.None);
-        if (id is null)
+        foreach (var known in ids)
+            recent.Add(turn.Channel, known);
+        if (id is not { } turnId)
             return InboundAcceptance.Duplicate;
+        if (!handOver.Writer.TryWrite(new InboundTurn(turnId, turn.Channel, turn.InboundId, turn.ConversationKey, turn.Payload, Attempt: 1)))
+            MarkBacklog();
         Wake();
         return InboundAcceptance.Accepted;
     }
@@ -66,20 +97,74 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time)
             waiter.TrySetResult(result);
     }
 
+    /// <summary>Takes a turn accepted here that no worker has taken yet (it still has to be claimed in the database).</summary>
+    internal bool TryTakeAccepted(out InboundTurn turn) => handOver.Reader.TryRead(out turn!);
+
+    /// <summary>
+    /// A handed-over turn could not be claimed, most likely because an earlier turn of its conversation is unfinished:
+    /// the database has it, and <see cref="ConversationFreed"/> sends a worker there when that turn is done.
+    /// </summary>
+    internal void CouldNotClaim(InboundTurn turn)
+    {
+        if (waitingBehind.Count >= HandOverCapacity)
+            waitingBehind.Clear(); // a bound; the workers' periodic look finds what a cleared entry would have pointed to
+        waitingBehind[turn.ConversationKey] = 0;
+        MarkBacklog();
+    }
+
+    /// <summary>A turn of the conversation is finished (done, given up or due again later): its next turn may be claimed.</summary>
+    internal void ConversationFreed(string conversationKey)
+    {
+        if (waitingBehind.TryRemove(conversationKey, out _))
+        {
+            MarkBacklog();
+            Wake();
+        }
+    }
+
+    /// <summary>Notes that the database may hold a due turn no worker was handed (so a worker looks there next).</summary>
+    internal void MarkBacklog() => Interlocked.Increment(ref backlog);
+
+    /// <summary>Non-zero while the database may hold a due turn no worker was handed; pass it to <see cref="BacklogLookedAt"/>.</summary>
+    internal long Backlog => Volatile.Read(ref backlog);
+
+    /// <summary>A look in the database that began at <paramref name="seen"/> found nothing: clears the backlog unless it was marked since.</summary>
+    internal void BacklogLookedAt(long seen) => Interlocked.CompareExchange(ref backlog, 0, seen);
+
     /// <summary>Wakes an idle worker of this process.</summary>
     internal void Wake() => work.Release();
 
-    /// <summary>Waits until <see cref="Wake"/> or <paramref name="interval"/> has passed.</summary>
-    internal async Task WaitForWorkAsync(TimeSpan interval, CancellationToken cancellationToken)
+    /// <summary>Waits until <see cref="Wake"/> (true) or until <paramref name="interval"/> has passed (false).</summary>
+    internal async Task<bool> WaitForWorkAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(interval, time);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
             await work.WaitAsync(either.Token);
+            return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
+            return false;
+        }
+    }
+
+    /// <summary>The last <c>capacity</c> accepted (channel, id) pairs; the oldest are forgotten first.</summary>
+    private sealed class RecentIds(int capacity)
+    {
+        private readonly ConcurrentDictionary<(string, string), byte> ids = new();
+        private readonly ConcurrentQueue<(string, string)> order = new();
+
+        public bool Contains(string channel, string id) => ids.ContainsKey((channel, id));
+
+        public void Add(string channel, string id)
+        {
+            if (!ids.TryAdd((channel, id), 0))
+                return;
+            order.Enqueue((channel, id));
+            while (order.Count > capacity && order.TryDequeue(out var oldest))
+                ids.TryRemove(oldest, out _);
         }
     }
 }

@@ -1,12 +1,14 @@
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Storage;
-using JobSheetQA.Bot.Storage.Entities;
 using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Channels.Inbound;
 
 /// <summary>
-/// Handles the stored inbound turns with <c>Inbound:Workers</c> loops: each claims the oldest due turn that is first in
-/// its conversation, renews its claim while the channel's <see cref="IInboundTurnProcessor"/> handles it, and marks it
+/// Handles the stored inbound turns with <c>Inbound:Workers</c> loops: each takes a turn this process accepted (handed
+/// over in memory, claimed with one conditional update) or else claims the oldest due turn that is first in its
+/// conversation from the database (looked at when a hand-over could not be claimed, and every
+/// <c>Inbound:PollInterval</c> for turns accepted elsewhere or due again), renews its claim while the channel's <see cref="IInboundTurnProcessor"/> handles it, and marks it
 /// done; a failure is tried again after a growing wait, and after <c>Inbound:MaxAttempts</c> the turn is given up and
 /// the asker told. A turn claimed when the process stopped is taken again (at once on SQLite, whose single instance
 /// knows its earlier process is gone; after the lease elsewhere).
@@ -18,6 +20,7 @@ public sealed class InboundTurnWorker(
     IOptions<InboundOptions> options,
     IOptions<StorageOptions> storage,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<InboundTurnWorker> logger) : BackgroundService
 {
     private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -25,6 +28,8 @@ public sealed class InboundTurnWorker(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        metrics.ObserveGauge("jobsheetqa.inbound.waiting", () => queue.Waiting,
+            "Accepted inbound turns waiting for a worker of this process (the inbound queue depth).");
         if (storage.Value.Provider == StorageProvider.Sqlite)
         {
             var released = await store.ReleaseAllClaimsAsync(time.GetUtcNow(), cancellationToken);
@@ -41,19 +46,34 @@ public sealed class InboundTurnWorker(
     private async Task RunAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        var lastLook = (long?)null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var claimed = await store.TryClaimNextAsync(owner, time.GetUtcNow(), settings.Lease, stoppingToken);
-                if (claimed is null)
+                var turn = await TakeAcceptedAsync(settings, stoppingToken);
+                // The database, for turns this process was not handed: accepted before it started or by another instance,
+                // due again after a failure, behind an earlier turn of their conversation, or left by a dead worker.
+                if (turn is null && (queue.Backlog != 0 || lastLook is not { } looked || time.GetElapsedTime(looked) >= settings.PollInterval))
+                {
+                    var backlog = queue.Backlog;
+                    lastLook = time.GetTimestamp();
+                    var claimed = await store.TryClaimNextAsync(owner, time.GetUtcNow(), settings.Lease, stoppingToken);
+                    if (claimed is null)
+                        queue.BacklogLookedAt(backlog);
+                    else
+                        turn = InboundTurn.From(claimed);
+                    if (claimed is { Attempts: > 1, LastError: null })
+                        InboundLog.TurnResumed(logger, claimed.Id, claimed.Channel, claimed.InboundId, claimed.Attempts);
+                }
+
+                if (turn is null)
                 {
                     await queue.WaitForWorkAsync(settings.PollInterval, stoppingToken);
                     continue;
                 }
 
-                await HandleAsync(claimed, settings, stoppingToken);
-                // Finishing one may have unblocked the next turn of its conversation: look again at once.
+                await HandleAsync(turn, settings, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -61,18 +81,32 @@ public sealed class InboundTurnWorker(
             }
             catch (Exception exception)
             {
+                // A turn taken from memory but not claimed is still in the database: look there once it answers again.
+                queue.MarkBacklog();
                 InboundLog.QueueUnavailable(logger, exception, settings.PollInterval);
                 await queue.WaitForWorkAsync(settings.PollInterval, stoppingToken);
             }
         }
     }
 
-    private async Task HandleAsync(InboundTurnEntity claimed, InboundOptions settings, CancellationToken stoppingToken)
+    /// <summary>
+    /// A turn this process accepted, claimed in the database with one update; one that cannot be claimed (behind an
+    /// earlier turn of its conversation, or taken by another instance) is left to the database look.
+    /// </summary>
+    private async Task<InboundTurn?> TakeAcceptedAsync(InboundOptions settings, CancellationToken stoppingToken)
     {
-        var turn = InboundTurn.From(claimed);
-        if (turn.Attempt > 1 && claimed.LastError is null)
-            InboundLog.TurnResumed(logger, turn.Id, turn.Channel, turn.InboundId, turn.Attempt);
+        while (queue.TryTakeAccepted(out var accepted))
+        {
+            if (await store.TryClaimAcceptedAsync(accepted.Id, owner, time.GetUtcNow(), settings.Lease, stoppingToken))
+                return accepted;
+            queue.CouldNotClaim(accepted);
+        }
 
+        return null;
+    }
+
+    private async Task HandleAsync(InboundTurn turn, InboundOptions settings, CancellationToken stoppingToken)
+    {
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var renewal = RenewWhileHandledAsync(turn.Id, settings.Lease, renewing.Token);
         object? result;
@@ -98,6 +132,7 @@ public sealed class InboundTurnWorker(
         await StopRenewingAsync(renewing, renewal);
         if (!await store.CompleteAsync(turn.Id, owner, time.GetUtcNow(), CancellationToken.None))
             InboundLog.ClaimLost(logger, turn.Id);
+        queue.ConversationFreed(turn.ConversationKey);
         queue.Finished(turn.Channel, turn.InboundId, result);
     }
 
@@ -128,6 +163,7 @@ public sealed class InboundTurnWorker(
 
         if (!await store.FailAsync(turn.Id, owner, error, time.GetUtcNow(), retryAt: null, CancellationToken.None))
             InboundLog.ClaimLost(logger, turn.Id);
+        queue.ConversationFreed(turn.ConversationKey);
         queue.Finished(turn.Channel, turn.InboundId, null);
     }
 

@@ -70,6 +70,28 @@ public sealed class DurableTurnTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_turn_waiting_behind_its_conversations_previous_turn_goes_as_soon_as_that_one_is_done_not_at_the_next_poll()
+    {
+        // Handed over in memory, the second turn cannot be claimed while the first is held; with the database looked at
+        // only every minute, it must be the first turn's end that sends a worker back for it.
+        var gate = new GatedEchoHandler.TurnGate();
+        await using var teams = TeamsTestHost.Start(rig, new Dictionary<string, string?> { ["Inbound:PollInterval"] = "00:01:00" },
+            configureServices: services => GatedEchoHandler.Install(services, gate));
+        var held = teams.Get<GatedEchoHandler>();
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(teams, "hold first", TestActivities.PersonalConversation));
+        await WaitUntilAsync(() => held.Started.Contains("hold first"));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(teams, "echo second", TestActivities.PersonalConversation));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(teams, "echo elsewhere", TestActivities.GroupConversation));
+        await WaitUntilAsync(() => Answers("group-chat-7").Count == 1);
+        Assert.Empty(Answers("1personal-dana"));
+
+        gate.Open();
+        await teams.WaitForTurnsAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(["held: first", "echo: second"], Answers("1personal-dana"));
+    }
+
+    [Fact]
     public async Task A_promotion_whose_dispatch_is_held_is_answered_over_HTTP_at_once_and_dispatched_once_when_released()
     {
         var gate = new GatedEchoHandler.TurnGate();

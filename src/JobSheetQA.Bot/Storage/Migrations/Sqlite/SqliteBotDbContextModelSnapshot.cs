@@ -313,9 +313,9 @@ namespace JobSheetQA.Bot.Storage.Migrations.Sqlite
                     b.HasIndex("Channel", "InboundId")
                         .IsUnique();
 
-                    b.HasIndex("ConversationKey", "Id");
-
                     b.HasIndex("State", "NextAttemptAt");
+
+                    b.HasIndex("ConversationKey", "State", "Id");
 
                     b.ToTable("inbound_turns", (string)null);
                 });
