@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -19,7 +21,9 @@ internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConne
     /// <summary>How long SQLite waits for another writer (the connection's command timeout, 30 s).</summary>
     public const int BusyTimeoutMilliseconds = 30_000;
 
+    private static readonly object Configured = new();
     private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly ConditionalWeakTable<object, object> configured = [];
 
     // The context whose save holds the writer (only one can): a failed save reports through a different callback than
     // it started with. A field, not an AsyncLocal: a value set inside an async interceptor does not flow back out.
@@ -27,16 +31,33 @@ internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConne
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!NeedsPragma(connection))
+            return;
         await using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Remember(connection);
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!NeedsPragma(connection))
+            return;
         using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         command.ExecuteNonQuery();
+        Remember(connection);
+    }
+
+    // The pragmas hold for the life of the native connection, which the pool hands out again and again (EF opens one per
+    // query): set once per native connection, not as an extra statement before every query.
+    private bool NeedsPragma(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || !configured.TryGetValue(handle, out _);
+
+    private void Remember(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+            configured.AddOrUpdate(handle, Configured);
     }
 
     public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
