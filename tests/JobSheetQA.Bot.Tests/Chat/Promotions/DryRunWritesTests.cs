@@ -1,0 +1,49 @@
+using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Tests.Chat.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobSheetQA.Bot.Tests.Chat.Promotions;
+
+/// <summary>
+/// Issue #16: a dry run answers from what it reads; the only rows it leaves are its de-duplication id and its audit
+/// line (no promotion, lock, acknowledgement, post or conversation row).
+/// </summary>
+public sealed class DryRunWritesTests
+{
+    [Fact]
+    public async Task A_dry_run_writes_its_de_duplication_id_and_one_audit_line_and_nothing_else()
+    {
+        await using var chat = ChatTestHost.Start();
+        await chat.SayAsync("dana", "help"); // the conversation is known from here on
+        var before = await CountRowsAsync(chat);
+
+        var answer = await chat.SayAsync("dana", "promote staging --dry-run");
+        var after = await CountRowsAsync(chat);
+
+        Assert.Contains("Dry run", answer, StringComparison.Ordinal);
+        var changed = after.Where(table => before[table.Key] != table.Value).ToDictionary(t => t.Key, t => t.Value - before[t.Key]);
+        Assert.Equal(new Dictionary<string, int> { ["audit_log"] = 1, ["processed_inbound"] = 1 }, changed);
+    }
+
+    private static async Task<Dictionary<string, int>> CountRowsAsync(ChatTestHost chat)
+    {
+        await using var db = await chat.Get<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        return new Dictionary<string, int>
+        {
+            ["promotions"] = await db.Promotions.CountAsync(),
+            ["gate_results"] = await db.GateResults.CountAsync(),
+            ["environment_locks"] = await db.EnvironmentLocks.CountAsync(),
+            ["acknowledgements"] = await db.Acknowledgements.CountAsync(),
+            ["staging_verifications"] = await db.StagingVerifications.CountAsync(),
+            ["write_windows"] = await db.WriteWindows.CountAsync(),
+            ["posture_checklists"] = await db.PostureChecklists.CountAsync(),
+            ["conversation_references"] = await db.ConversationReferences.CountAsync(),
+            ["subscriptions"] = await db.Subscriptions.CountAsync(),
+            ["processed_inbound"] = await db.ProcessedInbound.CountAsync(),
+            ["inbound_turns"] = await db.InboundTurns.CountAsync(),
+            ["outbound_posts"] = await db.OutboundPosts.CountAsync(),
+            ["audit_log"] = await db.AuditLog.CountAsync(),
+            ["pending_protection_reviews"] = await db.PendingProtectionReviews.CountAsync(),
+        };
+    }
+}
