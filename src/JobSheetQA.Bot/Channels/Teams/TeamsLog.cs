@@ -3,8 +3,8 @@ namespace JobSheetQA.Bot.Channels.Teams;
 /// <summary>The Teams adapter's log lines. None carries a token, secret, signing key or Authorization header.</summary>
 internal static partial class TeamsLog
 {
-    [LoggerMessage(EventId = 5100, Level = LogLevel.Warning, Message = "Teams activity refused (401): {Reason}")]
-    public static partial void Unauthenticated(ILogger logger, string reason);
+    [LoggerMessage(EventId = 5100, Message = "Teams activity refused (401): {Reason} ({Repeats} more refused since the last warning)")]
+    public static partial void Unauthenticated(ILogger logger, LogLevel level, string reason, long repeats);
 
     [LoggerMessage(EventId = 5101, Message = "Teams activity refused (400): {Reason} ({Repeats} more of this kind since the last warning)")]
     public static partial void Malformed(ILogger logger, LogLevel level, string reason, long repeats);

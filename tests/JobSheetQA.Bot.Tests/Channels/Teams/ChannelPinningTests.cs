@@ -47,6 +47,22 @@ public sealed class ChannelPinningTests : IAsyncLifetime
         Assert.Contains(host.Handlers.Seen, m => m.InboundId == message["id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_flood_of_refused_activities_leaves_one_warning_not_one_per_request()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var host = TeamsTestHost.Start(rig, configureServices: services => services.AddSingleton<ILoggerProvider>(logs));
+
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await host.PostAsync(Message("msteams"), "Bearer not-a-token");
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        Assert.Single(logs.Lines, l => l.Contains("[5100]", StringComparison.Ordinal) && l.StartsWith("Warning ", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.StartsWith("Error ", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("webchat")]
     [InlineData("directline")]

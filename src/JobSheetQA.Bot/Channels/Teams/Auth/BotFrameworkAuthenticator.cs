@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.Json;
 using JobSheetQA.Bot.Channels.Teams.Activities;
+using JobSheetQA.Bot.Hosting.Inbound;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -37,11 +38,13 @@ public sealed class BotFrameworkAuthenticator
     // Said once at Warning; every later anonymous activity at Debug, so the log is not one line per message.
     private int anonymousAnnounced;
     private readonly ILogger<BotFrameworkAuthenticator> logger;
+    private readonly ClientMistakeLog mistakes;
 
     public BotFrameworkAuthenticator(
         IOptions<BotCredentialsOptions> credentials, IOptions<TeamsOptions> options, IHttpClientFactory httpClients, TimeProvider time,
-        ILogger<BotFrameworkAuthenticator> logger)
+        ClientMistakeLog mistakes, ILogger<BotFrameworkAuthenticator> logger)
     {
+        this.mistakes = mistakes;
         this.credentials = credentials.Value;
         this.options = options.Value;
         this.logger = logger;
@@ -88,7 +91,11 @@ public sealed class BotFrameworkAuthenticator
         }
 
         if (!result.Succeeded)
-            TeamsLog.Unauthenticated(logger, result.Failure!);
+        {
+            // Anyone can send these: one Warning a minute, the rest at Debug (counted in the next warning).
+            var (level, repeats) = mistakes.Next("teams:401");
+            TeamsLog.Unauthenticated(logger, level, result.Failure!, repeats);
+        }
         return result;
     }
 
