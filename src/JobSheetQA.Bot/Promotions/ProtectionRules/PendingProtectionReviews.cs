@@ -106,6 +106,8 @@ public sealed class PendingProtectionReviews(
                 if (!await store.TryGiveUpAsync(pending.Id, answer.Comment, now - giveUpAfter, now, cancellationToken))
                     continue;
                 PromotionsLog.ProtectionRuleGivenUp(logger, pending.Id, pending.RunId, pending.Environment, giveUpAfter);
+                // A promotion the unfinished judging recorded would otherwise hold its environment until someone cancels it.
+                await reviewer.RefuseUnfinishedAsync(request, NotFinishedReason, cancellationToken);
                 await SendAsync(pending, answer with { Approved = false }, attemptsBefore: 0);
                 touched++;
             }

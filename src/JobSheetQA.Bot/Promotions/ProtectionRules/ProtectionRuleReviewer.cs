@@ -199,6 +199,27 @@ public sealed class ProtectionRuleReviewer(
         return promotion;
     }
 
+    /// <summary>
+    /// Refuses what a judging that never finished (the bot died in it) left of the run's promotion before dispatch:
+    /// Requested, or Evaluated and perhaps holding the environment lock, which the refusal frees. For the sweep that
+    /// rejects the run. Returns how many it refused.
+    /// </summary>
+    public async Task<int> RefuseUnfinishedAsync(DeploymentProtectionRequest request, string reason, CancellationToken cancellationToken)
+    {
+        var left = (await promotions.InStatesAsync([PromotionState.Requested, PromotionState.Evaluated], cancellationToken))
+            .Where(p => p.Source == PromotionSource.Actions && p.RunId == request.RunId && p.Environment == request.Environment);
+        var refused = 0;
+        foreach (var promotion in left)
+        {
+            var move = await transitions.MoveAsync(promotion.Id, PromotionState.Refused, Actor.Bot, JsonSerializer.Serialize(new { error = reason }),
+                cancellationToken: CancellationToken.None);
+            if (move.Moved)
+                refused++;
+        }
+
+        return refused;
+    }
+
     private async Task TryRefuseAsync(PromotionEntity promotion, ProtectionRuleReview review)
     {
         try

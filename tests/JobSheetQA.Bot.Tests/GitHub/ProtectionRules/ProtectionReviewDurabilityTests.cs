@@ -103,6 +103,41 @@ public abstract class ProtectionReviewDurabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_promotion_a_bot_died_judging_left_holding_its_environment_is_refused_by_the_sweep_and_frees_it()
+    {
+        var started = await bed.StartWaitingRunAsync();
+        var store = bed.Chat.Get<PendingReviewStore>();
+        var longAgo = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(10);
+        var id = await store.TryAddAsync(Row(started.Id, longAgo));
+        Assert.True(await store.TryClaimAsync(id!.Value, longAgo));
+        // The judging had recorded the run's promotion, judged it and taken staging when the bot died.
+        await bed.Chat.Get<PromotionStore>().AddAsync(new PromotionEntity
+        {
+            Id = "p-died-judging",
+            Environment = "staging",
+            Ref = "main",
+            CommitSha = ProtectionRuleBed.Head,
+            RequesterChannel = "github",
+            RequesterUserId = "octocat",
+            RequesterDisplayName = "@octocat",
+            State = PromotionState.Evaluated,
+            Source = PromotionSource.Actions,
+            CorrelationId = "p-died-judging",
+            RunId = started.Id,
+            CreatedAt = longAgo,
+            UpdatedAt = longAgo,
+        });
+        Assert.True((await bed.Chat.Get<PromotionLocks>().TryAcquireAsync("staging", "p-died-judging", "@octocat", longAgo)).Acquired);
+
+        await bed.RestartBotAsync();
+
+        var run = await bed.WaitForRunAsync(started.Id, r => r.Conclusion is not null);
+        Assert.Equal("rejected", run.ProtectionRule!.State);
+        Assert.Equal(PromotionState.Refused, (await bed.Chat.Get<PromotionStore>().FindAsync("p-died-judging"))!.State);
+        Assert.Null(await bed.Chat.Get<PromotionLocks>().GetAsync("staging"));
+    }
+
+    [Fact]
     public async Task A_decided_answer_GitHub_did_not_take_is_sent_again_by_the_sweep_as_decided()
     {
         var started = await bed.StartWaitingRunAsync();
