@@ -2,12 +2,14 @@ using Hangfire;
 using Hangfire.States;
 using JobSheetQA.Bot.Chat.Outbound;
 using JobSheetQA.Bot.GitHub;
+using JobSheetQA.Bot.GitHub.Client;
 using JobSheetQA.Bot.Jobs;
 using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Bot.Tests.Chat.Support;
+using JobSheetQA.Bot.Tests.GitHub;
 using JobSheetQA.Bot.Tests.Jobs.Support;
 using JobSheetQA.Bot.Tests.Storage.Support;
 using JobSheetQA.GitHubSandbox.Control;
@@ -41,7 +43,11 @@ public abstract class TrackingRepairTests : IAsyncLifetime
         settings["Tracking:RunGoneAfter"] = "00:10:00";
         // One try per call: the GitHub gateway's retry waits run on the bot's clock, which only the test moves.
         settings["GitHub:MaxAttempts"] = "1";
-        chat = ChatTestHost.Start(bed.Settings(settings), services => services.AddSingleton<TimeProvider>(time));
+        // The gateway's own waits (the dispatch's search for its run) stay on real time: on the bot's clock nothing would
+        // end them, and a wait on a fake timer is held by nothing, so a test caught in one would vanish instead of failing.
+        chat = ChatTestHost.Start(bed.Settings(settings), services => services
+            .AddSingleton<TimeProvider>(time)
+            .AddSingleton<IGitHubDelayer>(new RecordingDelayer()));
         // The tests call the reconciler and the poller themselves; its minutely run would race them.
         chat.Get<IRecurringJobManager>().RemoveIfExists(TrackingReconcilerJob.RecurringJobId);
     }
