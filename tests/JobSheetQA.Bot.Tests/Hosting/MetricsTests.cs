@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Tests.Chat.Support;
 
@@ -32,6 +33,22 @@ public sealed class MetricsTests
             Assert.Equal(1, recorded.Sum("jobsheetqa.promotions", ("state", state)));
         Assert.True(recorded.Sum("jobsheetqa.github.requests", ("method", "POST"), ("status", 200)) >= 1, "the dispatch");
         Assert.True(recorded.Sum("jobsheetqa.github.requests") >= 3);
+    }
+
+    [Fact]
+    public async Task A_turn_a_channel_adapter_already_accepted_is_counted_and_a_repeat_counts_as_a_duplicate()
+    {
+        // Teams and Slack store their turns in the inbound queue first and hand them over as accepted.
+        await using var chat = ChatTestHost.Start();
+        using var recorded = new Recorded(chat.Get<BotMetrics>());
+        var message = new ChatMessage(chat.NextInboundId(), ChatTestHost.Conversation("general"), ChatTestHost.User("dana"), "help");
+
+        await chat.Get<ChatTurnHandler>().HandleAcceptedAsync(message);
+        await chat.SendAsync(message);
+        await chat.SendAsync(message);
+
+        Assert.Equal(2, recorded.Sum("jobsheetqa.turns", ("channel", "test"), ("outcome", "answered")));
+        Assert.Equal(1, recorded.Sum("jobsheetqa.turns", ("channel", "test"), ("outcome", "duplicate")));
     }
 
     [Fact]

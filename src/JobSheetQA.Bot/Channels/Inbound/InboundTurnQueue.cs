@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Storage;
 
 namespace JobSheetQA.Bot.Channels.Inbound;
@@ -15,7 +16,7 @@ namespace JobSheetQA.Bot.Channels.Inbound;
 /// so a worker looks in the database for it. A redelivery of a recently accepted id is answered from a bounded memory of
 /// those ids before the database is asked; the database's unique ids remain the authority.
 /// </remarks>
-public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time)
+public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, BotMetrics? metrics = null)
 {
     /// <summary>Accepted turns handed over in memory and not yet taken by a worker; more go through the database.</summary>
     public const int HandOverCapacity = 1024;
@@ -45,7 +46,7 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time)
     {
         var ids = turn.Ids.ToList();
         if (ids.Any(id => recent.Contains(turn.Channel, id)))
-            return InboundAcceptance.Duplicate;
+            return Duplicate(turn);
         if (capacity is { } limit && await store.CountWaitingAsync(turn.Channel, cancellationToken) >= limit)
             return InboundAcceptance.Full;
         // Stored whatever happens to the request from here: a platform that hangs up still gets its turn handled.
@@ -53,11 +54,17 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time)
         foreach (var known in ids)
             recent.Add(turn.Channel, known);
         if (id is not { } turnId)
-            return InboundAcceptance.Duplicate;
+            return Duplicate(turn);
         if (!handOver.Writer.TryWrite(new InboundTurn(turnId, turn.Channel, turn.InboundId, turn.ConversationKey, turn.Payload, Attempt: 1)))
             MarkBacklog();
         Wake();
         return InboundAcceptance.Accepted;
+    }
+
+    private InboundAcceptance Duplicate(InboundTurnAcceptance turn)
+    {
+        metrics?.Turn(turn.Channel, "duplicate");
+        return InboundAcceptance.Duplicate;
     }
 
     /// <summary>

@@ -54,30 +54,13 @@ public sealed class ChatTurnHandler
     public const string CouldNotProcess =
         "I could not process your message: something went wrong on my side, several times. Nothing more will happen with it; please try again, and if it keeps failing tell the bot's operators.";
 
+    /// <summary>Handles a message the adapter has not de-duplicated: a repeated delivery is answered as a duplicate.</summary>
     public async Task<ChatTurnResult> HandleAsync(ChatMessage message, CancellationToken cancellationToken = default)
     {
-        using var span = BotTelemetry.Chat.StartActivity("chat.turn");
-        span?.SetTag("chat.channel", message.Conversation.Channel);
-        var outcome = "failed";
-        try
-        {
-            var result = await HandleTurnAsync(message, cancellationToken);
-            outcome = result.WasDuplicate ? "duplicate" : "answered";
-            return result;
-        }
-        finally
-        {
-            span?.SetTag("chat.outcome", outcome);
-            metrics.Turn(message.Conversation.Channel, outcome);
-        }
-    }
-
-    private async Task<ChatTurnResult> HandleTurnAsync(ChatMessage message, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (!await deduplicator.TryMarkProcessedAsync(message.Conversation.Channel, message.InboundId, now, cancellationToken))
+        if (!await deduplicator.TryMarkProcessedAsync(message.Conversation.Channel, message.InboundId, time.GetUtcNow(), cancellationToken))
         {
             ChatLog.RepeatedDelivery(logger, message.InboundId, message.Conversation.Channel);
+            metrics.Turn(message.Conversation.Channel, "duplicate");
             return ChatTurnResult.Duplicate;
         }
 
@@ -87,15 +70,29 @@ public sealed class ChatTurnHandler
     /// <summary>
     /// Handles a message the adapter has already de-duplicated, when it stored the turn in the durable inbound queue
     /// (<c>InboundTurnStore</c>). It may run again for the same message when a worker died mid-turn: replies with an
-    /// update key are posted under keys of the message, so they are not posted twice.
+    /// update key are posted under keys of the message, so they are not posted twice. Every handled turn is one
+    /// <c>chat.turn</c> span and one count of <c>jobsheetqa.turns</c>.
     /// </summary>
     public async Task<ChatTurnResult> HandleAcceptedAsync(ChatMessage message, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        var conversationId = await conversations.UpsertReferenceAsync(ConversationAddresses.ToEntity(message.Conversation), now, cancellationToken);
-        var turn = new ChatTurn(message, conversationId, now);
-        var replies = await RouteAsync(turn, cancellationToken);
-        return ChatTurnResult.Answered(await PostUpdatableAsync(turn, replies, cancellationToken));
+        using var span = BotTelemetry.Chat.StartActivity("chat.turn");
+        span?.SetTag("chat.channel", message.Conversation.Channel);
+        var outcome = "failed";
+        try
+        {
+            var now = time.GetUtcNow();
+            var conversationId = await conversations.UpsertReferenceAsync(ConversationAddresses.ToEntity(message.Conversation), now, cancellationToken);
+            var turn = new ChatTurn(message, conversationId, now);
+            var replies = await RouteAsync(turn, cancellationToken);
+            var result = ChatTurnResult.Answered(await PostUpdatableAsync(turn, replies, cancellationToken));
+            outcome = "answered";
+            return result;
+        }
+        finally
+        {
+            span?.SetTag("chat.outcome", outcome);
+            metrics.Turn(message.Conversation.Channel, outcome);
+        }
     }
 
     /// <summary>Posts each reply with an update key through the poster (so its later updates replace it); returns the others.</summary>
