@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using JobSheetQA.Bot.Channels.Slack;
 using JobSheetQA.Bot.Tests.Channels.Slack.Support;
+using JobSheetQA.Bot.Tests.Channels.Support;
 using JobSheetQA.Bot.Tests.GitHub;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,7 @@ public sealed class SlackFuzzFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Slack = await SlackTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Slack:Workers"] = "1", ["Slack:QueueCapacity"] = "100000" },
+            new Dictionary<string, string?> { ["Inbound:Workers"] = "1", ["Slack:QueueCapacity"] = "100000" },
             services =>
             {
                 services.AddSingleton<ILoggerProvider>(Logs);
@@ -49,6 +50,8 @@ public sealed class SlackFuzzFixture : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response?.StatusCode);
         var answer = await Slack.Api.WaitForCallAsync("chat.postMessage", c => c.Str("channel") == channel, TimeSpan.FromSeconds(120));
         Assert.Contains("promote", answer.Body.ToJsonString(), StringComparison.Ordinal);
+        // Every fuzz turn handled (answered or given up) before the log is read.
+        await StoredTurns.WaitUntilFinishedAsync(Slack.Bot.Services, TimeSpan.FromSeconds(120));
     }
 }
 

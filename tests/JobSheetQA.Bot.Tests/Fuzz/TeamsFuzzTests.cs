@@ -63,6 +63,9 @@ public sealed class TeamsFuzzFixture : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, "the bot did not answer help");
             await Task.Delay(50);
         }
+
+        // Every fuzz turn handled (answered or given up) before the log is read.
+        await Host.WaitForTurnsAsync(TimeSpan.FromSeconds(120));
     }
 }
 
