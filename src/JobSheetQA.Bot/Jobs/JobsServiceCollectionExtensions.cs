@@ -113,7 +113,6 @@ public static class JobsServiceCollectionExtensions
         services.TryAddSingleton<TrackingChains>();
         services.TryAddSingleton<IRunTrackingScheduler, HangfireRunTrackingScheduler>();
         services.TryAddSingleton<IAcknowledgementExpiry, AcknowledgementExpiryScheduler>();
-        services.TryAddSingleton<IWriteWindowRestoreScheduler, HangfireWriteWindowRestoreScheduler>();
         services.TryAddSingleton<ParityViolationReader>();
         services.TryAddSingleton<RunReader>();
         services.AddBotMetrics();
@@ -124,7 +123,6 @@ public static class JobsServiceCollectionExtensions
         services.TryAddTransient<RunTrackingJob>();
         services.TryAddTransient<AcknowledgementExpiryJob>();
         services.TryAddTransient<WriteWindowWatchJob>();
-        services.TryAddTransient<WriteWindowRestoreJob>();
         services.TryAddTransient<TrackingReconcilerJob>();
         services.TryAddTransient<InboundPruneJob>();
         services.TryAddSingleton<IProtectionReviewQueue, HangfireProtectionReviewQueue>();

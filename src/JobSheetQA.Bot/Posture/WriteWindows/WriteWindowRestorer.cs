@@ -6,14 +6,13 @@ namespace JobSheetQA.Bot.Posture.WriteWindows;
 /// <summary>
 /// Puts a managed write window's flags back to the environment values recorded when it opened (runbook §4.3 step 4
 /// "revert to read-only posture"), then reads them back to verify. Idempotent: setting a value twice is harmless and the
-/// database records the restore once. A failure is counted, announced (<see cref="IWriteWindowReports"/>) and scheduled
-/// again with a growing wait, until it succeeds; the write-window watch also picks up any restore still owed.
+/// database records the restore once. A failure is counted, reported (<see cref="IWriteWindowReports"/>) and due again
+/// after a growing wait; the write-window watch (every minute) is the one that takes up a restore still owed.
 /// </summary>
 public sealed class WriteWindowRestorer(
     Storage.WriteWindowStore windows,
     IPostureVariables variables,
     IWriteWindowReports reports,
-    IWriteWindowRestoreScheduler scheduler,
     IOptions<WriteWindowOptions> options,
     TimeProvider time,
     ILogger<WriteWindowRestorer> logger)
@@ -35,7 +34,6 @@ public sealed class WriteWindowRestorer(
 
         var nextAt = time.GetUtcNow() + options.Value.RetryDelay(window.RestoreAttempts + 1);
         var attempt = await windows.RecordRestoreFailureAsync(window.Id, error, nextAt, cancellationToken);
-        scheduler.RetryAt(window.Id, nextAt);
         PostureLog.WriteWindowRestoreFailed(logger, window.Id, window.Environment, attempt, error);
         await reports.ReportAsync(new WriteWindowRestoreFailed(window, attempt, error, nextAt), cancellationToken);
         return new FlagsNotRestored(window, attempt, error, nextAt);
