@@ -2,6 +2,7 @@ using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Rules.Decisions;
 using JobSheetQA.Rules.Facts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace JobSheetQA.Bot.Storage;
 
@@ -47,16 +48,22 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<PendingProtectionReviewEntity> PendingProtectionReviews => Set<PendingProtectionReviewEntity>();
 
+    // SQLite only: every save of the process waits its turn for the one writer. Held in try/finally around the save
+    // itself, so no outcome of it (a lost race on the row version included) can leave the writer taken.
+    private readonly SqliteWriteFunnel? writeFunnel = options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteWriteFunnel>().SingleOrDefault();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
+        using var turn = writeFunnel?.Enter();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        using var turn = writeFunnel is null ? null : await writeFunnel.EnterAsync(cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -72,6 +72,26 @@ public abstract class PromotionStoreTests(IStorageTestDatabase database) : Stora
     }
 
     [Fact]
+    public async Task A_save_that_loses_a_race_does_not_hold_up_the_writes_after_it()
+    {
+        var store = Get<PromotionStore>();
+        await store.AddAsync(NewPromotion("k7m2q9xa"));
+
+        // Another instance moves the promotion between this update's read and its save: the save loses on the row version.
+        var lost = await store.UpdateAsync("k7m2q9xa", 0, p =>
+        {
+            var other = Task.Run(() => store.UpdateAsync("k7m2q9xa", 0, q => q.State = PromotionState.Evaluated, Now)).GetAwaiter().GetResult();
+            Assert.Equal(PromotionUpdateStatus.Updated, other.Status);
+            p.State = PromotionState.Cancelled;
+        }, Now);
+
+        Assert.Equal(PromotionUpdateStatus.Conflict, lost.Status);
+        // The lost save must leave nothing held: the next write goes through (on SQLite the writers queue one at a time).
+        await store.AddAsync(NewPromotion("next")).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(PromotionState.Evaluated, (await store.FindAsync("k7m2q9xa"))!.State);
+    }
+
+    [Fact]
     public async Task Gate_results_are_overwritten_per_step_as_the_run_moves()
     {
         var store = Get<PromotionStore>();
