@@ -99,7 +99,11 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
 done
-[ "$files" -eq 0 ] && [ "$status" -ne 0 ] && failed=$((failed + 1))
+# A test host that crashed or hung leaves no result for the tests it had not finished: the run counts as one failure.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  say "dotnet test failed (exit $status) with no failed test in $files result file(s): a test host aborted or hung; counted as one failure"
+  failed=1
+fi
 # The style check counts as one check that failed.
 failed=$((failed + style_failed))
 
