@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Storage;
 using Microsoft.Extensions.Options;
@@ -8,8 +9,9 @@ namespace JobSheetQA.Bot.Channels.Inbound;
 /// Handles the stored inbound turns with <c>Inbound:Workers</c> loops: each takes a turn this process accepted (handed
 /// over in memory, claimed with one conditional update) or else claims the oldest due turn that is first in its
 /// conversation from the database (looked at when a hand-over could not be claimed, and every
-/// <c>Inbound:PollInterval</c> for turns accepted elsewhere or due again), renews its claim while the channel's <see cref="IInboundTurnProcessor"/> handles it, and marks it
-/// done; a failure is tried again after a growing wait, and after <c>Inbound:MaxAttempts</c> the turn is given up and
+/// <c>Inbound:PollInterval</c> for turns accepted elsewhere or due again), has the channel's <see cref="IInboundTurnProcessor"/>
+/// handle it, and marks it done; one more loop renews the claims of the turns being handled every third of
+/// <c>Inbound:Lease</c> (a turn costs no timer of its own); a failure is tried again after a growing wait, and after <c>Inbound:MaxAttempts</c> the turn is given up and
 /// the asker told. A turn claimed when the process stopped is taken again (at once on SQLite, whose single instance
 /// knows its earlier process is gone; after the lease elsewhere).
 /// </summary>
@@ -26,6 +28,9 @@ public sealed class InboundTurnWorker(
     private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly Dictionary<string, IInboundTurnProcessor> byChannel = processors.ToDictionary(p => p.Channel, StringComparer.Ordinal);
 
+    // The turns this process's workers are handling now, whose claims the renewal loop keeps.
+    private readonly ConcurrentDictionary<long, byte> handling = new();
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         metrics.ObserveGauge("jobsheetqa.inbound.waiting", () => queue.Waiting,
@@ -41,7 +46,9 @@ public sealed class InboundTurnWorker(
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, options.Value.Workers).Select(_ => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None)));
+        Task.WhenAll(Enumerable.Range(0, options.Value.Workers)
+            .Select(_ => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None))
+            .Append(Task.Run(() => RenewClaimsAsync(options.Value.Lease, stoppingToken), CancellationToken.None)));
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -107,9 +114,8 @@ public sealed class InboundTurnWorker(
 
     private async Task HandleAsync(InboundTurn turn, InboundOptions settings, CancellationToken stoppingToken)
     {
-        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var renewal = RenewWhileHandledAsync(turn.Id, settings.Lease, renewing.Token);
         object? result;
+        handling[turn.Id] = 0;
         try
         {
             var processor = byChannel.GetValueOrDefault(turn.Channel)
@@ -119,17 +125,18 @@ public sealed class InboundTurnWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: the claim is left to lapse, so the turn is taken again (at the next start, or by another instance).
-            await StopRenewingAsync(renewing, renewal);
             throw;
         }
         catch (Exception exception)
         {
-            await StopRenewingAsync(renewing, renewal);
             await FailAsync(turn, exception, settings);
             return;
         }
+        finally
+        {
+            handling.TryRemove(turn.Id, out _);
+        }
 
-        await StopRenewingAsync(renewing, renewal);
         if (!await store.CompleteAsync(turn.Id, owner, time.GetUtcNow(), CancellationToken.None))
             InboundLog.ClaimLost(logger, turn.Id);
         queue.ConversationFreed(turn.ConversationKey);
@@ -167,29 +174,35 @@ public sealed class InboundTurnWorker(
         queue.Finished(turn.Channel, turn.InboundId, null);
     }
 
-    /// <summary>Renews the claim every third of the lease until cancelled (the turn finished or the host stops).</summary>
-    private async Task RenewWhileHandledAsync(long id, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every third of the lease, renews the claim of each turn still being handled; a claim found lost is said once
+    /// (another worker may take that turn again). One loop for the process, not a timer per turn.
+    /// </summary>
+    private async Task RenewClaimsAsync(TimeSpan lease, CancellationToken stoppingToken)
     {
+        using var ticks = new PeriodicTimer(lease / 3, time);
         try
         {
-            while (true)
+            while (await ticks.WaitForNextTickAsync(stoppingToken))
             {
-                await Task.Delay(lease / 3, time, cancellationToken);
-                if (!await store.RenewAsync(id, owner, time.GetUtcNow() + lease, cancellationToken))
+                foreach (var id in handling.Keys)
                 {
-                    InboundLog.ClaimLost(logger, id);
-                    return;
+                    try
+                    {
+                        // Finished between the look and the renewal: its claim is gone because it is done, not lost.
+                        if (!await store.RenewAsync(id, owner, time.GetUtcNow() + lease, stoppingToken) && handling.TryRemove(id, out _))
+                            InboundLog.ClaimLost(logger, id);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                    {
+                        InboundLog.QueueUnavailable(logger, exception, lease / 3);
+                        break;
+                    }
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-    }
-
-    private static async Task StopRenewingAsync(CancellationTokenSource renewing, Task renewal)
-    {
-        await renewing.CancelAsync();
-        await renewal;
     }
 }

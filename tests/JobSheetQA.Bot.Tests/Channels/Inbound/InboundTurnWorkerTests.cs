@@ -1,0 +1,103 @@
+using System.Diagnostics.Metrics;
+using JobSheetQA.Bot.Channels.Inbound;
+using JobSheetQA.Bot.Hosting.Telemetry;
+using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Tests.Storage.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace JobSheetQA.Bot.Tests.Channels.Inbound;
+
+/// <summary>
+/// The worker keeps the claim of a turn it is handling: every third of <c>Inbound:Lease</c> it renews it, so a turn that
+/// takes longer than the lease is not taken by another worker and handled twice.
+/// </summary>
+public sealed class InboundTurnWorkerTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+    private StorageTestHost storage = null!;
+
+    public async Task InitializeAsync() => storage = await new SqliteTestDatabase().StartAsync();
+
+    public async Task DisposeAsync() => await storage.DisposeAsync();
+
+    [Fact]
+    public async Task A_turn_handled_for_longer_than_the_lease_keeps_its_claim_and_is_handled_once()
+    {
+        var store = storage.Get<InboundTurnStore>();
+        var queue = new InboundTurnQueue(store, time);
+        var processor = new HeldProcessor();
+        using var metrics = new BotMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+        var worker = new InboundTurnWorker(
+            store, queue, [processor],
+            Options.Create(new InboundOptions { Workers = 1, Lease = Lease }),
+            Options.Create(new StorageOptions { Provider = StorageProvider.Sqlite }),
+            time, metrics, NullLogger<InboundTurnWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            Assert.Equal(InboundAcceptance.Accepted, await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m1", "slack:C1", "{}"), capacity: null, default));
+            var turn = await processor.Started.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(time.GetUtcNow() + Lease, (await store.FindAsync(turn.Id))!.LeaseUntil);
+
+            // Twice the lease on the clock while the turn is still being handled: renewed every third of it.
+            for (var tick = 1; tick <= 6; tick++)
+            {
+                time.Advance(Lease / 3);
+                var renewedTo = time.GetUtcNow() + Lease;
+                await WaitUntilAsync(async () => (await store.FindAsync(turn.Id))!.LeaseUntil == renewedTo, $"the claim renewed to {renewedTo:O} at tick {tick}");
+            }
+
+            Assert.Null(await store.TryClaimNextAsync("another-instance", time.GetUtcNow(), Lease));
+
+            processor.Finish();
+            await WaitUntilAsync(async () => (await store.FindAsync(turn.Id))!.State == InboundTurnState.Done, "the turn done");
+            Assert.Equal(1, processor.Calls);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"Timed out waiting for {what}.");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Handles a turn only when the test lets it finish.</summary>
+    private sealed class HeldProcessor : IInboundTurnProcessor
+    {
+        private readonly TaskCompletionSource<InboundTurn> started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource finish = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int calls;
+
+        public string Channel => "slack";
+
+        public Task<InboundTurn> Started => started.Task;
+
+        public int Calls => Volatile.Read(ref calls);
+
+        public void Finish() => finish.TrySetResult();
+
+        public async Task<object?> ProcessAsync(InboundTurn turn, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref calls);
+            started.TrySetResult(turn);
+            await finish.Task.WaitAsync(cancellationToken);
+            return null;
+        }
+
+        public Task GiveUpAsync(InboundTurn turn, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
