@@ -34,8 +34,20 @@ try
             port => new Dictionary<string, string> { ["PORT"] = port.ToString(CultureInfo.InvariantCulture) }));
     }
 
+    // Steady state, not JIT warm-up: every bot runs every command, unmeasured, before the first row (LoadOptions).
+    if (options.RuntimeWarmUp > TimeSpan.Zero)
+    {
+        var slice = options.RuntimeWarmUp / options.Commands.Count;
+        foreach (var bot in bots)
+        {
+            foreach (var command in options.Commands)
+                await new LoadRun(command, options.Conversations.Max(), TimeSpan.Zero, slice).RunAsync(bot, sink, http);
+        }
+    }
+
     Console.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
-        $"warm-up {options.WarmUp.TotalSeconds} s, window {options.Window.TotalSeconds} s per run; load average {LoadAverage()}");
+        $"runtime warm-up {options.RuntimeWarmUp.TotalSeconds} s per bot, then warm-up {options.WarmUp.TotalSeconds} s and window " +
+        $"{options.Window.TotalSeconds} s per run; load average {LoadAverage()}");
     var results = new List<LoadResult>();
     foreach (var command in options.Commands)
     {
