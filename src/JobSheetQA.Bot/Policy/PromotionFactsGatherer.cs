@@ -72,7 +72,8 @@ public sealed class PromotionFactsGatherer(
 
         var now = time.GetUtcNow();
         var commit = ask.CommitSha ?? head.Value.Sha;
-        var records = await stored.ReadAsync(ask.Environment, commit, now, cancellationToken, ask.PromotionId);
+        // A dry run judges a promotion that does not exist: no checklist can have been answered for it.
+        var records = await stored.ReadAsync(ask.Environment, commit, now, cancellationToken, ask.DryRun ? null : ask.PromotionId);
         var request = new PromotionRequest(ask.PromotionId, ask.Environment, gitRef, commit, ask.SkipParity, ask.UseNightlyParity, ask.AcknowledgementText, ask.Requester);
 
         return GatheredFacts.From(new PromotionFacts(

@@ -37,6 +37,12 @@ public sealed class PostureChecklistStore(IDbContextFactory<BotDbContext> contex
     public async Task<PostureChecklistEntity?> ForPromotionAsync(string promotionId, PostureChecklistStage stage = PostureChecklistStage.AfterDeploy, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ForPromotionAsync(db, promotionId, stage, cancellationToken);
+    }
+
+    /// <inheritdoc cref="ForPromotionAsync(string, PostureChecklistStage, CancellationToken)"/>
+    internal static async Task<PostureChecklistEntity?> ForPromotionAsync(BotDbContext db, string promotionId, PostureChecklistStage stage, CancellationToken cancellationToken)
+    {
         return await db.PostureChecklists.AsNoTracking().FirstOrDefaultAsync(c => c.PromotionId == promotionId && c.Stage == stage, cancellationToken);
     }
 

@@ -53,6 +53,12 @@ public sealed class PromotionLocks(IDbContextFactory<BotDbContext> contexts)
     public async Task<EnvironmentLock?> GetAsync(string environment, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await GetAsync(db, environment, cancellationToken);
+    }
+
+    /// <inheritdoc cref="GetAsync(string, CancellationToken)"/>
+    internal static async Task<EnvironmentLock?> GetAsync(BotDbContext db, string environment, CancellationToken cancellationToken)
+    {
         var held = await db.EnvironmentLocks.AsNoTracking().FirstOrDefaultAsync(l => l.Environment == environment, cancellationToken);
         return held is null ? null : ToLock(held);
     }

@@ -136,6 +136,12 @@ public sealed class PromotionStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<IReadOnlyList<CompletedPromotion>> CompletedForCommitAsync(string commitSha, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await CompletedForCommitAsync(db, commitSha, cancellationToken);
+    }
+
+    /// <inheritdoc cref="CompletedForCommitAsync(string, CancellationToken)"/>
+    internal static async Task<IReadOnlyList<CompletedPromotion>> CompletedForCommitAsync(BotDbContext db, string commitSha, CancellationToken cancellationToken)
+    {
         var finished = await db.Promotions.AsNoTracking().Include(p => p.GateResults)
             .Where(p => p.CommitSha == commitSha && RunFinishedStates.Contains(p.State))
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)

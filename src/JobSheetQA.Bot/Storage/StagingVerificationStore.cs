@@ -29,6 +29,12 @@ public sealed class StagingVerificationStore(IDbContextFactory<BotDbContext> con
     public async Task<IReadOnlyList<StagingVerification>> ForCommitAsync(string commitSha, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ForCommitAsync(db, commitSha, cancellationToken);
+    }
+
+    /// <inheritdoc cref="ForCommitAsync(string, CancellationToken)"/>
+    internal static async Task<IReadOnlyList<StagingVerification>> ForCommitAsync(BotDbContext db, string commitSha, CancellationToken cancellationToken)
+    {
         var rows = await db.StagingVerifications.AsNoTracking()
             .Where(v => v.CommitSha == commitSha)
             .OrderBy(v => v.VerifiedAt).ThenBy(v => v.Id)

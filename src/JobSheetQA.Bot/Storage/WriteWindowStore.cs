@@ -57,6 +57,12 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<IReadOnlyList<WriteWindow>> CurrentAsync(string environment, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await CurrentAsync(db, environment, now, cancellationToken);
+    }
+
+    /// <inheritdoc cref="CurrentAsync(string, DateTimeOffset, CancellationToken)"/>
+    internal static async Task<IReadOnlyList<WriteWindow>> CurrentAsync(BotDbContext db, string environment, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var rows = await db.WriteWindows.AsNoTracking()
             .Where(w => w.Environment == environment && w.ClosedAt == null && w.EndsAt > now)
             .OrderBy(w => w.OpenedAt).ThenBy(w => w.Id)
