@@ -98,7 +98,21 @@ public abstract class StoredFactsReaderTests(IStorageTestDatabase database) : St
         Assert.Empty(staging.InFlight);
     }
 
-    public sealed class OnSqlite() : StoredFactsReaderTests(new SqliteTestDatabase());
+    public sealed class OnSqlite() : StoredFactsReaderTests(new SqliteTestDatabase())
+    {
+        // Issue #16: the five reads share one connection, not one opened (and set up with EF Core's SQLite functions) per read.
+        [Fact]
+        public async Task A_decisions_five_reads_open_one_connection()
+        {
+            await Get<PromotionLocks>().TryAcquireAsync(EnvironmentNames.Staging, "holder01", "Alice", Now);
+
+            using var opens = new ConnectionOpens(Storage.ContentRoot);
+            var facts = await Get<StoredFactsReader>().ReadAsync(EnvironmentNames.Staging, "abc123", Now, default, promotionId: "k7m2q9xa");
+
+            Assert.Equal(1, opens.Count);
+            Assert.Equal("holder01", Assert.Single(facts.InFlight).PromotionId);
+        }
+    }
 
     [Collection(PostgresCollection.Name)]
     public sealed class OnPostgreSql(PostgresCluster cluster) : StoredFactsReaderTests(cluster);
