@@ -41,7 +41,11 @@ try
         foreach (var bot in bots)
         {
             foreach (var command in options.Commands)
-                await new LoadRun(command, options.Conversations.Max(), TimeSpan.Zero, slice).RunAsync(bot, sink, http);
+            {
+                var warm = await new LoadRun(command, options.Conversations.Max(), TimeSpan.Zero, slice).RunAsync(bot, sink, http);
+                if (warm.Failures > 0)
+                    Console.WriteLine($"runtime warm-up: {bot.Name}, `{command}`: {warm.Failures} turn(s) failed");
+            }
         }
     }
 

@@ -28,11 +28,16 @@ public sealed class InboundTurnWorker(
     private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly Dictionary<string, IInboundTurnProcessor> byChannel = processors.ToDictionary(p => p.Channel, StringComparer.Ordinal);
 
-    // The turns this process's workers are handling now, whose claims the renewal loop keeps.
-    private readonly ConcurrentDictionary<long, byte> handling = new();
+    // The turns this process's workers are handling now, whose claims the renewal loop keeps; each handling has its own
+    // token, so one that ends never takes out a later handling of the same turn (a retry another worker took at once).
+    private readonly ConcurrentDictionary<long, object> handling = new();
+
+    // Made at start, so the first renewal is due a third of the lease after the worker started.
+    private PeriodicTimer? renewals;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        renewals = new PeriodicTimer(options.Value.Lease / 3, time);
         metrics.ObserveGauge("jobsheetqa.inbound.waiting", () => queue.Waiting,
             "Accepted inbound turns waiting for a worker of this process (the inbound queue depth).");
         if (storage.Value.Provider == StorageProvider.Sqlite)
@@ -48,7 +53,7 @@ public sealed class InboundTurnWorker(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, options.Value.Workers)
             .Select(_ => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None))
-            .Append(Task.Run(() => RenewClaimsAsync(options.Value.Lease, stoppingToken), CancellationToken.None)));
+            .Append(Task.Run(() => RenewClaimsAsync(renewals!, options.Value.Lease, stoppingToken), CancellationToken.None)));
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -115,7 +120,8 @@ public sealed class InboundTurnWorker(
     private async Task HandleAsync(InboundTurn turn, InboundOptions settings, CancellationToken stoppingToken)
     {
         object? result;
-        handling[turn.Id] = 0;
+        var handled = new object();
+        handling[turn.Id] = handled;
         try
         {
             var processor = byChannel.GetValueOrDefault(turn.Channel)
@@ -129,12 +135,12 @@ public sealed class InboundTurnWorker(
         }
         catch (Exception exception)
         {
-            await FailAsync(turn, exception, settings);
+            await FailAsync(turn, handled, exception, settings);
             return;
         }
         finally
         {
-            handling.TryRemove(turn.Id, out _);
+            StopRenewing(turn.Id, handled);
         }
 
         if (!await store.CompleteAsync(turn.Id, owner, time.GetUtcNow(), CancellationToken.None))
@@ -143,7 +149,7 @@ public sealed class InboundTurnWorker(
         queue.Finished(turn.Channel, turn.InboundId, result);
     }
 
-    private async Task FailAsync(InboundTurn turn, Exception exception, InboundOptions settings)
+    private async Task FailAsync(InboundTurn turn, object handled, Exception exception, InboundOptions settings)
     {
         var now = time.GetUtcNow();
         var error = $"{exception.GetType().Name}: {exception.Message}";
@@ -151,6 +157,7 @@ public sealed class InboundTurnWorker(
         {
             var retryAt = now + settings.RetryBaseDelay * Math.Pow(2, turn.Attempt - 1);
             InboundLog.TurnRetrying(logger, exception, turn.Id, turn.Channel, turn.InboundId, turn.Attempt, settings.MaxAttempts, retryAt);
+            StopRenewing(turn.Id, handled);
             if (!await store.FailAsync(turn.Id, owner, error, now, retryAt, CancellationToken.None))
                 InboundLog.ClaimLost(logger, turn.Id);
             return;
@@ -168,29 +175,33 @@ public sealed class InboundTurnWorker(
             InboundLog.GiveUpNoticeFailed(logger, noticeFailure, turn.Id, turn.Channel, turn.InboundId);
         }
 
+        StopRenewing(turn.Id, handled);
         if (!await store.FailAsync(turn.Id, owner, error, time.GetUtcNow(), retryAt: null, CancellationToken.None))
             InboundLog.ClaimLost(logger, turn.Id);
         queue.ConversationFreed(turn.ConversationKey);
         queue.Finished(turn.Channel, turn.InboundId, null);
     }
 
+    // Before the store moves the turn out of Processing: a renewal after that would find no claim and call it lost.
+    private void StopRenewing(long id, object handled) => handling.TryRemove(KeyValuePair.Create(id, handled));
+
     /// <summary>
     /// Every third of the lease, renews the claim of each turn still being handled; a claim found lost is said once
     /// (another worker may take that turn again). One loop for the process, not a timer per turn.
     /// </summary>
-    private async Task RenewClaimsAsync(TimeSpan lease, CancellationToken stoppingToken)
+    private async Task RenewClaimsAsync(PeriodicTimer ticks, TimeSpan lease, CancellationToken stoppingToken)
     {
-        using var ticks = new PeriodicTimer(lease / 3, time);
+        using var disposing = ticks;
         try
         {
             while (await ticks.WaitForNextTickAsync(stoppingToken))
             {
-                foreach (var id in handling.Keys)
+                foreach (var (id, handled) in handling)
                 {
                     try
                     {
                         // Finished between the look and the renewal: its claim is gone because it is done, not lost.
-                        if (!await store.RenewAsync(id, owner, time.GetUtcNow() + lease, stoppingToken) && handling.TryRemove(id, out _))
+                        if (!await store.RenewAsync(id, owner, time.GetUtcNow() + lease, stoppingToken) && handling.TryRemove(KeyValuePair.Create(id, handled)))
                             InboundLog.ClaimLost(logger, id);
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
