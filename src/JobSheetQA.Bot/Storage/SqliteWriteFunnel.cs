@@ -20,6 +20,8 @@ namespace JobSheetQA.Bot.Storage;
 /// <remarks>
 /// Not an <c>ISaveChangesInterceptor</c>: EF Core reports a save that fails on a concurrency token to no interceptor
 /// callback that ends the save, so a writer taken there was never given back and every later write of the process hung.
+/// The queue is per save: an explicit transaction spanning several saves would hold SQLite's write lock while waiting
+/// for the queue, and a writer holding the queue would wait on that lock (up to <c>busy_timeout</c>); the bot has none.
 /// </remarks>
 internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
