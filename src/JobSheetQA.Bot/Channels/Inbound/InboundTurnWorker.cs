@@ -30,7 +30,7 @@ public sealed class InboundTurnWorker(
 
     // The turns this process's workers are handling now, whose claims the renewal loop keeps; each handling has its own
     // token, so one that ends never takes out a later handling of the same turn (a retry another worker took at once).
-    private readonly ConcurrentDictionary<long, object> handling = new();
+    private readonly ConcurrentDictionary<long, Handling> handling = new();
 
     // Made at start, so the first renewal is due a third of the lease after the worker started.
     private PeriodicTimer? renewals;
@@ -120,7 +120,7 @@ public sealed class InboundTurnWorker(
     private async Task HandleAsync(InboundTurn turn, InboundOptions settings, CancellationToken stoppingToken)
     {
         object? result;
-        var handled = new object();
+        var handled = new Handling(time.GetTimestamp());
         handling[turn.Id] = handled;
         try
         {
@@ -149,7 +149,7 @@ public sealed class InboundTurnWorker(
         queue.Finished(turn.Channel, turn.InboundId, result);
     }
 
-    private async Task FailAsync(InboundTurn turn, object handled, Exception exception, InboundOptions settings)
+    private async Task FailAsync(InboundTurn turn, Handling handled, Exception exception, InboundOptions settings)
     {
         var now = time.GetUtcNow();
         var error = $"{exception.GetType().Name}: {exception.Message}";
@@ -183,11 +183,12 @@ public sealed class InboundTurnWorker(
     }
 
     // Before the store moves the turn out of Processing: a renewal after that would find no claim and call it lost.
-    private void StopRenewing(long id, object handled) => handling.TryRemove(KeyValuePair.Create(id, handled));
+    private void StopRenewing(long id, Handling handled) => handling.TryRemove(KeyValuePair.Create(id, handled));
 
     /// <summary>
-    /// Every third of the lease, renews the claim of each turn still being handled; a claim found lost is said once
-    /// (another worker may take that turn again). One loop for the process, not a timer per turn.
+    /// Every third of the lease, renews the claim of each turn still being handled that was claimed at least that long
+    /// ago; a claim found lost is said once (another worker may take that turn again). One loop for the process, not a
+    /// timer per turn.
     /// </summary>
     private async Task RenewClaimsAsync(PeriodicTimer ticks, TimeSpan lease, CancellationToken stoppingToken)
     {
@@ -198,6 +199,10 @@ public sealed class InboundTurnWorker(
             {
                 foreach (var (id, handled) in handling)
                 {
+                    // A claim younger than a third of the lease has at least two thirds left: no write for it yet.
+                    if (time.GetElapsedTime(handled.Since) < lease / 3)
+                        continue;
+
                     try
                     {
                         // Finished between the look and the renewal: its claim is gone because it is done, not lost.
@@ -215,5 +220,11 @@ public sealed class InboundTurnWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>One handling of a turn, since its claim (compared by reference: each handling is its own).</summary>
+    private sealed class Handling(long since)
+    {
+        public long Since { get; } = since;
     }
 }
