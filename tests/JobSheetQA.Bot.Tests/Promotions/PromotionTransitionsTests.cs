@@ -1,10 +1,8 @@
-using System.Diagnostics.Metrics;
-using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Promotions;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Storage.Support;
+using JobSheetQA.Bot.Tests.Support;
 using JobSheetQA.Rules.Facts;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,7 +13,7 @@ public abstract class PromotionTransitionsTests(IStorageTestDatabase database) :
 {
     private PromotionTransitions Transitions() => new(
         Get<PromotionStore>(), Get<PromotionLocks>(), Get<AuditLog>(), new FakeTimeProvider(Now),
-        new BotMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()), NullLogger<PromotionTransitions>.Instance);
+        TestMetrics.Create(), NullLogger<PromotionTransitions>.Instance);
 
     [Theory]
     [InlineData(PromotionState.AwaitingAcknowledgement)]

@@ -16,7 +16,7 @@ namespace JobSheetQA.Bot.Channels.Inbound;
 /// so a worker looks in the database for it. A redelivery of a recently accepted id is answered from a bounded memory of
 /// those ids before the database is asked; the database's unique ids remain the authority.
 /// </remarks>
-public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, BotMetrics? metrics = null)
+public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, BotMetrics metrics)
 {
     /// <summary>Accepted turns handed over in memory and not yet taken by a worker; more go through the database.</summary>
     public const int HandOverCapacity = 1024;
@@ -63,7 +63,7 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, 
 
     private InboundAcceptance Duplicate(InboundTurnAcceptance turn)
     {
-        metrics?.Turn(turn.Channel, "duplicate");
+        metrics.Turn(turn.Channel, "duplicate");
         return InboundAcceptance.Duplicate;
     }
 

@@ -1,6 +1,7 @@
 using JobSheetQA.Bot.Channels.Inbound;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Storage.Support;
+using JobSheetQA.Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobSheetQA.Bot.Tests.Channels.Inbound;
@@ -22,7 +23,7 @@ public sealed class InboundTurnQueueTests : IAsyncLifetime
     public async Task A_redelivery_of_a_recently_accepted_id_is_refused_from_memory_while_a_new_id_is_stored_first()
     {
         var database = new SwitchableDatabase(storage.Get<IDbContextFactory<BotDbContext>>());
-        var queue = new InboundTurnQueue(new InboundTurnStore(database), TimeProvider.System);
+        var queue = new InboundTurnQueue(new InboundTurnStore(database), TimeProvider.System, TestMetrics.Create());
 
         Assert.Equal(InboundAcceptance.Accepted, await queue.AcceptAsync(Turn("event:Ev1", alsoKnownAs: "C1:100.1"), capacity: null, default));
         database.Gone = true;
@@ -37,7 +38,7 @@ public sealed class InboundTurnQueueTests : IAsyncLifetime
     [Fact]
     public async Task An_accepted_turn_is_handed_over_in_memory_with_its_payload_and_a_duplicate_is_not()
     {
-        var queue = new InboundTurnQueue(storage.Get<InboundTurnStore>(), TimeProvider.System);
+        var queue = new InboundTurnQueue(storage.Get<InboundTurnStore>(), TimeProvider.System, TestMetrics.Create());
 
         Assert.Equal(InboundAcceptance.Accepted, await queue.AcceptAsync(Turn("m1"), capacity: null, default));
         Assert.Equal(InboundAcceptance.Duplicate, await queue.AcceptAsync(Turn("m1"), capacity: null, default));

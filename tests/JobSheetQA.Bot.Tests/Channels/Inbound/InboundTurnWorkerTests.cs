@@ -1,9 +1,7 @@
-using System.Diagnostics.Metrics;
 using JobSheetQA.Bot.Channels.Inbound;
-using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Storage.Support;
-using Microsoft.Extensions.DependencyInjection;
+using JobSheetQA.Bot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -29,9 +27,9 @@ public sealed class InboundTurnWorkerTests : IAsyncLifetime
     public async Task A_turn_handled_for_longer_than_the_lease_keeps_its_claim_and_is_handled_once()
     {
         var store = storage.Get<InboundTurnStore>();
-        var queue = new InboundTurnQueue(store, time);
+        using var metrics = TestMetrics.Create();
+        var queue = new InboundTurnQueue(store, time, metrics);
         var processor = new HeldProcessor();
-        using var metrics = new BotMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
         var worker = new InboundTurnWorker(
             store, queue, [processor],
             Options.Create(new InboundOptions { Workers = 1, Lease = Lease }),

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using JobSheetQA.Bot.Channels.Inbound;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Channels.Teams.Support;
 using JobSheetQA.Bot.Tests.Chat.Support;
@@ -29,7 +30,7 @@ public sealed class ServerFaultsTests
         {
             services.AddSingleton<ILoggerProvider>(logs);
             // The intake's queue writes to a database that is gone; the worker keeps the real one.
-            services.AddSingleton(sp => new InboundTurnQueue(new InboundTurnStore(new GoneDatabase()), TimeProvider.System));
+            services.AddSingleton(sp => new InboundTurnQueue(new InboundTurnStore(new GoneDatabase()), TimeProvider.System, sp.GetRequiredService<BotMetrics>()));
         });
 
         using var response = await host.PostAsync(TestActivities.Message(rig.ServiceUrl, "help"), null);
