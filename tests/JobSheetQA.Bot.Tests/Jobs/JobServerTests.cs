@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
@@ -6,6 +5,7 @@ using JobSheetQA.Bot.Jobs;
 using JobSheetQA.Bot.Jobs.Tracking;
 using JobSheetQA.Bot.Tests.Jobs.Support;
 using JobSheetQA.Bot.Tests.Storage.Support;
+using JobSheetQA.Bot.Tests.Support;
 
 namespace JobSheetQA.Bot.Tests.Jobs;
 
@@ -90,7 +90,7 @@ public abstract class JobServerTests : IAsyncLifetime
     {
         // The server announces itself in the storage shortly after the host has started.
         var monitoring = Host.Get<JobStorage>().GetMonitoringApi();
-        await WaitUntilAsync(() => monitoring.Servers().Count > 0, "no job server registered itself");
+        await Eventually.TrueAsync(() => monitoring.Servers().Count > 0, "a job server to register itself", Bound);
 
         var server = Assert.Single(monitoring.Servers());
 
@@ -106,18 +106,7 @@ public abstract class JobServerTests : IAsyncLifetime
 
     // The job's state moves to Succeeded just after the method returns; wait for it, bounded.
     private Task WaitForStateAsync(string jobId, string state) =>
-        WaitUntilAsync(() => StateOf(jobId) == state, $"job {jobId} did not reach {state}");
-
-    private static async Task WaitUntilAsync(Func<bool> condition, string failure)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (stopwatch.Elapsed > Bound)
-                throw new Xunit.Sdk.XunitException($"{failure} within {Bound.TotalSeconds:0} s");
-            await Task.Delay(50);
-        }
-    }
+        Eventually.TrueAsync(() => StateOf(jobId) == state, $"job {jobId} to reach {state}", Bound);
 
     public sealed class OnSqlite : JobServerTests
     {

@@ -47,29 +47,18 @@ public sealed class InboundTurnWorkerTests : IAsyncLifetime
             {
                 time.Advance(Lease / 3);
                 var renewedTo = time.GetUtcNow() + Lease;
-                await WaitUntilAsync(async () => (await store.FindAsync(turn.Id))!.LeaseUntil == renewedTo, $"the claim renewed to {renewedTo:O} at tick {tick}");
+                await Eventually.TrueAsync(async () => (await store.FindAsync(turn.Id))!.LeaseUntil == renewedTo, $"the claim renewed to {renewedTo:O} at tick {tick}");
             }
 
             Assert.Null(await store.TryClaimNextAsync("another-instance", time.GetUtcNow(), Lease));
 
             processor.Finish();
-            await WaitUntilAsync(async () => (await store.FindAsync(turn.Id))!.State == InboundTurnState.Done, "the turn done");
+            await Eventually.TrueAsync(async () => (await store.FindAsync(turn.Id))!.State == InboundTurnState.Done, "the turn done");
             Assert.Equal(1, processor.Calls);
         }
         finally
         {
             await worker.StopAsync(CancellationToken.None);
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Timed out waiting for {what}.");
-            await Task.Delay(20);
         }
     }
 

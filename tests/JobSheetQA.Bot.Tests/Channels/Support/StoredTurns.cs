@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JobSheetQA.Bot.Tests.Channels.Support;
@@ -10,12 +11,6 @@ public static class StoredTurns
     public static async Task WaitUntilFinishedAsync(IServiceProvider bot, TimeSpan? timeout = null)
     {
         var turns = bot.GetRequiredService<InboundTurnStore>();
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (await turns.CountUnfinishedAsync() > 0)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The inbound worker did not finish the stored turns in time.");
-            await Task.Delay(20);
-        }
+        await Eventually.TrueAsync(async () => await turns.CountUnfinishedAsync() == 0, "the inbound worker to finish the stored turns", timeout);
     }
 }

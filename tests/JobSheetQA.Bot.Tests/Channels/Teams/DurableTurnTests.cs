@@ -7,6 +7,7 @@ using JobSheetQA.Bot.Chat.Turns;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Tests.Channels.Support;
 using JobSheetQA.Bot.Tests.Channels.Teams.Support;
+using JobSheetQA.Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,7 +40,7 @@ public sealed class DurableTurnTests : IAsyncLifetime
             await using (first)
             {
                 accepted.Add(await PostAsync(first, "hold first", TestActivities.PersonalConversation));
-                await WaitUntilAsync(() => held.Started.Contains("hold first"));
+                await Eventually.TrueAsync(() => held.Started.Contains("hold first"), "the first turn to start", TimeSpan.FromSeconds(10));
                 accepted.Add(await PostAsync(first, "echo one", TestActivities.PersonalConversation));
                 accepted.Add(await PostAsync(first, "echo two", TestActivities.PersonalConversation));
                 accepted.Add(await PostAsync(first, "echo three", TestActivities.GroupConversation));
@@ -80,10 +81,10 @@ public sealed class DurableTurnTests : IAsyncLifetime
         var held = teams.Get<GatedEchoHandler>();
 
         Assert.Equal(HttpStatusCode.OK, await PostAsync(teams, "hold first", TestActivities.PersonalConversation));
-        await WaitUntilAsync(() => held.Started.Contains("hold first"));
+        await Eventually.TrueAsync(() => held.Started.Contains("hold first"), "the first turn to start", TimeSpan.FromSeconds(10));
         Assert.Equal(HttpStatusCode.OK, await PostAsync(teams, "echo second", TestActivities.PersonalConversation));
         Assert.Equal(HttpStatusCode.OK, await PostAsync(teams, "echo elsewhere", TestActivities.GroupConversation));
-        await WaitUntilAsync(() => Answers("group-chat-7").Count == 1);
+        await Eventually.TrueAsync(() => Answers("group-chat-7").Count == 1, "one answer in group-chat-7", TimeSpan.FromSeconds(10));
         Assert.Empty(Answers("1personal-dana"));
 
         gate.Open();
@@ -206,13 +207,4 @@ public sealed class DurableTurnTests : IAsyncLifetime
 
     private static string Text(ConnectorRequest request) => request.Body?["text"]?.GetValue<string>() ?? "";
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(10);
-        }
-    }
 }
