@@ -18,8 +18,8 @@ public sealed class InboundOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// <c>Inbound:Lease</c>: how long a worker's claim on a turn holds without renewal (it renews every third of it while
-    /// working); the turn of a worker that died is taken again after it.
+    /// <c>Inbound:Lease</c>: how long a worker's claim on a turn holds without renewal (every third of it, the claims held
+    /// that long by turns still running are renewed); the turn of a worker that died is taken again after it.
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -43,8 +43,8 @@ public abstract class TrackingRepairTests : IAsyncLifetime
         settings["Tracking:RunGoneAfter"] = "00:10:00";
         // One try per call: the GitHub gateway's retry waits run on the bot's clock, which only the test moves.
         settings["GitHub:MaxAttempts"] = "1";
-        // The gateway's own waits (the dispatch's search for its run) stay on real time: on the bot's clock nothing would
-        // end them, and a wait on a fake timer is held by nothing, so a test caught in one would vanish instead of failing.
+        // The gateway's own waits (the dispatch's search for its run) stay on real time: on the bot's clock, which only
+        // the test moves, nothing would end them.
         chat = ChatTestHost.Start(bed.Settings(settings), services => services
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IGitHubDelayer>(new RecordingDelayer()));
