@@ -57,6 +57,7 @@ public sealed class AcknowledgementStore(IDbContextFactory<BotDbContext> context
         string id, string requesterChannel, string requesterUserId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         var used = await db.Acknowledgements
             .Where(a => a.Id == id && a.RequesterChannel == requesterChannel && a.RequesterUserId == requesterUserId
                 && a.State == AcknowledgementState.Pending && a.ExpiresAt > now)
@@ -81,6 +82,7 @@ public sealed class AcknowledgementStore(IDbContextFactory<BotDbContext> context
     public async Task<IReadOnlyList<AcknowledgementEntity>> ExpireDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         var due = await db.Acknowledgements.AsNoTracking()
             .Where(a => a.State == AcknowledgementState.Pending && a.ExpiresAt <= now)
             .ToListAsync(cancellationToken);
@@ -116,6 +118,7 @@ public sealed class AcknowledgementStore(IDbContextFactory<BotDbContext> context
     public async Task<int> CancelForPromotionAsync(string promotionId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.Acknowledgements
             .Where(a => a.PromotionId == promotionId && a.State == AcknowledgementState.Pending)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.State, AcknowledgementState.Cancelled), cancellationToken);

@@ -48,21 +48,39 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<PendingProtectionReviewEntity> PendingProtectionReviews => Set<PendingProtectionReviewEntity>();
 
-    // SQLite only: every save of the process waits its turn for the one writer. Held in try/finally around the save
-    // itself, so no outcome of it (a lost race on the row version included) can leave the writer taken.
+    // SQLite only: every write of the process waits its turn for the one writer. Held in try/finally (using) around the
+    // save itself, so no outcome of it (a lost race on the row version included) can leave the writer taken.
     private readonly SqliteWriteFunnel? writeFunnel = options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteWriteFunnel>().SingleOrDefault();
+
+    // The writer this context holds through EnterWriterAsync; its saves meanwhile use it instead of queueing again.
+    private SqliteWriteFunnel.WriterTurn? heldWriter;
+
+    /// <summary>
+    /// On SQLite, waits for the process's one writer and holds it for this context until the result is disposed; elsewhere
+    /// returns null at once. Required around a set-based write (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL), which
+    /// does not go through <c>SaveChanges</c>: <see cref="SqliteWriteFunnel"/> refuses a write statement made without it.
+    /// </summary>
+    public async Task<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken)
+    {
+        if (writeFunnel is null)
+            return null;
+        if (heldWriter is not null)
+            throw new InvalidOperationException("This context already holds the SQLite writer.");
+        heldWriter = await writeFunnel.EnterAsync(Database.GetDbConnection(), cancellationToken);
+        return new HeldWriter(this);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
-        using var turn = writeFunnel?.Enter();
+        using var turn = writeFunnel is null || heldWriter is not null ? null : writeFunnel.Enter(Database.GetDbConnection());
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        using var turn = writeFunnel is null ? null : await writeFunnel.EnterAsync(cancellationToken);
+        using var turn = writeFunnel is null || heldWriter is not null ? null : await writeFunnel.EnterAsync(Database.GetDbConnection(), cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -221,6 +239,15 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
 
             if (entry is { Entity: PromotionEntity promotion, State: EntityState.Modified })
                 promotion.RowVersion++;
+        }
+    }
+
+    private sealed class HeldWriter(BotDbContext db) : IDisposable
+    {
+        public void Dispose()
+        {
+            db.heldWriter?.Dispose();
+            db.heldWriter = null;
         }
     }
 }

@@ -91,6 +91,7 @@ public sealed class ConversationStore(IDbContextFactory<BotDbContext> contexts)
             written.TryRemove(key, out _);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         var ids = await db.ConversationReferences
             .Where(r => r.Channel == channel && (r.ConversationId == conversationId || r.ConversationId.StartsWith(threadPrefix)))
             .Select(r => r.Id)
@@ -132,6 +133,7 @@ public sealed class ConversationStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> UnsubscribeAsync(long conversationReferenceId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.Subscriptions.Where(s => s.ConversationReferenceId == conversationReferenceId).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 

@@ -29,6 +29,7 @@ public sealed class InboundDeduplicator(IDbContextFactory<BotDbContext> contexts
     public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.ProcessedInbound
             .Where(p => p.ReceivedAt < cutoff)
             .Where(p => !db.InboundTurns.Any(t => t.Channel == p.Channel && t.InboundId == p.InboundId

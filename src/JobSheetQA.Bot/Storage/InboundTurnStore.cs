@@ -67,6 +67,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
                 return null;
 
             // Guarded by what was read: state and attempt count change with every claim, so only one claim matches.
+            using var writer = await db.EnterWriterAsync(cancellationToken);
             var claimed = await db.InboundTurns
                 .Where(t => t.Id == candidate.Id && t.State == candidate.State && t.Attempts == candidate.Attempts)
                 .ExecuteUpdateAsync(set => set
@@ -89,6 +90,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> TryClaimAcceptedAsync(long id, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await FirstInConversation(db, db.InboundTurns
                 .Where(t => t.Id == id && t.State == InboundTurnState.Accepted && t.Attempts == 0))
             .ExecuteUpdateAsync(set => set
@@ -102,6 +104,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> RenewAsync(long id, string owner, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await Owned(db, id, owner).ExecuteUpdateAsync(set => set.SetProperty(t => t.LeaseUntil, until), cancellationToken) == 1;
     }
 
@@ -109,6 +112,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> CompleteAsync(long id, string owner, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await Owned(db, id, owner).ExecuteUpdateAsync(set => set
             .SetProperty(t => t.State, InboundTurnState.Done)
             .SetProperty(t => t.LeaseUntil, (DateTimeOffset?)null)
@@ -122,6 +126,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> FailAsync(long id, string owner, string error, DateTimeOffset now, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await Owned(db, id, owner).ExecuteUpdateAsync(set => set
             .SetProperty(t => t.State, retryAt is null ? InboundTurnState.GivenUp : InboundTurnState.Accepted)
             .SetProperty(t => t.NextAttemptAt, retryAt ?? now)
@@ -137,6 +142,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<int> ReleaseAllClaimsAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.InboundTurns.Where(t => t.State == InboundTurnState.Processing)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.LeaseUntil, now - TimeSpan.FromTicks(10)), cancellationToken);
     }
@@ -158,6 +164,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.InboundTurns
             .Where(t => (t.State == InboundTurnState.Done || t.State == InboundTurnState.GivenUp) && t.FinishedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken);

@@ -45,6 +45,7 @@ public sealed class OutboundPostStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> CompleteAsync(string idempotencyKey, string postedMessageId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         var updated = await db.OutboundPosts
             .Where(p => p.IdempotencyKey == idempotencyKey && p.PostedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.PostedMessageId, postedMessageId).SetProperty(p => p.PostedAt, now), cancellationToken);
@@ -55,6 +56,7 @@ public sealed class OutboundPostStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> ReleaseAsync(string idempotencyKey, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         var deleted = await db.OutboundPosts
             .Where(p => p.IdempotencyKey == idempotencyKey && p.PostedAt == null)
             .ExecuteDeleteAsync(cancellationToken);

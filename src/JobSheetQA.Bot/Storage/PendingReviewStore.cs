@@ -46,6 +46,7 @@ public sealed class PendingReviewStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> TryClaimAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.PendingProtectionReviews
             .Where(r => r.Id == id && r.State == PendingReviewState.Pending)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.State, PendingReviewState.Judging).SetProperty(r => r.ClaimedAt, now), cancellationToken) > 0;
@@ -55,6 +56,7 @@ public sealed class PendingReviewStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> TryDecideAsync(long id, bool approved, string comment, string? promotionId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.PendingProtectionReviews
             .Where(r => r.Id == id && r.State == PendingReviewState.Judging)
             .ExecuteUpdateAsync(set => set
@@ -69,6 +71,7 @@ public sealed class PendingReviewStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> TryGiveUpAsync(long id, string comment, DateTimeOffset receivedBefore, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.PendingProtectionReviews
             .Where(r => r.Id == id && (r.State == PendingReviewState.Pending || r.State == PendingReviewState.Judging) && r.ReceivedAt < receivedBefore)
             .ExecuteUpdateAsync(set => set
@@ -82,6 +85,7 @@ public sealed class PendingReviewStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> TryRetakeDecidedAsync(long id, DateTimeOffset? takenAt, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.PendingProtectionReviews
             .Where(r => r.Id == id && r.State == PendingReviewState.Decided && r.ClaimedAt == takenAt)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.ClaimedAt, now), cancellationToken) > 0;
@@ -92,6 +96,7 @@ public sealed class PendingReviewStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> RecordSendAsync(long id, bool taken, int maxAttempts, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         var answered = await db.PendingProtectionReviews
             .Where(r => r.Id == id && r.State == PendingReviewState.Decided && (taken || r.SendAttempts + 1 >= maxAttempts))
             .ExecuteUpdateAsync(set => set

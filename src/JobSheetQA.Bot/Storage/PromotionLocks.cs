@@ -44,6 +44,7 @@ public sealed class PromotionLocks(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> ReleaseAsync(string environment, string promotionId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         var released = await db.EnvironmentLocks
             .Where(l => l.Environment == environment && l.PromotionId == promotionId)
             .ExecuteDeleteAsync(cancellationToken);

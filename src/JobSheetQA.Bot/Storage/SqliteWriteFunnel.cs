@@ -7,23 +7,25 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace JobSheetQA.Bot.Storage;
 
 /// <summary>
-/// SQLite takes one writer at a time, and a second one is not queued: it gets SQLITE_BUSY and Microsoft.Data.Sqlite
-/// sleeps and retries it until the busy timeout, so under concurrent turns a write waits for whole retry intervals
-/// (tests/load measured p99 in the hundreds of milliseconds). This funnels every <c>SaveChanges</c> of the process
-/// through one async queue instead (<see cref="BotDbContext"/> enters it around each save): writers wait their turn
-/// without polling, readers are never held (WAL). Each connection also runs with <c>synchronous=NORMAL</c>, SQLite's
-/// advice for WAL: a commit survives the process dying, only an operating-system crash or power loss may lose the last
-/// commits (<c>Storage:SqliteSynchronous</c> = Full keeps an fsync per commit). Set-based updates
-/// (<c>ExecuteUpdate</c>/<c>ExecuteDelete</c>) are single statements and rely on SQLite's busy handler
-/// (<c>busy_timeout</c>). One instance only: SQLite's data folder cannot be shared (<see cref="Jobs.SqliteInstanceLock"/>).
+/// SQLite takes one writer at a time, and a second one is not queued: it gets SQLITE_BUSY and SQLite's busy handler
+/// sleeps and retries it (1, 2, 5, 10 ms and longer), so under concurrent turns a write waits for whole sleeps (tests/load
+/// measured p99 in the hundreds of milliseconds, and the bot asleep in the busy handler ~300 times a second). This
+/// funnels every write of the process through one async queue instead: writers wait their turn without polling, readers
+/// are never held (WAL). A save enters it by itself (<see cref="BotDbContext"/>); a set-based write
+/// (<c>ExecuteUpdate</c>/<c>ExecuteDelete</c>, raw SQL) enters it with <see cref="BotDbContext.EnterWriterAsync"/>, and
+/// a write statement on a connection that did not is refused, so a write forgotten outside the queue fails in the tests
+/// instead of sleeping in production. Each connection also runs with <c>synchronous=NORMAL</c>, SQLite's advice for WAL:
+/// a commit survives the process dying, only an operating-system crash or power loss may lose the last commits
+/// (<c>Storage:SqliteSynchronous</c> = Full keeps an fsync per commit). One instance only: SQLite's data folder cannot be
+/// shared (<see cref="Jobs.SqliteInstanceLock"/>).
 /// </summary>
 /// <remarks>
-/// Not an <c>ISaveChangesInterceptor</c>: EF Core reports a save that fails on a concurrency token to no interceptor
-/// callback that ends the save, so a writer taken there was never given back and every later write of the process hung.
-/// The queue is per save: an explicit transaction spanning several saves would hold SQLite's write lock while waiting
-/// for the queue, and a writer holding the queue would wait on that lock (up to <c>busy_timeout</c>); the bot has none.
+/// Not taken in an <c>ISaveChangesInterceptor</c>: EF Core reports a save that fails on a concurrency token to no
+/// interceptor callback that ends the save, so a writer taken there was never given back and every later write of the
+/// process hung. Callers hold it in <c>using</c>. The queue is not re-entrant across contexts: a context holding the
+/// writer must not wait on another context's write (its own saves use the writer it holds).
 /// </remarks>
-internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnectionInterceptor
+internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnectionInterceptor, IDbCommandInterceptor
 {
     /// <summary>How long SQLite waits for another writer (the connection's command timeout, 30 s).</summary>
     public const int BusyTimeoutMilliseconds = 30_000;
@@ -32,18 +34,63 @@ internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConne
     private readonly SemaphoreSlim writer = new(1, 1);
     private readonly ConditionalWeakTable<object, object> configured = [];
 
-    /// <summary>Waits for the writer; disposing the result gives it back.</summary>
-    public async Task<WriterTurn> EnterAsync(CancellationToken cancellationToken)
+    // The connection whose context holds the writer now; its write statements are the only ones let through.
+    private DbConnection? holder;
+
+    /// <summary>Waits for the writer, for the context on <paramref name="connection"/>; disposing the result gives it back.</summary>
+    public async Task<WriterTurn> EnterAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await writer.WaitAsync(cancellationToken);
-        return new WriterTurn(writer);
+        return Held(connection);
     }
 
     /// <inheritdoc cref="EnterAsync"/>
-    public WriterTurn Enter()
+    public WriterTurn Enter(DbConnection connection)
     {
         writer.Wait();
-        return new WriterTurn(writer);
+        return Held(connection);
+    }
+
+    private WriterTurn Held(DbConnection connection)
+    {
+        Volatile.Write(ref holder, connection);
+        return new WriterTurn(this);
+    }
+
+    private void Release()
+    {
+        Volatile.Write(ref holder, null);
+        writer.Release();
+    }
+
+    InterceptionResult<DbDataReader> IDbCommandInterceptor.ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Checked(command, result);
+
+    ValueTask<InterceptionResult<DbDataReader>> IDbCommandInterceptor.ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Checked(command, result));
+
+    InterceptionResult<int> IDbCommandInterceptor.NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        Checked(command, result);
+
+    ValueTask<InterceptionResult<int>> IDbCommandInterceptor.NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Checked(command, result));
+
+    InterceptionResult<object> IDbCommandInterceptor.ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        Checked(command, result);
+
+    ValueTask<InterceptionResult<object>> IDbCommandInterceptor.ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Checked(command, result));
+
+    private T Checked<T>(DbCommand command, T result)
+    {
+        if (SqlStatements.Writes(command.CommandText) && !ReferenceEquals(command.Connection, Volatile.Read(ref holder)))
+            throw new InvalidOperationException(
+                "A SQLite write outside the process's writer queue: every write waits its turn there (SqliteWriteFunnel). "
+                + "Enter it with BotDbContext.EnterWriterAsync around a set-based update or delete (a save enters it by itself).");
+        return result;
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -77,21 +124,21 @@ internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConne
             configured.AddOrUpdate(handle, Configured);
     }
 
-    // busy_timeout: a write that still meets a busy database (a set-based update, a job's transaction) is retried by
-    // SQLite's own handler, which backs off from 1 ms; Microsoft.Data.Sqlite's retry sleeps 150 ms a time, and those
+    // busy_timeout: a write that still meets a busy database (another process on the file, such as the sqlite3 shell or
+    // a backup) is retried by SQLite's own handler, which backs off from 1 ms; Microsoft.Data.Sqlite's retry sleeps 150 ms a time, and those
     // sleeps were the 150 ms reply p99 of one conversation in tests/load.
     private string Pragma => (synchronous == SqliteSynchronous.Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;")
         + $" PRAGMA busy_timeout={BusyTimeoutMilliseconds};";
 
-    /// <summary>The writer held by one save; given back once, on dispose.</summary>
-    public sealed class WriterTurn(SemaphoreSlim writer) : IDisposable
+    /// <summary>The writer held by one save or set-based write; given back once, on dispose.</summary>
+    public sealed class WriterTurn(SqliteWriteFunnel funnel) : IDisposable
     {
         private int released;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
-                writer.Release();
+                funnel.Release();
         }
     }
 }

@@ -13,6 +13,7 @@ internal sealed partial class StorageMigrator(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
 
         if (db.Database.IsSqlite())
         {

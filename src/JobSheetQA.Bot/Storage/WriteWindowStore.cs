@@ -31,6 +31,7 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<int> CloseAsync(string environment, Actor closedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.WriteWindows
             .Where(w => w.Environment == environment && w.ClosedAt == null && w.EndsAt > now)
             .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, closedBy.Name).SetProperty(w => w.ClosedById, closedBy.Id), cancellationToken);
@@ -43,6 +44,7 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> WithdrawIfNotFirstAsync(long id, string environment, Actor withdrawnBy, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         var earlier = await db.WriteWindows.AsNoTracking()
             .AnyAsync(w => w.Environment == environment && w.Id < id && w.ClosedAt == null && w.EndsAt > now, cancellationToken);
         if (!earlier)
@@ -96,6 +98,7 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> MarkReminderSentAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.WriteWindows.Where(w => w.Id == id && w.ReminderSentAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(w => w.ReminderSentAt, now), cancellationToken) > 0;
     }
@@ -104,6 +107,7 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> MarkEndCheckDoneAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.WriteWindows.Where(w => w.Id == id && w.EndCheckDoneAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(w => w.EndCheckDoneAt, now), cancellationToken) > 0;
     }
@@ -118,6 +122,7 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
     public async Task RecordManagedAsync(long id, string flags, string previousValues, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         await db.WriteWindows.Where(w => w.Id == id)
             .ExecuteUpdateAsync(set => set.SetProperty(w => w.ManagedFlags, flags).SetProperty(w => w.PreviousValues, previousValues), cancellationToken);
     }
@@ -126,6 +131,7 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> CloseOneAsync(long id, Actor closedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.WriteWindows.Where(w => w.Id == id && w.ClosedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(w => w.ClosedAt, now).SetProperty(w => w.ClosedBy, closedBy.Name).SetProperty(w => w.ClosedById, closedBy.Id), cancellationToken) > 0;
     }
@@ -145,6 +151,7 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<bool> MarkRestoredAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         return await db.WriteWindows.Where(w => w.Id == id && w.RestoredAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(w => w.RestoredAt, now).SetProperty(w => w.NextRestoreAt, (DateTimeOffset?)null).SetProperty(w => w.RestoreError, (string?)null), cancellationToken) > 0;
     }
@@ -153,6 +160,7 @@ public sealed class WriteWindowStore(IDbContextFactory<BotDbContext> contexts)
     public async Task<int> RecordRestoreFailureAsync(long id, string error, DateTimeOffset nextAt, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
         await db.WriteWindows.Where(w => w.Id == id && w.RestoredAt == null)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(w => w.RestoreAttempts, w => w.RestoreAttempts + 1)

@@ -56,6 +56,8 @@ public abstract class MigrationTests(IStorageTestDatabase database) : StorageTes
         var migrations = db.Database.GetMigrations().ToList();
         var added = migrations.FindIndex(m => m.EndsWith("_PromotionDispatchedAt", StringComparison.Ordinal));
         var migrator = db.GetService<IMigrator>();
+        // On SQLite every write of the process waits for the one writer, these raw ones included.
+        using var writer = await db.EnterWriterAsync(CancellationToken.None);
         await migrator.MigrateAsync(migrations[added - 1]);
         var requested = new DateTime(2026, 11, 26, 8, 0, 0, DateTimeKind.Utc);
         var dispatched = requested.AddMinutes(7);
