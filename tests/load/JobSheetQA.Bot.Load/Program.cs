@@ -2,8 +2,9 @@ using System.Globalization;
 using JobSheetQA.Bot.Load;
 
 // The load benchmark (tests/load/README.md): the promotion bot (published Release build, in-process GitHub sandbox,
-// Development without an app id) and Microsoft's botbuilder-js echo bot, each driven by N concurrent conversations on
-// /api/messages, replies collected by one Bot Connector sink; prints throughput and reply p50/p99 per command.
+// Development without an app id), Microsoft's botbuilder-js echo bot and, as the .NET floor, an ASP.NET Core echo bot
+// (JobSheetQA.Bot.Load.EchoBot), each driven by N concurrent conversations on /api/messages, replies collected by one Bot
+// Connector sink; prints throughput and reply p50/p99 per command.
 var options = LoadOptions.Parse(args);
 var dataDirectory = Directory.CreateTempSubdirectory("jobsheetqa-load-");
 await using var sink = await ConnectorSink.StartAsync();
@@ -32,6 +33,17 @@ try
         bots.Add(await BotProcess.StartAsync("echo bot (botbuilder-js)", "node", [script], Path.GetDirectoryName(script)!,
             new Dictionary<string, string>(),
             port => new Dictionary<string, string> { ["PORT"] = port.ToString(CultureInfo.InvariantCulture) }));
+    }
+
+    if (options.DotnetEchoDll is { } echoDll)
+    {
+        bots.Add(await BotProcess.StartAsync("echo bot (ASP.NET Core)", "dotnet", [echoDll], Path.GetDirectoryName(echoDll)!,
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["DOTNET_gcServer"] = "1",
+            },
+            port => new Dictionary<string, string> { ["Urls"] = $"http://127.0.0.1:{port}" }));
     }
 
     // Steady state, not JIT warm-up: every bot runs every command, unmeasured, before the first row (LoadOptions).
