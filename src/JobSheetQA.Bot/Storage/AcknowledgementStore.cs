@@ -82,10 +82,10 @@ public sealed class AcknowledgementStore(IDbContextFactory<BotDbContext> context
     public async Task<IReadOnlyList<AcknowledgementEntity>> ExpireDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var writer = await db.EnterWriterAsync(cancellationToken);
         var due = await db.Acknowledgements.AsNoTracking()
             .Where(a => a.State == AcknowledgementState.Pending && a.ExpiresAt <= now)
             .ToListAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken);
 
         var expired = new List<AcknowledgementEntity>();
         foreach (var acknowledgement in due)

@@ -52,35 +52,35 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
     // save itself, so no outcome of it (a lost race on the row version included) can leave the writer taken.
     private readonly SqliteWriteFunnel? writeFunnel = options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqliteWriteFunnel>().SingleOrDefault();
 
-    // The writer this context holds through EnterWriterAsync; its saves meanwhile use it instead of queueing again.
-    private SqliteWriteFunnel.WriterTurn? heldWriter;
-
     /// <summary>
     /// On SQLite, waits for the process's one writer and holds it for this context until the result is disposed; elsewhere
     /// returns null at once. Required around a set-based write (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL), which
     /// does not go through <c>SaveChanges</c>: <see cref="SqliteWriteFunnel"/> refuses a write statement made without it.
+    /// Saves on this context meanwhile use the writer it holds.
     /// </summary>
     public async Task<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken)
     {
         if (writeFunnel is null)
             return null;
-        if (heldWriter is not null)
+        var connection = Database.GetDbConnection();
+        if (writeFunnel.IsHeldBy(connection))
             throw new InvalidOperationException("This context already holds the SQLite writer.");
-        heldWriter = await writeFunnel.EnterAsync(Database.GetDbConnection(), cancellationToken);
-        return new HeldWriter(this);
+        return await writeFunnel.EnterAsync(connection, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
-        using var turn = writeFunnel is null || heldWriter is not null ? null : writeFunnel.Enter(Database.GetDbConnection());
+        var connection = Database.GetDbConnection();
+        using var turn = writeFunnel is null || writeFunnel.IsHeldBy(connection) ? null : writeFunnel.Enter(connection);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        using var turn = writeFunnel is null || heldWriter is not null ? null : await writeFunnel.EnterAsync(Database.GetDbConnection(), cancellationToken);
+        var connection = Database.GetDbConnection();
+        using var turn = writeFunnel is null || writeFunnel.IsHeldBy(connection) ? null : await writeFunnel.EnterAsync(connection, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -239,15 +239,6 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
 
             if (entry is { Entity: PromotionEntity promotion, State: EntityState.Modified })
                 promotion.RowVersion++;
-        }
-    }
-
-    private sealed class HeldWriter(BotDbContext db) : IDisposable
-    {
-        public void Dispose()
-        {
-            db.heldWriter?.Dispose();
-            db.heldWriter = null;
         }
     }
 }

@@ -67,14 +67,18 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
                 return null;
 
             // Guarded by what was read: state and attempt count change with every claim, so only one claim matches.
-            using var writer = await db.EnterWriterAsync(cancellationToken);
-            var claimed = await db.InboundTurns
-                .Where(t => t.Id == candidate.Id && t.State == candidate.State && t.Attempts == candidate.Attempts)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(t => t.State, InboundTurnState.Processing)
-                    .SetProperty(t => t.Attempts, candidate.Attempts + 1)
-                    .SetProperty(t => t.LeaseOwner, owner)
-                    .SetProperty(t => t.LeaseUntil, now + lease), cancellationToken);
+            int claimed;
+            using (await db.EnterWriterAsync(cancellationToken))
+            {
+                claimed = await db.InboundTurns
+                    .Where(t => t.Id == candidate.Id && t.State == candidate.State && t.Attempts == candidate.Attempts)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(t => t.State, InboundTurnState.Processing)
+                        .SetProperty(t => t.Attempts, candidate.Attempts + 1)
+                        .SetProperty(t => t.LeaseOwner, owner)
+                        .SetProperty(t => t.LeaseUntil, now + lease), cancellationToken);
+            }
+
             if (claimed == 1)
                 return await db.InboundTurns.AsNoTracking().SingleAsync(t => t.Id == candidate.Id, cancellationToken);
         }

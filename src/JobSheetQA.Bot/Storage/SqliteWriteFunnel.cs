@@ -23,7 +23,10 @@ namespace JobSheetQA.Bot.Storage;
 /// Not taken in an <c>ISaveChangesInterceptor</c>: EF Core reports a save that fails on a concurrency token to no
 /// interceptor callback that ends the save, so a writer taken there was never given back and every later write of the
 /// process hung. Callers hold it in <c>using</c>. The queue is not re-entrant across contexts: a context holding the
-/// writer must not wait on another context's write (its own saves use the writer it holds).
+/// writer must not wait on another context's write (its own saves use the writer it holds). An explicit transaction
+/// (the bot has none) must hold <see cref="BotDbContext.EnterWriterAsync"/> for its whole span: saved one by one, each
+/// save would give the queue back while SQLite's write lock stays taken, and the next writer would wait out
+/// <c>busy_timeout</c>.
 /// </remarks>
 internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnectionInterceptor, IDbCommandInterceptor
 {
@@ -50,6 +53,9 @@ internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConne
         writer.Wait();
         return Held(connection);
     }
+
+    /// <summary>True while the context on <paramref name="connection"/> holds the writer.</summary>
+    public bool IsHeldBy(DbConnection connection) => ReferenceEquals(Volatile.Read(ref holder), connection);
 
     private WriterTurn Held(DbConnection connection)
     {
@@ -86,7 +92,7 @@ internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConne
 
     private T Checked<T>(DbCommand command, T result)
     {
-        if (SqlStatements.Writes(command.CommandText) && !ReferenceEquals(command.Connection, Volatile.Read(ref holder)))
+        if (SqlStatements.Writes(command.CommandText) && (command.Connection is null || !IsHeldBy(command.Connection)))
             throw new InvalidOperationException(
                 "A SQLite write outside the process's writer queue: every write waits its turn there (SqliteWriteFunnel). "
                 + "Enter it with BotDbContext.EnterWriterAsync around a set-based update or delete (a save enters it by itself).");

@@ -11,6 +11,8 @@ public sealed class SqlStatementsTests
     [InlineData("insert or ignore into \"__EFMigrationsLock\"(\"Id\") values (1);")]
     [InlineData("REPLACE INTO t VALUES (1)")]
     [InlineData("-- a query tag\n-- and another\nUPDATE t SET a = 1")]
+    [InlineData("/* a block comment */ DELETE FROM t")]
+    [InlineData("WITH old AS (SELECT id FROM t) DELETE FROM t WHERE id IN (SELECT id FROM old)")]
     public void Row_writes_are_writes(string sql) => Assert.True(SqlStatements.Writes(sql));
 
     [Theory]
@@ -20,6 +22,8 @@ public sealed class SqlStatementsTests
     [InlineData("INSERTED")]
     [InlineData("UPDATES")]
     [InlineData("-- UPDATE only in a comment")]
+    [InlineData("/* DELETE only in a comment")]
+    [InlineData("WITH recent AS (SELECT id FROM t) SELECT * FROM recent")]
     [InlineData("")]
     [InlineData(null)]
     public void Reads_schema_statements_and_pragmas_are_not(string? sql) => Assert.False(SqlStatements.Writes(sql));
