@@ -22,6 +22,13 @@ public sealed class DurableTurnTests : IAsyncLifetime
 {
     private BotFrameworkRig rig = null!;
 
+    /// <summary>
+    /// How long the Bot Service waits for an HTTP answer (10–15 s, docs/protocol-conformance.md C1.10). The bound of the
+    /// timed answers below: not a speed target (the 2-core CI machine runs the whole suite in parallel, and a bound of 1 s
+    /// failed there at 2.1 s), but the line between an answer given while its turn is held and a request left waiting.
+    /// </summary>
+    private static readonly TimeSpan BotServiceWaits = TimeSpan.FromSeconds(10);
+
     public async Task InitializeAsync() => rig = await BotFrameworkRig.StartAsync();
 
     public async Task DisposeAsync() => await rig.DisposeAsync();
@@ -105,8 +112,8 @@ public sealed class DurableTurnTests : IAsyncLifetime
         var answeredIn = clock.Elapsed;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        // The dispatch cannot finish before the gate opens, however long that is; Teams has its answer regardless.
-        Assert.True(answeredIn < TimeSpan.FromSeconds(1), $"answered in {answeredIn}");
+        // The dispatch cannot finish before the gate opens, and the gate opens only below: the answer did not wait for it.
+        Assert.True(answeredIn < BotServiceWaits, $"answered in {answeredIn}");
         Assert.Equal(1, await teams.Get<InboundTurnStore>().CountUnfinishedAsync());
         Assert.DoesNotContain(rig.Activities, a => Text(a).Contains("Dispatched", StringComparison.Ordinal));
 
@@ -130,7 +137,8 @@ public sealed class DurableTurnTests : IAsyncLifetime
         var answeredIn = clock.Elapsed;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(answeredIn < TimeSpan.FromSeconds(1), $"answered in {answeredIn}");
+        // It waited Inbound:InvokeAnswerWithin for its turn, which cannot end before the gate opens below, and no longer.
+        Assert.InRange(answeredIn, TimeSpan.FromMilliseconds(300), BotServiceWaits);
         Assert.Contains(TeamsTurnIntake.WorkingOnIt, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         gate.Open();
