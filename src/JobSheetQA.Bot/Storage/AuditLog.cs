@@ -4,10 +4,17 @@ using Microsoft.EntityFrameworkCore;
 namespace JobSheetQA.Bot.Storage;
 
 /// <summary>The append-only audit log. There is no update or delete here, and <see cref="BotDbContext"/> refuses to save one.</summary>
-public sealed class AuditLog(IDbContextFactory<BotDbContext> contexts)
+public sealed class AuditLog(IDbContextFactory<BotDbContext> contexts, SqliteTurnWrites? sqlite = null)
 {
+    /// <summary>Appends <paramref name="entry"/>; on SQLite committed with other turns' writes (<see cref="SqliteTurnWrites"/>).</summary>
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
+        if (sqlite is not null)
+        {
+            await sqlite.AppendAuditAsync(entry);
+            return;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.AuditLog.Add(new AuditEntryEntity
         {

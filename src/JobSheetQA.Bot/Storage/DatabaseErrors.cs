@@ -13,9 +13,11 @@ internal static class DatabaseErrors
 
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
-        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint
-            && sqlite.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique,
+        SqliteException sqlite => IsUniqueViolation(sqlite),
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    public static bool IsUniqueViolation(SqliteException exception) =>
+        exception.SqliteErrorCode == SqliteConstraint && exception.SqliteExtendedErrorCode is SqliteConstraintPrimaryKey or SqliteConstraintUnique;
 }

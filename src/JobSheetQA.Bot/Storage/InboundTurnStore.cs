@@ -7,13 +7,16 @@ namespace JobSheetQA.Bot.Storage;
 /// The durable inbound queue (docs/architecture.md, data flow step 1): a turn is accepted (stored with its
 /// <c>processed_inbound</c> rows, so a redelivery is refused by the database) before the platform is answered, then
 /// claimed by a worker, finished, or tried again. Claims are conditional updates, so of several workers or instances
-/// racing for a turn exactly one gets it; a conversation's turns are claimed one at a time, oldest first.
+/// racing for a turn exactly one gets it; a conversation's turns are claimed one at a time, oldest first. On SQLite a
+/// turn's own writes (accepted, claimed, done) go through <see cref="SqliteTurnWrites"/>, committed with other turns'.
 /// </summary>
-public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
+public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts, SqliteTurnWrites? sqlite = null)
 {
     /// <summary>The new turn's id, or null when one of its ids was accepted before (a redelivery).</summary>
     public async Task<long?> AcceptAsync(InboundTurnAcceptance acceptance, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        if (sqlite is not null)
+            return await sqlite.AcceptAsync(acceptance, now);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         foreach (var id in acceptance.Ids)
             db.ProcessedInbound.Add(new ProcessedInboundEntity { Channel = acceptance.Channel, InboundId = id, ReceivedAt = now });
@@ -93,6 +96,8 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
     /// </summary>
     public async Task<bool> TryClaimAcceptedAsync(long id, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
     {
+        if (sqlite is not null)
+            return await sqlite.TryClaimAcceptedAsync(id, owner, now, lease);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         using var writer = await db.EnterWriterAsync(cancellationToken);
         return await FirstInConversation(db, db.InboundTurns
@@ -115,6 +120,8 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts)
     /// <summary>Marks the turn done (only under <paramref name="owner"/>'s claim).</summary>
     public async Task<bool> CompleteAsync(long id, string owner, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        if (sqlite is not null)
+            return await sqlite.CompleteAsync(id, owner, now);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         using var writer = await db.EnterWriterAsync(cancellationToken);
         return await Owned(db, id, owner).ExecuteUpdateAsync(set => set

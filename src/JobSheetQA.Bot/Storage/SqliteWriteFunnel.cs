@@ -119,6 +119,14 @@ internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConne
         Remember(connection);
     }
 
+    /// <summary>Sets the connection's pragmas on one that EF Core does not open (<see cref="SqliteBatchWriter"/>'s).</summary>
+    public void Configure(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
     // The pragmas hold for the life of the native connection, which the pool hands out again and again (EF opens one per
     // query): set once per native connection, not as an extra statement before every query.
     private bool NeedsPragma(DbConnection connection) =>

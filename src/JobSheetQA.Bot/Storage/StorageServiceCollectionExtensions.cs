@@ -47,6 +47,12 @@ public static class StorageServiceCollectionExtensions
             });
             services.AddSingleton<IDbContextFactory<BotDbContext>>(serviceProvider =>
                 new BotDbContextFactory<SqliteBotDbContext>(serviceProvider.GetRequiredService<IDbContextFactory<SqliteBotDbContext>>()));
+            // A turn's own writes, committed with other turns' (the turn path's storage cost, tests/load).
+            services.AddSingleton(serviceProvider => new SqliteBatchWriter(
+                serviceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.SqliteDatabasePath(environment.ContentRootPath),
+                serviceProvider.GetRequiredService<SqliteWriteFunnel>(),
+                serviceProvider.GetRequiredService<ILogger<SqliteBatchWriter>>()));
+            services.AddSingleton<SqliteTurnWrites>();
         }
 
         services.AddHostedService<StorageMigrator>();
