@@ -68,7 +68,8 @@ public sealed partial class SqliteBatchWriter : IAsyncDisposable, IDisposable
                         statements = new PreparedStatements(connection);
                     }
 
-                    using (await funnel.EnterAsync(connection, CancellationToken.None))
+                    // Its rows are turns, de-duplication ids and audit lines, which no decision reads.
+                    using (await funnel.EnterAsync(connection, CancellationToken.None, changesDecisionFacts: false))
                         Commit(statements!, batch);
                 }
                 catch (Exception exception)

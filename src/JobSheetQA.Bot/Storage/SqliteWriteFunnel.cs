@@ -28,7 +28,7 @@ namespace JobSheetQA.Bot.Storage;
 /// save would give the queue back while SQLite's write lock stays taken, and the next writer would wait out
 /// <c>busy_timeout</c>.
 /// </remarks>
-internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnectionInterceptor, IDbCommandInterceptor
+public sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnectionInterceptor, IDbCommandInterceptor
 {
     /// <summary>How long SQLite waits for another writer (the connection's command timeout, 30 s).</summary>
     public const int BusyTimeoutMilliseconds = 30_000;
@@ -39,32 +39,46 @@ internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConne
 
     // The connection whose context holds the writer now; its write statements are the only ones let through.
     private DbConnection? holder;
+    private long generation;
 
-    /// <summary>Waits for the writer, for the context on <paramref name="connection"/>; disposing the result gives it back.</summary>
-    public async Task<WriterTurn> EnterAsync(DbConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes each time a write that may have changed what a decision reads has ended (after its commit): every write
+    /// but the batch writer's, whose rows (inbound turns, de-duplication ids, audit lines) no decision reads. Facts read
+    /// while it kept one value are still true while it keeps it (<see cref="StoredFactsReader"/>).
+    /// </summary>
+    public long Generation => Interlocked.Read(ref generation);
+
+    /// <summary>
+    /// Waits for the writer, for the context on <paramref name="connection"/>; disposing the result gives it back.
+    /// <paramref name="changesDecisionFacts"/> false only for writes to rows no decision reads.
+    /// </summary>
+    public async Task<WriterTurn> EnterAsync(DbConnection connection, CancellationToken cancellationToken, bool changesDecisionFacts = true)
     {
         await writer.WaitAsync(cancellationToken);
-        return Held(connection);
+        return Held(connection, changesDecisionFacts);
     }
 
     /// <inheritdoc cref="EnterAsync"/>
     public WriterTurn Enter(DbConnection connection)
     {
         writer.Wait();
-        return Held(connection);
+        return Held(connection, changesDecisionFacts: true);
     }
 
     /// <summary>True while the context on <paramref name="connection"/> holds the writer.</summary>
     public bool IsHeldBy(DbConnection connection) => ReferenceEquals(Volatile.Read(ref holder), connection);
 
-    private WriterTurn Held(DbConnection connection)
+    private WriterTurn Held(DbConnection connection, bool changesDecisionFacts)
     {
         Volatile.Write(ref holder, connection);
-        return new WriterTurn(this);
+        return new WriterTurn(this, changesDecisionFacts);
     }
 
-    private void Release()
+    private void Release(bool changesDecisionFacts)
     {
+        // After the write's commit and before the next writer: a read that began before this sees a newer generation.
+        if (changesDecisionFacts)
+            Interlocked.Increment(ref generation);
         Volatile.Write(ref holder, null);
         writer.Release();
     }
@@ -145,14 +159,14 @@ internal sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConne
         + $" PRAGMA busy_timeout={BusyTimeoutMilliseconds};";
 
     /// <summary>The writer held by one save or set-based write; given back once, on dispose.</summary>
-    public sealed class WriterTurn(SqliteWriteFunnel funnel) : IDisposable
+    public sealed class WriterTurn(SqliteWriteFunnel funnel, bool changesDecisionFacts) : IDisposable
     {
         private int released;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
-                funnel.Release();
+                funnel.Release(changesDecisionFacts);
         }
     }
 }

@@ -112,6 +112,62 @@ public abstract class StoredFactsReaderTests(IStorageTestDatabase database) : St
             Assert.Equal(1, opens.Count);
             Assert.Equal("holder01", Assert.Single(facts.InFlight).PromotionId);
         }
+
+        // Issue #16: a request's facts are read once while nothing that could change them was written.
+        [Fact]
+        public async Task The_same_requests_facts_come_from_memory_while_only_turns_have_been_written_since()
+        {
+            var reader = Get<StoredFactsReader>();
+            await reader.ReadAsync(EnvironmentNames.Staging, "abc123", Now);
+
+            using var opens = new ConnectionOpens(Storage.ContentRoot);
+            Assert.NotNull(await Get<InboundTurnStore>().AcceptAsync(new InboundTurnAcceptance("teams", "a1", "conversation", "{}"), Now));
+            await Get<AuditLog>().AppendAsync(new AuditEntry(Now, Person("Alice"), "dry-run", Environment: EnvironmentNames.Staging));
+            await reader.ReadAsync(EnvironmentNames.Staging, "abc123", Now.AddSeconds(1));
+            Assert.Equal(0, opens.Count);
+
+            // Another request is read from the database, and so is the same one after KeptAtMost.
+            await reader.ReadAsync(EnvironmentNames.Production, "abc123", Now.AddSeconds(1));
+            Assert.Equal(1, opens.Count);
+            await reader.ReadAsync(EnvironmentNames.Staging, "abc123", Now + StoredFactsReader.KeptAtMost);
+            Assert.Equal(2, opens.Count);
+        }
+
+        [Fact]
+        public async Task A_lock_taken_between_two_decisions_is_a_fact_of_the_second()
+        {
+            var reader = Get<StoredFactsReader>();
+            Assert.Empty((await reader.ReadAsync(EnvironmentNames.Staging, "abc123", Now)).InFlight);
+
+            await Get<PromotionLocks>().TryAcquireAsync(EnvironmentNames.Staging, "holder01", "Alice", Now);
+
+            Assert.Equal("holder01", Assert.Single((await reader.ReadAsync(EnvironmentNames.Staging, "abc123", Now)).InFlight).PromotionId);
+        }
+
+        [Fact]
+        public async Task A_run_finished_between_two_decisions_is_a_fact_of_the_second()
+        {
+            var reader = Get<StoredFactsReader>();
+            var before = await reader.ReadAsync(EnvironmentNames.Production, "abc123", Now);
+            Assert.Empty(before.PriorPromotions);
+
+            await FinishAsync("staged", EnvironmentNames.Staging, "abc123", PromotionState.Succeeded, StepOutcome.Passed);
+
+            Assert.Equal("staged", Assert.Single((await reader.ReadAsync(EnvironmentNames.Production, "abc123", Now)).PriorPromotions).PromotionId);
+        }
+
+        [Fact]
+        public async Task A_write_window_is_not_current_once_it_has_ended_though_nothing_was_written()
+        {
+            await Get<WriteWindowStore>().OpenAsync(EnvironmentNames.Production, "CR-1001", Person("Alice"), Now.AddMinutes(-30), Now.AddMinutes(30));
+            var reader = Get<StoredFactsReader>();
+
+            Assert.Single((await reader.ReadAsync(EnvironmentNames.Production, "abc123", Now)).WriteWindows);
+            Assert.Single((await reader.ReadAsync(EnvironmentNames.Production, "abc123", Now.AddMinutes(30).AddTicks(-10))).WriteWindows);
+            Assert.Empty((await reader.ReadAsync(EnvironmentNames.Production, "abc123", Now.AddMinutes(30))).WriteWindows);
+            // Nor when asked about an earlier time than the facts were read at.
+            Assert.Single((await reader.ReadAsync(EnvironmentNames.Production, "abc123", Now)).WriteWindows);
+        }
     }
 
     [Collection(PostgresCollection.Name)]
