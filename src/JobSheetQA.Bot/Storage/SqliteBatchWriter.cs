@@ -39,7 +39,11 @@ public sealed partial class SqliteBatchWriter : IAsyncDisposable, IDisposable
     /// transaction has committed, or fails with what <paramref name="write"/> threw (its changes undone) or with the
     /// reason the transaction did not commit.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<PreparedStatements, T> write)
+    /// <remarks>
+    /// Only for rows no decision reads (inbound turns, de-duplication ids, audit lines): these writes leave
+    /// <see cref="SqliteWriteFunnel.Generation"/> as it is, so a write to a fact here would leave kept facts stale.
+    /// </remarks>
+    internal Task<T> WriteAsync<T>(Func<PreparedStatements, T> write)
     {
         var pending = new Write<T>(write);
         if (!queue.Writer.TryWrite(pending))
@@ -180,7 +184,7 @@ public sealed partial class SqliteBatchWriter : IAsyncDisposable, IDisposable
 }
 
 /// <summary>The batch writer's statements, each prepared once on its connection and run again with new values.</summary>
-public sealed class PreparedStatements(SqliteConnection connection) : IDisposable
+internal sealed class PreparedStatements(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
 

@@ -42,9 +42,10 @@ public sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnect
     private long generation;
 
     /// <summary>
-    /// Changes each time a write that may have changed what a decision reads has ended (after its commit): every write
-    /// but the batch writer's, whose rows (inbound turns, de-duplication ids, audit lines) no decision reads. Facts read
-    /// while it kept one value are still true while it keeps it (<see cref="StoredFactsReader"/>).
+    /// Changes when a write that may change what a decision reads begins and again when it has ended (after its commit):
+    /// every write but the batch writer's, whose rows (inbound turns, de-duplication ids, audit lines) no decision reads.
+    /// Facts read while it kept one value are still true while it keeps it (<see cref="StoredFactsReader"/>): not kept
+    /// across a write under way, nor past one that ended during the read.
     /// </summary>
     public long Generation => Interlocked.Read(ref generation);
 
@@ -70,13 +71,15 @@ public sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnect
 
     private WriterTurn Held(DbConnection connection, bool changesDecisionFacts)
     {
+        if (changesDecisionFacts)
+            Interlocked.Increment(ref generation);
         Volatile.Write(ref holder, connection);
         return new WriterTurn(this, changesDecisionFacts);
     }
 
     private void Release(bool changesDecisionFacts)
     {
-        // After the write's commit and before the next writer: a read that began before this sees a newer generation.
+        // After the write's commit: facts read while it was under way, before or after its commit, are not kept.
         if (changesDecisionFacts)
             Interlocked.Increment(ref generation);
         Volatile.Write(ref holder, null);
@@ -127,14 +130,12 @@ public sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnect
     {
         if (!NeedsPragma(connection))
             return;
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        command.ExecuteNonQuery();
+        Configure(connection);
         Remember(connection);
     }
 
     /// <summary>Sets the connection's pragmas on one that EF Core does not open (<see cref="SqliteBatchWriter"/>'s).</summary>
-    public void Configure(SqliteConnection connection)
+    public void Configure(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = Pragma;

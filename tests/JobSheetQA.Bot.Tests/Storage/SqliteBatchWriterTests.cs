@@ -121,7 +121,7 @@ public sealed class SqliteBatchWriterTests : IAsyncLifetime
 
         held!.Dispose();
         await disposing.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(accepting.IsCompletedSuccessfully);
+        Assert.NotNull(await accepting.WaitAsync(TimeSpan.FromSeconds(30)));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => Writer.WriteAsync(_ => 0));
     }
 

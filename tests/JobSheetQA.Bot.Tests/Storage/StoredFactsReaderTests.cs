@@ -134,6 +134,22 @@ public abstract class StoredFactsReaderTests(IStorageTestDatabase database) : St
         }
 
         [Fact]
+        public async Task Facts_are_read_from_the_database_while_a_write_is_under_way()
+        {
+            var reader = Get<StoredFactsReader>();
+            await reader.ReadAsync(EnvironmentNames.Staging, "abc123", Now);
+
+            // Once a write has begun it may have committed already (its writer is given back just after the commit).
+            await using var writing = Storage.CreateContext();
+            using (await writing.EnterWriterAsync(CancellationToken.None))
+            {
+                using var opens = new ConnectionOpens(Storage.ContentRoot);
+                await reader.ReadAsync(EnvironmentNames.Staging, "abc123", Now);
+                Assert.Equal(1, opens.Count);
+            }
+        }
+
+        [Fact]
         public async Task A_lock_taken_between_two_decisions_is_a_fact_of_the_second()
         {
             var reader = Get<StoredFactsReader>();
@@ -159,12 +175,14 @@ public abstract class StoredFactsReaderTests(IStorageTestDatabase database) : St
         [Fact]
         public async Task A_write_window_is_not_current_once_it_has_ended_though_nothing_was_written()
         {
-            await Get<WriteWindowStore>().OpenAsync(EnvironmentNames.Production, "CR-1001", Person("Alice"), Now.AddMinutes(-30), Now.AddMinutes(30));
+            // Ends within KeptAtMost of the first read, so only its end can send the third read back to the database.
+            var endsAt = Now.AddSeconds(2);
+            await Get<WriteWindowStore>().OpenAsync(EnvironmentNames.Production, "CR-1001", Person("Alice"), Now.AddMinutes(-30), endsAt);
             var reader = Get<StoredFactsReader>();
 
             Assert.Single((await reader.ReadAsync(EnvironmentNames.Production, "abc123", Now)).WriteWindows);
-            Assert.Single((await reader.ReadAsync(EnvironmentNames.Production, "abc123", Now.AddMinutes(30).AddTicks(-10))).WriteWindows);
-            Assert.Empty((await reader.ReadAsync(EnvironmentNames.Production, "abc123", Now.AddMinutes(30))).WriteWindows);
+            Assert.Single((await reader.ReadAsync(EnvironmentNames.Production, "abc123", endsAt.AddTicks(-10))).WriteWindows);
+            Assert.Empty((await reader.ReadAsync(EnvironmentNames.Production, "abc123", endsAt)).WriteWindows);
             // Nor when asked about an earlier time than the facts were read at.
             Assert.Single((await reader.ReadAsync(EnvironmentNames.Production, "abc123", Now)).WriteWindows);
         }
