@@ -53,7 +53,6 @@ public sealed partial class SqliteBatchWriter : IAsyncDisposable, IDisposable
 
     private async Task RunAsync()
     {
-        SqliteConnection? connection = null;
         PreparedStatements? statements = null;
         var batch = new List<Write>(MaxBatch);
         try
@@ -64,17 +63,10 @@ public sealed partial class SqliteBatchWriter : IAsyncDisposable, IDisposable
                     batch.Add(write);
                 try
                 {
-                    if (connection is null)
-                    {
-                        connection = new SqliteConnection(connectionString);
-                        connection.Open();
-                        funnel.Configure(connection);
-                        statements = new PreparedStatements(connection);
-                    }
-
+                    statements ??= PreparedStatements.Open(connectionString, funnel);
                     // Its rows are turns, de-duplication ids and audit lines, which no decision reads.
-                    using (await funnel.EnterAsync(connection, CancellationToken.None, changesDecisionFacts: false))
-                        Commit(statements!, batch);
+                    using (await funnel.EnterAsync(statements.Connection, CancellationToken.None, changesDecisionFacts: false))
+                        Commit(statements, batch);
                 }
                 catch (Exception exception)
                 {
@@ -83,8 +75,7 @@ public sealed partial class SqliteBatchWriter : IAsyncDisposable, IDisposable
                         write.Failed ??= exception;
                     LogBatchFailed(logger, exception, batch.Count);
                     statements?.Dispose();
-                    connection?.Dispose();
-                    (statements, connection) = (null, null);
+                    statements = null;
                 }
 
                 foreach (var write in batch)
@@ -95,7 +86,6 @@ public sealed partial class SqliteBatchWriter : IAsyncDisposable, IDisposable
         finally
         {
             statements?.Dispose();
-            connection?.Dispose();
         }
     }
 
@@ -183,18 +173,40 @@ public sealed partial class SqliteBatchWriter : IAsyncDisposable, IDisposable
     }
 }
 
-/// <summary>The batch writer's statements, each prepared once on its connection and run again with new values.</summary>
+/// <summary>
+/// The batch writer's connection and its statements, each prepared once and run again with new values; disposing closes
+/// the connection.
+/// </summary>
 internal sealed class PreparedStatements(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+
+    public SqliteConnection Connection => connection;
+
+    /// <summary>Opens a connection with the process's pragmas (<see cref="SqliteWriteFunnel.Configure"/>).</summary>
+    public static PreparedStatements Open(string connectionString, SqliteWriteFunnel funnel)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            funnel.Configure(connection);
+            return new PreparedStatements(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Runs <paramref name="sql"/>; the number of rows it changed.</summary>
     public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
         Bound(sql, parameters).ExecuteNonQuery();
 
-    /// <summary>Runs <paramref name="sql"/>; the first column of its first row.</summary>
-    public T Scalar<T>(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
-        (T)Convert.ChangeType(Bound(sql, parameters).ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>Runs <paramref name="sql"/>; the integer in the first column of its first row.</summary>
+    public long ScalarInt64(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        (long)Bound(sql, parameters).ExecuteScalar()!;
 
     private SqliteCommand Bound(string sql, ReadOnlySpan<(string Name, object? Value)> parameters)
     {
@@ -217,5 +229,6 @@ internal sealed class PreparedStatements(SqliteConnection connection) : IDisposa
         foreach (var command in commands.Values)
             command.Dispose();
         commands.Clear();
+        connection.Dispose();
     }
 }

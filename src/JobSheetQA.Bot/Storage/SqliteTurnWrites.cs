@@ -56,7 +56,7 @@ public sealed class SqliteTurnWrites(SqliteBatchWriter writer)
             {
                 foreach (var id in acceptance.Ids)
                     statements.Execute(InsertProcessedInbound, ("$channel", acceptance.Channel), ("$inbound_id", id), ("$now", at));
-                return statements.Scalar<long>(InsertTurn,
+                return statements.ScalarInt64(InsertTurn,
                     ("$channel", acceptance.Channel), ("$inbound_id", acceptance.InboundId), ("$conversation_key", acceptance.ConversationKey),
                     ("$payload", acceptance.Payload), ("$now", at));
             });

@@ -13,23 +13,16 @@ namespace JobSheetQA.Bot.Tests.Storage;
 /// fails (a redelivery's unique key, a bug) is undone alone; a transaction SQLite ends by itself fails every write in it.
 /// The rest of the behaviour is the stores' own tests, which run on SQLite through this path.
 /// </summary>
-public sealed class SqliteBatchWriterTests : IAsyncLifetime
+public sealed class SqliteBatchWriterTests() : StorageTests(new SqliteTestDatabase())
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
-    private StorageTestHost storage = null!;
+    private InboundTurnStore Turns => Storage.Get<InboundTurnStore>();
 
-    public async Task InitializeAsync() => storage = await new SqliteTestDatabase().StartAsync();
-
-    public async Task DisposeAsync() => await storage.DisposeAsync();
-
-    private InboundTurnStore Turns => storage.Get<InboundTurnStore>();
-
-    private SqliteBatchWriter Writer => storage.Get<SqliteBatchWriter>();
+    private SqliteBatchWriter Writer => Storage.Get<SqliteBatchWriter>();
 
     [Fact]
     public async Task A_turn_is_answered_accepted_only_once_its_transaction_has_committed()
     {
-        await using var holder = storage.CreateContext();
+        await using var holder = Storage.CreateContext();
         var held = await holder.EnterWriterAsync(CancellationToken.None);
         var accepting = Turns.AcceptAsync(Turn("a1"), Now);
 
@@ -57,8 +50,8 @@ public sealed class SqliteBatchWriterTests : IAsyncLifetime
         Assert.Null(await redelivery);
         Assert.NotNull(await last);
         Assert.Equal(3, await Turns.CountWaitingAsync("teams"));
-        Assert.False(await storage.Get<InboundDeduplicator>().TryMarkProcessedAsync("teams", "x1", Now));
-        Assert.True(await storage.Get<InboundDeduplicator>().TryMarkProcessedAsync("teams", "x2", Now), "the refused delivery's own id was kept");
+        Assert.False(await Storage.Get<InboundDeduplicator>().TryMarkProcessedAsync("teams", "x1", Now));
+        Assert.True(await Storage.Get<InboundDeduplicator>().TryMarkProcessedAsync("teams", "x2", Now), "the refused delivery's own id was kept");
     }
 
     [Fact]
@@ -74,7 +67,7 @@ public sealed class SqliteBatchWriterTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
         Assert.NotNull(await accepting);
-        Assert.True(await storage.Get<InboundDeduplicator>().TryMarkProcessedAsync("teams", "undone", Now), "the failed write's row was kept");
+        Assert.True(await Storage.Get<InboundDeduplicator>().TryMarkProcessedAsync("teams", "undone", Now), "the failed write's row was kept");
     }
 
     [Fact]
@@ -98,23 +91,23 @@ public sealed class SqliteBatchWriterTests : IAsyncLifetime
     {
         var at = Now.AddTicks(1_234_567); // below the microsecond too, which both truncate
         await Turns.AcceptAsync(Turn("a1"), at);
-        await using (var db = storage.CreateContext())
+        await using (var db = Storage.CreateContext())
         {
             db.ProcessedInbound.Add(new ProcessedInboundEntity { Channel = "teams", InboundId = "by-ef", ReceivedAt = at });
             await db.SaveChangesAsync();
         }
 
-        await using var check = storage.CreateContext();
+        await using var check = Storage.CreateContext();
         var stored = await check.Database.SqlQuery<string>($"SELECT received_at AS Value FROM processed_inbound ORDER BY inbound_id").ToListAsync();
-        Assert.Equal(["2026-12-03 09:00:00.123456", "2026-12-03 09:00:00.123456"], stored);
+        Assert.Equal(["2026-11-26 09:00:00.123456", "2026-11-26 09:00:00.123456"], stored);
         var turn = await check.InboundTurns.SingleAsync(t => t.AcceptedAt == at && t.NextAttemptAt <= at);
-        Assert.Equal(new DateTimeOffset(2026, 12, 3, 9, 0, 0, 123, 456, TimeSpan.Zero), turn.AcceptedAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 9, 0, 0, 123, 456, TimeSpan.Zero), turn.AcceptedAt);
     }
 
     [Fact]
     public async Task Writes_queued_when_the_writer_is_disposed_still_commit()
     {
-        await using var holder = storage.CreateContext();
+        await using var holder = Storage.CreateContext();
         var held = await holder.EnterWriterAsync(CancellationToken.None);
         var accepting = Turns.AcceptAsync(Turn("a1"), Now);
         var disposing = Writer.DisposeAsync().AsTask();
@@ -131,7 +124,7 @@ public sealed class SqliteBatchWriterTests : IAsyncLifetime
     /// </summary>
     private async Task<T> InOneBatchAsync<T>(Func<T> queue)
     {
-        await using var holder = storage.CreateContext();
+        await using var holder = Storage.CreateContext();
         T writes;
         Task<int> waiting;
         using (await holder.EnterWriterAsync(CancellationToken.None))

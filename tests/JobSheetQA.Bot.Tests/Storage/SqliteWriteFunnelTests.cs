@@ -11,19 +11,12 @@ namespace JobSheetQA.Bot.Tests.Storage;
 /// (~300 sleeps of 1–10 ms a second under tests/load). A write made outside the queue is refused, so the rest of the
 /// storage tests, which all run on SQLite, show that no store method forgets it.
 /// </summary>
-public sealed class SqliteWriteFunnelTests : IAsyncLifetime
+public sealed class SqliteWriteFunnelTests() : StorageTests(new SqliteTestDatabase())
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
-    private StorageTestHost storage = null!;
-
-    public async Task InitializeAsync() => storage = await new SqliteTestDatabase().StartAsync();
-
-    public async Task DisposeAsync() => await storage.DisposeAsync();
-
     [Fact]
     public async Task A_set_based_write_made_without_the_writer_is_refused_and_goes_through_with_it()
     {
-        await using var db = storage.CreateContext();
+        await using var db = Storage.CreateContext();
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.InboundTurns.ExecuteDeleteAsync());
         Assert.Contains("writer queue", refused.Message, StringComparison.Ordinal);
@@ -35,11 +28,11 @@ public sealed class SqliteWriteFunnelTests : IAsyncLifetime
     [Fact]
     public async Task A_set_based_write_of_a_store_waits_while_another_context_holds_the_writer()
     {
-        var turns = storage.Get<InboundTurnStore>();
+        var turns = Storage.Get<InboundTurnStore>();
         var id = (await turns.AcceptAsync(new InboundTurnAcceptance("teams", "a1", "conv", "{}"), Now))!.Value;
         Assert.True(await turns.TryClaimAcceptedAsync(id, "me", Now, TimeSpan.FromMinutes(5)));
 
-        await using var holder = storage.CreateContext();
+        await using var holder = Storage.CreateContext();
         var held = await holder.EnterWriterAsync(CancellationToken.None);
         var completing = turns.CompleteAsync(id, "me", Now);
 
@@ -55,7 +48,7 @@ public sealed class SqliteWriteFunnelTests : IAsyncLifetime
     [Fact]
     public async Task A_context_holding_the_writer_saves_with_it_instead_of_queueing_behind_itself()
     {
-        await using var db = storage.CreateContext();
+        await using var db = Storage.CreateContext();
         using (await db.EnterWriterAsync(CancellationToken.None))
         {
             db.ProcessedInbound.Add(new ProcessedInboundEntity { Channel = "teams", InboundId = "held", ReceivedAt = Now });
@@ -64,7 +57,7 @@ public sealed class SqliteWriteFunnelTests : IAsyncLifetime
         }
 
         // Given back: another context's save goes through.
-        await using var other = storage.CreateContext();
+        await using var other = Storage.CreateContext();
         other.ProcessedInbound.Add(new ProcessedInboundEntity { Channel = "teams", InboundId = "after", ReceivedAt = Now });
         Assert.Equal(1, await other.SaveChangesAsync().WaitAsync(TimeSpan.FromSeconds(30)));
     }
@@ -72,7 +65,7 @@ public sealed class SqliteWriteFunnelTests : IAsyncLifetime
     [Fact]
     public async Task A_context_cannot_take_the_writer_twice()
     {
-        await using var db = storage.CreateContext();
+        await using var db = Storage.CreateContext();
         using var held = await db.EnterWriterAsync(CancellationToken.None);
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.EnterWriterAsync(CancellationToken.None));
     }
