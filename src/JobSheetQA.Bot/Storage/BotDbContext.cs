@@ -56,16 +56,17 @@ public abstract class BotDbContext(DbContextOptions options) : DbContext(options
     /// On SQLite, waits for the process's one writer and holds it for this context until the result is disposed; elsewhere
     /// returns null at once. Required around a set-based write (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL), which
     /// does not go through <c>SaveChanges</c>: <see cref="SqliteWriteFunnel"/> refuses a write statement made without it.
-    /// Saves on this context meanwhile use the writer it holds.
+    /// Saves on this context meanwhile use the writer it holds. <paramref name="changesDecisionFacts"/> false only for
+    /// writes to rows no decision reads (inbound turns): they leave facts kept by <see cref="StoredFactsReader"/> as they are.
     /// </summary>
-    public async Task<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken)
+    public async Task<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken, bool changesDecisionFacts = true)
     {
         if (writeFunnel is null)
             return null;
         var connection = Database.GetDbConnection();
         if (writeFunnel.IsHeldBy(connection))
             throw new InvalidOperationException("This context already holds the SQLite writer.");
-        return await writeFunnel.EnterAsync(connection, cancellationToken);
+        return await writeFunnel.EnterAsync(connection, cancellationToken, changesDecisionFacts);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -43,6 +43,21 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts, S
         }
     }
 
+    /// <summary>
+    /// Accepts the turn as <see cref="AcceptAsync"/> does and claims it for <paramref name="owner"/> as
+    /// <see cref="TryClaimAcceptedAsync"/> does (Claimed false when an earlier turn of its conversation is unfinished); null
+    /// for a redelivery. On SQLite both are one write, so the turn is never seen unclaimed; elsewhere they are two.
+    /// </summary>
+    public async Task<AcceptedTurn?> AcceptAndClaimAsync(
+        InboundTurnAcceptance acceptance, DateTimeOffset now, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        if (sqlite is not null)
+            return await sqlite.AcceptAndClaimAsync(acceptance, now, owner, lease);
+        if (await AcceptAsync(acceptance, now, cancellationToken) is not { } id)
+            return null;
+        return new AcceptedTurn(id, await TryClaimAcceptedAsync(id, owner, now, lease, cancellationToken));
+    }
+
     /// <summary>Turns of <paramref name="channel"/> accepted and not yet claimed (a bound on what may wait).</summary>
     public async Task<int> CountWaitingAsync(string channel, CancellationToken cancellationToken = default)
     {
@@ -71,7 +86,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts, S
 
             // Guarded by what was read: state and attempt count change with every claim, so only one claim matches.
             int claimed;
-            using (await db.EnterWriterAsync(cancellationToken))
+            using (await db.EnterWriterAsync(cancellationToken, changesDecisionFacts: false))
             {
                 claimed = await db.InboundTurns
                     .Where(t => t.Id == candidate.Id && t.State == candidate.State && t.Attempts == candidate.Attempts)
@@ -99,7 +114,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts, S
         if (sqlite is not null)
             return await sqlite.TryClaimAcceptedAsync(id, owner, now, lease);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var writer = await db.EnterWriterAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken, changesDecisionFacts: false);
         return await FirstInConversation(db, db.InboundTurns
                 .Where(t => t.Id == id && t.State == InboundTurnState.Accepted && t.Attempts == 0))
             .ExecuteUpdateAsync(set => set
@@ -113,7 +128,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts, S
     public async Task<bool> RenewAsync(long id, string owner, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var writer = await db.EnterWriterAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken, changesDecisionFacts: false);
         return await Owned(db, id, owner).ExecuteUpdateAsync(set => set.SetProperty(t => t.LeaseUntil, until), cancellationToken) == 1;
     }
 
@@ -123,7 +138,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts, S
         if (sqlite is not null)
             return await sqlite.CompleteAsync(id, owner, now);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var writer = await db.EnterWriterAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken, changesDecisionFacts: false);
         return await Owned(db, id, owner).ExecuteUpdateAsync(set => set
             .SetProperty(t => t.State, InboundTurnState.Done)
             .SetProperty(t => t.LeaseUntil, (DateTimeOffset?)null)
@@ -137,7 +152,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts, S
     public async Task<bool> FailAsync(long id, string owner, string error, DateTimeOffset now, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var writer = await db.EnterWriterAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken, changesDecisionFacts: false);
         return await Owned(db, id, owner).ExecuteUpdateAsync(set => set
             .SetProperty(t => t.State, retryAt is null ? InboundTurnState.GivenUp : InboundTurnState.Accepted)
             .SetProperty(t => t.NextAttemptAt, retryAt ?? now)
@@ -153,7 +168,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts, S
     public async Task<int> ReleaseAllClaimsAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var writer = await db.EnterWriterAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken, changesDecisionFacts: false);
         return await db.InboundTurns.Where(t => t.State == InboundTurnState.Processing)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.LeaseUntil, now - TimeSpan.FromTicks(10)), cancellationToken);
     }
@@ -175,7 +190,7 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts, S
     public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var writer = await db.EnterWriterAsync(cancellationToken);
+        using var writer = await db.EnterWriterAsync(cancellationToken, changesDecisionFacts: false);
         return await db.InboundTurns
             .Where(t => (t.State == InboundTurnState.Done || t.State == InboundTurnState.GivenUp) && t.FinishedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken);

@@ -46,19 +46,27 @@ public sealed class SqliteTurnWrites(SqliteBatchWriter writer)
     private static readonly UtcDateTimeOffsetConverter Times = new();
 
     /// <inheritdoc cref="InboundTurnStore.AcceptAsync"/>
-    public async Task<long?> AcceptAsync(InboundTurnAcceptance acceptance, DateTimeOffset now)
+    public async Task<long?> AcceptAsync(InboundTurnAcceptance acceptance, DateTimeOffset now) =>
+        (await AcceptAsync(acceptance, now, claim: null))?.Id;
+
+    /// <inheritdoc cref="InboundTurnStore.AcceptAndClaimAsync"/>
+    public Task<AcceptedTurn?> AcceptAndClaimAsync(InboundTurnAcceptance acceptance, DateTimeOffset now, string owner, TimeSpan lease) =>
+        AcceptAsync(acceptance, now, (owner, lease));
+
+    private async Task<AcceptedTurn?> AcceptAsync(InboundTurnAcceptance acceptance, DateTimeOffset now, (string Owner, TimeSpan Lease)? claim)
     {
         var at = Stored(now);
         try
         {
-            // One write: the de-duplication rows and the turn are committed together or, on a clash, not at all.
+            // One write: the de-duplication rows, the turn and its claim are committed together or, on a clash, not at all.
             return await writer.WriteAsync(statements =>
             {
                 foreach (var id in acceptance.Ids)
                     statements.Execute(InsertProcessedInbound, ("$channel", acceptance.Channel), ("$inbound_id", id), ("$now", at));
-                return statements.ScalarInt64(InsertTurn,
+                var turnId = statements.ScalarInt64(InsertTurn,
                     ("$channel", acceptance.Channel), ("$inbound_id", acceptance.InboundId), ("$conversation_key", acceptance.ConversationKey),
                     ("$payload", acceptance.Payload), ("$now", at));
+                return new AcceptedTurn(turnId, claim is { } by && Claim(statements, turnId, by.Owner, now, by.Lease));
             });
         }
         catch (SqliteException exception) when (DatabaseErrors.IsUniqueViolation(exception))
@@ -69,8 +77,10 @@ public sealed class SqliteTurnWrites(SqliteBatchWriter writer)
 
     /// <inheritdoc cref="InboundTurnStore.TryClaimAcceptedAsync"/>
     public async Task<bool> TryClaimAcceptedAsync(long id, string owner, DateTimeOffset now, TimeSpan lease) =>
-        await writer.WriteAsync(statements =>
-            statements.Execute(ClaimAccepted, ("$id", id), ("$owner", owner), ("$lease_until", Stored(now + lease)))) == 1;
+        await writer.WriteAsync(statements => Claim(statements, id, owner, now, lease));
+
+    private static bool Claim(PreparedStatements statements, long id, string owner, DateTimeOffset now, TimeSpan lease) =>
+        statements.Execute(ClaimAccepted, ("$id", id), ("$owner", owner), ("$lease_until", Stored(now + lease))) == 1;
 
     /// <inheritdoc cref="InboundTurnStore.CompleteAsync"/>
     public async Task<bool> CompleteAsync(long id, string owner, DateTimeOffset now) =>

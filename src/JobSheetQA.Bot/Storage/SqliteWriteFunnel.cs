@@ -43,7 +43,8 @@ public sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnect
 
     /// <summary>
     /// Changes when a write that may change what a decision reads begins and again when it has ended (after its commit):
-    /// every write but the batch writer's, whose rows (inbound turns, de-duplication ids, audit lines) no decision reads.
+    /// every write but those entered with changesDecisionFacts false, whose rows (inbound turns, de-duplication ids,
+    /// audit lines) no decision reads: the batch writer's and <see cref="InboundTurnStore"/>'s.
     /// Facts read while it kept one value are still true while it keeps it (<see cref="StoredFactsReader"/>): not kept
     /// across a write under way, nor past one that ended during the read.
     /// </summary>

@@ -109,6 +109,29 @@ public abstract class InboundTurnStoreTests(IStorageTestDatabase database) : Sto
     }
 
     [Fact]
+    public async Task A_turn_accepted_and_claimed_at_once_is_claimed_only_when_first_in_its_conversation_and_a_redelivery_is_refused()
+    {
+        var turns = Get<InboundTurnStore>();
+
+        var a1 = await turns.AcceptAndClaimAsync(Turn("a1", "A"), Now, "w1", Lease);
+        var a2 = await turns.AcceptAndClaimAsync(Turn("a2", "A"), Now, "w1", Lease);
+        var b1 = await turns.AcceptAndClaimAsync(Turn("b1", "B"), Now, "w1", Lease);
+
+        Assert.True(a1?.Claimed);
+        Assert.False(a2?.Claimed); // behind a1
+        Assert.True(b1?.Claimed);
+        Assert.Null(await turns.AcceptAndClaimAsync(Turn("a1", "A"), Now, "w1", Lease));
+        var claimed = await turns.FindAsync(a1!.Value.Id);
+        Assert.Equal((InboundTurnState.Processing, 1, "w1", Now + Lease), (claimed!.State, claimed.Attempts, claimed.LeaseOwner, claimed.LeaseUntil));
+        Assert.Equal(InboundTurnState.Accepted, (await turns.FindAsync(a2!.Value.Id))!.State);
+
+        // Neither claimed turn is there for a look in the database; the unclaimed one goes once a1 is done.
+        Assert.Null(await turns.TryClaimNextAsync("w2", Now, Lease));
+        Assert.True(await turns.CompleteAsync(a1.Value.Id, "w1", Now));
+        Assert.True(await turns.TryClaimAcceptedAsync(a2.Value.Id, "w1", Now, Lease));
+    }
+
+    [Fact]
     public async Task A_claim_that_lapsed_is_taken_again_and_its_first_holder_can_no_longer_finish_it()
     {
         var turns = Get<InboundTurnStore>();

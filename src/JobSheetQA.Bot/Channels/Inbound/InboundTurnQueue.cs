@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace JobSheetQA.Bot.Channels.Inbound;
 
@@ -11,12 +12,15 @@ namespace JobSheetQA.Bot.Channels.Inbound;
 /// lets a request that must answer with the turn's result (a Teams invoke) wait for it a bounded time.
 /// </summary>
 /// <remarks>
-/// The database stays the queue: a turn handed over in memory is still claimed there (one conditional update), and one
-/// the memory cannot take (the hand-over list full, or behind an earlier turn of its conversation) is marked as backlog,
-/// so a worker looks in the database for it. A redelivery of a recently accepted id is answered from a bounded memory of
-/// those ids before the database is asked; the database's unique ids remain the authority.
+/// The database stays the queue: a turn handed over in memory is claimed there for this process as it is stored (one
+/// write on SQLite), and its claim is kept while it waits for a worker (<see cref="InboundClaims"/>). One behind an
+/// unfinished earlier turn of its conversation waits in memory for that turn when it is handled here, and is handed over
+/// again when it is finished; one the memory cannot take (the hand-over list full, or behind a turn handled elsewhere or
+/// due again later) is marked as backlog, so a worker looks in the database for it. A redelivery of a recently accepted
+/// id is answered from a bounded memory of those ids before the database is asked; the database's unique ids remain the
+/// authority.
 /// </remarks>
-public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, BotMetrics metrics)
+public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, BotMetrics metrics, IOptions<InboundOptions> options)
 {
     /// <summary>Accepted turns handed over in memory and not yet taken by a worker; more go through the database.</summary>
     public const int HandOverCapacity = 1024;
@@ -25,10 +29,15 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, 
     public const int RememberedIds = 10_000;
 
     private readonly SemaphoreSlim work = new(0, int.MaxValue);
-    private readonly Channel<InboundTurn> handOver = Channel.CreateBounded<InboundTurn>(
-        new BoundedChannelOptions(HandOverCapacity) { FullMode = BoundedChannelFullMode.Wait });
+    // Bounded by AcceptAsync, which hands a turn over only while fewer than HandOverCapacity wait (and by the parked bound).
+    private readonly Channel<HandedOver> handOver = Channel.CreateUnbounded<HandedOver>();
     private readonly RecentIds recent = new(RememberedIds);
     private readonly ConcurrentDictionary<string, byte> waitingBehind = new(StringComparer.Ordinal);
+
+    // Conversations with a turn being handled by this process, each with the turns handed over here since that could not
+    // be claimed behind it: handed over again when it is finished, instead of a look in the database. Guarded by itself.
+    private readonly Dictionary<string, List<InboundTurn>> handledHere = new(StringComparer.Ordinal);
+    private int parked;
     private readonly ConcurrentDictionary<(string Channel, string InboundId), TaskCompletionSource<object?>> waiting = new();
 
     // Changes each time the database may hold a due turn no worker knows of; 0 when a look found none. Starts set: turns
@@ -37,6 +46,9 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, 
 
     /// <summary>Accepted turns waiting in memory for a worker (the inbound queue depth of this process).</summary>
     public int Waiting => handOver.Reader.Count;
+
+    /// <summary>The claims this process holds, made here at acceptance and by its workers.</summary>
+    public InboundClaims Claims { get; } = new();
 
     /// <summary>
     /// Stores the turn unless one of its ids was accepted before, or <paramref name="capacity"/> turns of its channel are
@@ -49,15 +61,38 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, 
             return Duplicate(turn);
         if (capacity is { } limit && await store.CountWaitingAsync(turn.Channel, cancellationToken) >= limit)
             return InboundAcceptance.Full;
-        // Stored whatever happens to the request from here: a platform that hangs up still gets its turn handled.
-        var id = await store.AcceptAsync(turn, time.GetUtcNow(), CancellationToken.None);
+        // Stored whatever happens to the request from here: a platform that hangs up still gets its turn handled. Claimed
+        // as it is stored when the memory can take it, so no worker spends a write claiming it and no look in the
+        // database takes it from under the hand-over; not for a channel that bounds its waiting turns (Slack), which
+        // counts them in the database, where they wait unclaimed until a worker takes them.
+        var handOverNow = handOver.Reader.Count < HandOverCapacity;
+        var claimNow = handOverNow && capacity is null;
+        var accepted = claimNow
+            ? await store.AcceptAndClaimAsync(turn, time.GetUtcNow(), Claims.Owner, options.Value.Lease, CancellationToken.None)
+            : await store.AcceptAsync(turn, time.GetUtcNow(), CancellationToken.None) is { } stored ? new AcceptedTurn(stored, Claimed: false) : null;
         foreach (var known in ids)
             recent.Add(turn.Channel, known);
-        if (id is not { } turnId)
+        if (accepted is not { } turnAccepted)
             return Duplicate(turn);
-        if (!handOver.Writer.TryWrite(new InboundTurn(turnId, turn.Channel, turn.InboundId, turn.ConversationKey, turn.Payload, Attempt: 1)))
+
+        var handed = new InboundTurn(turnAccepted.Id, turn.Channel, turn.InboundId, turn.ConversationKey, turn.Payload, Attempt: 1);
+        if (turnAccepted.Claimed)
+        {
+            Handling(turn.ConversationKey);
+            HandOver(new HandedOver(handed, Claims.Hold(handed.Id, time.GetTimestamp())));
+        }
+        else if (!handOverNow)
+        {
             MarkBacklog();
-        Wake();
+            Wake();
+        }
+        else if (!(claimNow && TryPark(handed)))
+        {
+            // Not claimed yet: a worker claims it. When its claim just failed, the earlier turn it met was not handled
+            // here, or has just finished (its end and this acceptance commit together): the worker tries again.
+            HandOver(new HandedOver(handed, Claim: null));
+        }
+
         return InboundAcceptance.Accepted;
     }
 
@@ -104,29 +139,86 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, 
             waiter.TrySetResult(result);
     }
 
-    /// <summary>Takes a turn accepted here that no worker has taken yet (it still has to be claimed in the database).</summary>
-    internal bool TryTakeAccepted(out InboundTurn turn) => handOver.Reader.TryRead(out turn!);
+    /// <summary>
+    /// Takes a turn accepted here that no worker has taken yet: with its claim when it was claimed as it was stored, else
+    /// still to be claimed in the database.
+    /// </summary>
+    internal bool TryTakeAccepted(out HandedOver handed) => handOver.Reader.TryRead(out handed!);
+
+    /// <summary>A worker of this process has claimed a turn of the conversation and is handling it.</summary>
+    internal void Handling(string conversationKey)
+    {
+        lock (handledHere)
+            handledHere.TryAdd(conversationKey, []);
+    }
 
     /// <summary>
-    /// A handed-over turn could not be claimed, most likely because an earlier turn of its conversation is unfinished:
-    /// the database has it, and <see cref="ConversationFreed"/> sends a worker there when that turn is done.
+    /// A handed-over turn could not be claimed, most likely because an earlier turn of its conversation is unfinished. When
+    /// that turn is being handled here, the turn waits in memory and is handed over again once it is finished
+    /// (<see cref="ConversationFreed"/>); otherwise (handled by another instance, due again later, or more turns waiting
+    /// than <see cref="HandOverCapacity"/>) the database has it, and <see cref="ConversationFreed"/> sends a worker there.
     /// </summary>
     internal void CouldNotClaim(InboundTurn turn)
     {
+        if (TryPark(turn))
+            return;
         if (waitingBehind.Count >= HandOverCapacity)
             waitingBehind.Clear(); // a bound; the workers' periodic look finds what a cleared entry would have pointed to
         waitingBehind[turn.ConversationKey] = 0;
         MarkBacklog();
+        Wake();
     }
 
-    /// <summary>A turn of the conversation is finished (done, given up or due again later): its next turn may be claimed.</summary>
+    /// <summary>Keeps the turn in memory behind its conversation's turn handled here, if one is (and there is room).</summary>
+    private bool TryPark(InboundTurn turn)
+    {
+        lock (handledHere)
+        {
+            if (parked >= HandOverCapacity || !handledHere.TryGetValue(turn.ConversationKey, out var behind))
+                return false;
+            behind.Add(turn);
+            parked++;
+            return true;
+        }
+    }
+
+    /// <summary>A turn of the conversation is finished (done or given up): its next turn may be claimed.</summary>
     internal void ConversationFreed(string conversationKey)
     {
+        foreach (var turn in StopHandling(conversationKey))
+            HandOver(new HandedOver(turn, Claim: null));
         if (waitingBehind.TryRemove(conversationKey, out _))
         {
             MarkBacklog();
             Wake();
         }
+    }
+
+    /// <summary>
+    /// A turn of the conversation failed and is due again later, still first in its conversation: the turns waiting
+    /// behind it here are left to the database, where a worker finds them once it is finished.
+    /// </summary>
+    internal void ConversationPaused(string conversationKey)
+    {
+        foreach (var turn in StopHandling(conversationKey))
+            CouldNotClaim(turn);
+    }
+
+    private List<InboundTurn> StopHandling(string conversationKey)
+    {
+        lock (handledHere)
+        {
+            if (!handledHere.Remove(conversationKey, out var behind))
+                return [];
+            parked -= behind.Count;
+            return behind;
+        }
+    }
+
+    private void HandOver(HandedOver handed)
+    {
+        handOver.Writer.TryWrite(handed); // unbounded: always taken
+        Wake();
     }
 
     /// <summary>Notes that the database may hold a due turn no worker was handed (so a worker looks there next).</summary>
@@ -156,6 +248,9 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, 
             return false;
         }
     }
+
+    /// <summary>A turn handed over to the workers in memory, with this process's claim on it when it has one already.</summary>
+    internal sealed record HandedOver(InboundTurn Turn, InboundClaims.Claim? Claim);
 
     /// <summary>The last <c>capacity</c> accepted (channel, id) pairs; the oldest are forgotten first.</summary>
     private sealed class RecentIds(int capacity)

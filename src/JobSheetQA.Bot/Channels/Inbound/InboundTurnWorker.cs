@@ -7,11 +7,12 @@ namespace JobSheetQA.Bot.Channels.Inbound;
 
 /// <summary>
 /// Handles the stored inbound turns with <c>Inbound:Workers</c> loops: each takes a turn this process accepted (handed
-/// over in memory, claimed with one conditional update) or else claims the oldest due turn that is first in its
+/// over in memory, claimed as it was stored or else now with one conditional update) or else claims the oldest due turn that is first in its
 /// conversation from the database (looked at when a hand-over could not be claimed, and every
 /// <c>Inbound:PollInterval</c> for turns accepted elsewhere or due again), has the channel's <see cref="IInboundTurnProcessor"/>
-/// handle it, and marks it done; one more loop renews the claims of the turns being handled every third of
-/// <c>Inbound:Lease</c> (a turn costs no timer of its own); a failure is tried again after a growing wait, and after <c>Inbound:MaxAttempts</c> the turn is given up and
+/// handle it, and marks it done; one more loop renews every claim this process holds (<see cref="InboundClaims"/>: turns
+/// being handled, and turns claimed as they were stored and waiting for a worker) every third of <c>Inbound:Lease</c> (a
+/// turn costs no timer of its own); a failure is tried again after a growing wait, and after <c>Inbound:MaxAttempts</c> the turn is given up and
 /// the asker told. A turn claimed when the process stopped is taken again (at once on SQLite, whose single instance
 /// knows its earlier process is gone; after the lease elsewhere).
 /// </summary>
@@ -25,12 +26,13 @@ public sealed class InboundTurnWorker(
     BotMetrics metrics,
     ILogger<InboundTurnWorker> logger) : BackgroundService
 {
-    private readonly string owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly Dictionary<string, IInboundTurnProcessor> byChannel = processors.ToDictionary(p => p.Channel, StringComparer.Ordinal);
 
-    // The turns this process's workers are handling now, whose claims the renewal loop keeps; each handling has its own
-    // token, so one that ends never takes out a later handling of the same turn (a retry another worker took at once).
-    private readonly ConcurrentDictionary<long, Handling> handling = new();
+    // The claims the renewal loop keeps: of the turns this process's workers are handling, and of those it claimed as it
+    // accepted them, waiting for a worker. Each claim is its own, so one that ends never takes out a later claim of the
+    // same turn (a retry another worker took at once).
+    private readonly InboundClaims claims = queue.Claims;
+    private readonly string owner = queue.Claims.Owner;
 
     // Made at start, so the first renewal is due a third of the lease after the worker started.
     private PeriodicTimer? renewals;
@@ -63,10 +65,10 @@ public sealed class InboundTurnWorker(
         {
             try
             {
-                var turn = await TakeAcceptedAsync(settings, stoppingToken);
+                var taken = await TakeAcceptedAsync(settings, stoppingToken);
                 // The database, for turns this process was not handed: accepted before it started or by another instance,
                 // due again after a failure, behind an earlier turn of their conversation, or left by a dead worker.
-                if (turn is null && (queue.Backlog != 0 || lastLook is not { } looked || time.GetElapsedTime(looked) >= settings.PollInterval))
+                if (taken is null && (queue.Backlog != 0 || lastLook is not { } looked || time.GetElapsedTime(looked) >= settings.PollInterval))
                 {
                     var backlog = queue.Backlog;
                     lastLook = time.GetTimestamp();
@@ -74,18 +76,18 @@ public sealed class InboundTurnWorker(
                     if (claimed is null)
                         queue.BacklogLookedAt(backlog);
                     else
-                        turn = InboundTurn.From(claimed);
+                        taken = Claimed(InboundTurn.From(claimed));
                     if (claimed is { Attempts: > 1, LastError: null })
                         InboundLog.TurnResumed(logger, claimed.Id, claimed.Channel, claimed.InboundId, claimed.Attempts);
                 }
 
-                if (turn is null)
+                if (taken is not var (turn, claim))
                 {
                     await queue.WaitForWorkAsync(settings.PollInterval, stoppingToken);
                     continue;
                 }
 
-                await HandleAsync(turn, settings, stoppingToken);
+                await HandleAsync(turn, claim, settings, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -102,26 +104,33 @@ public sealed class InboundTurnWorker(
     }
 
     /// <summary>
-    /// A turn this process accepted, claimed in the database with one update; one that cannot be claimed (behind an
-    /// earlier turn of its conversation, or taken by another instance) is left to the database look.
+    /// A turn this process accepted: claimed already as it was stored, or claimed now in the database with one update;
+    /// one that cannot be claimed (behind an earlier turn of its conversation, or taken by another instance) is left to
+    /// the queue (<see cref="InboundTurnQueue.CouldNotClaim"/>).
     /// </summary>
-    private async Task<InboundTurn?> TakeAcceptedAsync(InboundOptions settings, CancellationToken stoppingToken)
+    private async Task<(InboundTurn Turn, InboundClaims.Claim Claim)?> TakeAcceptedAsync(InboundOptions settings, CancellationToken stoppingToken)
     {
-        while (queue.TryTakeAccepted(out var accepted))
+        while (queue.TryTakeAccepted(out var handed))
         {
-            if (await store.TryClaimAcceptedAsync(accepted.Id, owner, time.GetUtcNow(), settings.Lease, stoppingToken))
-                return accepted;
-            queue.CouldNotClaim(accepted);
+            if (handed.Claim is { } claim)
+                return (handed.Turn, claim);
+            if (await store.TryClaimAcceptedAsync(handed.Turn.Id, owner, time.GetUtcNow(), settings.Lease, stoppingToken))
+                return Claimed(handed.Turn);
+            queue.CouldNotClaim(handed.Turn);
         }
 
         return null;
     }
 
-    private async Task HandleAsync(InboundTurn turn, InboundOptions settings, CancellationToken stoppingToken)
+    private (InboundTurn Turn, InboundClaims.Claim Claim) Claimed(InboundTurn turn)
+    {
+        queue.Handling(turn.ConversationKey);
+        return (turn, claims.Hold(turn.Id, time.GetTimestamp()));
+    }
+
+    private async Task HandleAsync(InboundTurn turn, InboundClaims.Claim handled, InboundOptions settings, CancellationToken stoppingToken)
     {
         object? result;
-        var handled = new Handling(time.GetTimestamp());
-        handling[turn.Id] = handled;
         try
         {
             var processor = byChannel.GetValueOrDefault(turn.Channel)
@@ -149,7 +158,7 @@ public sealed class InboundTurnWorker(
         queue.Finished(turn.Channel, turn.InboundId, result);
     }
 
-    private async Task FailAsync(InboundTurn turn, Handling handled, Exception exception, InboundOptions settings)
+    private async Task FailAsync(InboundTurn turn, InboundClaims.Claim handled, Exception exception, InboundOptions settings)
     {
         var now = time.GetUtcNow();
         var error = $"{exception.GetType().Name}: {exception.Message}";
@@ -160,6 +169,7 @@ public sealed class InboundTurnWorker(
             StopRenewing(turn.Id, handled);
             if (!await store.FailAsync(turn.Id, owner, error, now, retryAt, CancellationToken.None))
                 InboundLog.ClaimLost(logger, turn.Id);
+            queue.ConversationPaused(turn.ConversationKey);
             return;
         }
 
@@ -183,12 +193,12 @@ public sealed class InboundTurnWorker(
     }
 
     // Before the store moves the turn out of Processing: a renewal after that would find no claim and call it lost.
-    private void StopRenewing(long id, Handling handled) => handling.TryRemove(KeyValuePair.Create(id, handled));
+    private void StopRenewing(long id, InboundClaims.Claim handled) => claims.Release(id, handled);
 
     /// <summary>
-    /// Every third of the lease, renews the claim of each turn still being handled that was claimed at least that long
-    /// ago; a claim found lost is said once (another worker may take that turn again). One loop for the process, not a
-    /// timer per turn.
+    /// Every third of the lease, renews each claim this process holds that was made at least that long ago (of a turn
+    /// being handled, or waiting in memory for a worker); a claim found lost is said once (another worker may take that
+    /// turn again). One loop for the process, not a timer per turn.
     /// </summary>
     private async Task RenewClaimsAsync(PeriodicTimer ticks, TimeSpan lease, CancellationToken stoppingToken)
     {
@@ -197,7 +207,7 @@ public sealed class InboundTurnWorker(
         {
             while (await ticks.WaitForNextTickAsync(stoppingToken))
             {
-                foreach (var (id, handled) in handling)
+                foreach (var (id, handled) in claims.Held)
                 {
                     // A claim younger than a third of the lease has at least two thirds left: no write for it yet.
                     if (time.GetElapsedTime(handled.Since) < lease / 3)
@@ -206,7 +216,7 @@ public sealed class InboundTurnWorker(
                     try
                     {
                         // Finished between the look and the renewal: its claim is gone because it is done, not lost.
-                        if (!await store.RenewAsync(id, owner, time.GetUtcNow() + lease, stoppingToken) && handling.TryRemove(KeyValuePair.Create(id, handled)))
+                        if (!await store.RenewAsync(id, owner, time.GetUtcNow() + lease, stoppingToken) && claims.Release(id, handled))
                             InboundLog.ClaimLost(logger, id);
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -220,11 +230,5 @@ public sealed class InboundTurnWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-    }
-
-    /// <summary>One handling of a turn, since its claim (compared by reference: each handling is its own).</summary>
-    private sealed class Handling(long since)
-    {
-        public long Since { get; } = since;
     }
 }

@@ -1,7 +1,9 @@
 using JobSheetQA.Bot.Channels.Inbound;
 using JobSheetQA.Bot.Storage;
+using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Bot.Tests.Storage.Support;
 using JobSheetQA.Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -28,7 +30,7 @@ public sealed class InboundTurnWorkerTests : IAsyncLifetime
     {
         var store = storage.Get<InboundTurnStore>();
         using var metrics = TestMetrics.Create();
-        var queue = new InboundTurnQueue(store, time, metrics);
+        var queue = new InboundTurnQueue(store, time, metrics, Options.Create(new InboundOptions { Lease = Lease }));
         var processor = new HeldProcessor();
         var worker = new InboundTurnWorker(
             store, queue, [processor],
@@ -60,6 +62,57 @@ public sealed class InboundTurnWorkerTests : IAsyncLifetime
         {
             await worker.StopAsync(CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task A_turn_claimed_as_it_was_stored_keeps_its_claim_while_it_waits_for_a_busy_worker_and_is_handled_once()
+    {
+        var store = storage.Get<InboundTurnStore>();
+        using var metrics = TestMetrics.Create();
+        var queue = new InboundTurnQueue(store, time, metrics, Options.Create(new InboundOptions { Lease = Lease }));
+        var processor = new HeldProcessor();
+        var worker = new InboundTurnWorker(
+            store, queue, [processor],
+            Options.Create(new InboundOptions { Workers = 1, Lease = Lease }),
+            Options.Create(new StorageOptions { Provider = StorageProvider.Sqlite }),
+            time, metrics, NullLogger<InboundTurnWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m1", "slack:C1", "{}"), capacity: null, default);
+            var first = await processor.Started.WaitAsync(TimeSpan.FromSeconds(30));
+            // Another conversation's turn, claimed as it is stored, waits in memory: the one worker is busy.
+            await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m2", "slack:C2", "{}"), capacity: null, default);
+            Assert.Equal(1, queue.Waiting);
+            var second = await StoredAsync("m2");
+            Assert.Equal((InboundTurnState.Processing, time.GetUtcNow() + Lease), (second.State, second.LeaseUntil));
+
+            // Twice the lease on the clock: both claims renewed every third of it, the waiting turn's as well.
+            for (var tick = 1; tick <= 6; tick++)
+            {
+                time.Advance(Lease / 3);
+                var renewedTo = time.GetUtcNow() + Lease;
+                await Eventually.TrueAsync(async () => (await store.FindAsync(first.Id))!.LeaseUntil == renewedTo
+                    && (await store.FindAsync(second.Id))!.LeaseUntil == renewedTo, $"both claims renewed to {renewedTo:O} at tick {tick}");
+            }
+
+            Assert.Null(await store.TryClaimNextAsync("another-instance", time.GetUtcNow(), Lease));
+
+            processor.Finish();
+            await Eventually.TrueAsync(async () => (await store.FindAsync(second.Id))!.State == InboundTurnState.Done, "the waiting turn done");
+            Assert.Equal(2, processor.Calls);
+            Assert.Equal(1, (await store.FindAsync(second.Id))!.Attempts);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<InboundTurnEntity> StoredAsync(string inboundId)
+    {
+        await using var db = await storage.Get<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
+        return await db.InboundTurns.AsNoTracking().SingleAsync(t => t.InboundId == inboundId);
     }
 
     /// <summary>Handles a turn only when the test lets it finish.</summary>

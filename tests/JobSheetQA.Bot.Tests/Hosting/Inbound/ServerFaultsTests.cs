@@ -12,6 +12,7 @@ using JobSheetQA.Bot.Tests.GitHub.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Octokit.Webhooks;
 using Octokit.Webhooks.Events;
 using Octokit.Webhooks.Events.WorkflowRun;
@@ -30,7 +31,7 @@ public sealed class ServerFaultsTests
         {
             services.AddSingleton<ILoggerProvider>(logs);
             // The intake's queue writes to a database that is gone; the worker keeps the real one.
-            services.AddSingleton(sp => new InboundTurnQueue(new InboundTurnStore(new GoneDatabase()), TimeProvider.System, sp.GetRequiredService<BotMetrics>()));
+            services.AddSingleton(sp => new InboundTurnQueue(new InboundTurnStore(new GoneDatabase()), TimeProvider.System, sp.GetRequiredService<BotMetrics>(), Options.Create(new InboundOptions())));
         });
 
         using var response = await host.PostAsync(TestActivities.Message(rig.ServiceUrl, "help"), null);
