@@ -8,8 +8,12 @@ public sealed class InboundOptions
 {
     public const string SectionName = "Inbound";
 
-    /// <summary><c>Inbound:Workers</c>: turns handled at once (of different conversations; one conversation's turns go one at a time).</summary>
-    public int Workers { get; set; } = 4;
+    /// <summary>
+    /// <c>Inbound:Workers</c>: turns handled at once (of different conversations; one conversation's turns go one at a
+    /// time). A worker also waits for its turn's writes to commit, so on the 2-core load machine eight ran a third more dry
+    /// runs than four at 16 conversations (1,936 against 1,468 a second, three runs each, tests/load).
+    /// </summary>
+    public int Workers { get; set; } = 8;
 
     /// <summary><c>Inbound:MaxAttempts</c>: tries of one turn; after the last failure the asker is told it could not be handled.</summary>
     public int MaxAttempts { get; set; } = 4;

@@ -152,9 +152,17 @@ public sealed class InboundTurnWorker(
             StopRenewing(turn.Id, handled);
         }
 
-        if (!await store.CompleteAsync(turn.Id, owner, time.GetUtcNow(), CancellationToken.None))
-            InboundLog.ClaimLost(logger, turn.Id);
-        queue.ConversationFreed(turn.ConversationKey);
+        try
+        {
+            if (!await store.CompleteAsync(turn.Id, owner, time.GetUtcNow(), CancellationToken.None))
+                InboundLog.ClaimLost(logger, turn.Id);
+        }
+        finally
+        {
+            // Also when the database did not answer: turns waiting here behind this one then go to the database look.
+            queue.ConversationFreed(turn.ConversationKey);
+        }
+
         queue.Finished(turn.Channel, turn.InboundId, result);
     }
 
@@ -167,9 +175,16 @@ public sealed class InboundTurnWorker(
             var retryAt = now + settings.RetryBaseDelay * Math.Pow(2, turn.Attempt - 1);
             InboundLog.TurnRetrying(logger, exception, turn.Id, turn.Channel, turn.InboundId, turn.Attempt, settings.MaxAttempts, retryAt);
             StopRenewing(turn.Id, handled);
-            if (!await store.FailAsync(turn.Id, owner, error, now, retryAt, CancellationToken.None))
-                InboundLog.ClaimLost(logger, turn.Id);
-            queue.ConversationPaused(turn.ConversationKey);
+            try
+            {
+                if (!await store.FailAsync(turn.Id, owner, error, now, retryAt, CancellationToken.None))
+                    InboundLog.ClaimLost(logger, turn.Id);
+            }
+            finally
+            {
+                queue.ConversationPaused(turn.ConversationKey);
+            }
+
             return;
         }
 
@@ -186,9 +201,16 @@ public sealed class InboundTurnWorker(
         }
 
         StopRenewing(turn.Id, handled);
-        if (!await store.FailAsync(turn.Id, owner, error, time.GetUtcNow(), retryAt: null, CancellationToken.None))
-            InboundLog.ClaimLost(logger, turn.Id);
-        queue.ConversationFreed(turn.ConversationKey);
+        try
+        {
+            if (!await store.FailAsync(turn.Id, owner, error, time.GetUtcNow(), retryAt: null, CancellationToken.None))
+                InboundLog.ClaimLost(logger, turn.Id);
+        }
+        finally
+        {
+            queue.ConversationFreed(turn.ConversationKey);
+        }
+
         queue.Finished(turn.Channel, turn.InboundId, null);
     }
 
