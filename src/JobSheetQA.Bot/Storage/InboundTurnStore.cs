@@ -44,6 +44,13 @@ public sealed class InboundTurnStore(IDbContextFactory<BotDbContext> contexts, S
     }
 
     /// <summary>
+    /// True where <see cref="AcceptAndClaimAsync"/> is one write (SQLite, one instance): only there does the inbound
+    /// queue claim a turn as it stores it. With several instances (PostgreSQL), a turn stays unclaimed until a worker
+    /// takes it, so an idle instance can take what a busy one accepted.
+    /// </summary>
+    public bool AcceptsAndClaimsInOneWrite => sqlite is not null;
+
+    /// <summary>
     /// Accepts the turn as <see cref="AcceptAsync"/> does and claims it for <paramref name="owner"/> as
     /// <see cref="TryClaimAcceptedAsync"/> does (Claimed false when an earlier turn of its conversation is unfinished); null
     /// for a redelivery. On SQLite both are one write, so the turn is never seen unclaimed; elsewhere they are two.

@@ -18,13 +18,19 @@ public sealed class InboundClaims
     /// <summary>Claims held now, by turn id.</summary>
     internal IEnumerable<KeyValuePair<long, Claim>> Held => held;
 
-    /// <summary>Records a claim on turn <paramref name="id"/> made at <paramref name="since"/> (a <see cref="TimeProvider"/> timestamp).</summary>
-    internal Claim Hold(long id, long since)
+    /// <summary>
+    /// Records a claim on turn <paramref name="id"/> made at <paramref name="since"/> (a <see cref="TimeProvider"/>
+    /// timestamp); null when this process holds one already: a look in the database took, under this process's own name,
+    /// a turn whose lease lapsed while it waited or was handled here, and its holder handles it.
+    /// </summary>
+    internal Claim? TryHold(long id, long since)
     {
         var claim = new Claim(since);
-        held[id] = claim;
-        return claim;
+        return held.TryAdd(id, claim) ? claim : null;
     }
+
+    /// <summary>True while <paramref name="claim"/> is held (not released, nor found lost by a renewal).</summary>
+    internal bool IsHeld(long id, Claim claim) => held.TryGetValue(id, out var current) && ReferenceEquals(current, claim);
 
     /// <summary>
     /// Stops keeping <paramref name="claim"/> (before the store moves the turn out of Processing: a renewal after that

@@ -29,7 +29,8 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, 
     public const int RememberedIds = 10_000;
 
     private readonly SemaphoreSlim work = new(0, int.MaxValue);
-    // Bounded by AcceptAsync, which hands a turn over only while fewer than HandOverCapacity wait (and by the parked bound).
+    // Not bounded by itself: AcceptAsync hands a new turn over only while fewer than HandOverCapacity wait, and at most
+    // HandOverCapacity parked turns come back through it, so it holds about twice that at most.
     private readonly Channel<HandedOver> handOver = Channel.CreateUnbounded<HandedOver>();
     private readonly RecentIds recent = new(RememberedIds);
     private readonly ConcurrentDictionary<string, byte> waitingBehind = new(StringComparer.Ordinal);
@@ -44,8 +45,11 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, 
     // accepted before this process started are only in the database.
     private long backlog = 1;
 
-    /// <summary>Accepted turns waiting in memory for a worker (the inbound queue depth of this process).</summary>
-    public int Waiting => handOver.Reader.Count;
+    /// <summary>
+    /// Accepted turns waiting in memory for a worker, handed over or behind an unfinished turn of their conversation (the
+    /// inbound queue depth of this process).
+    /// </summary>
+    public int Waiting => handOver.Reader.Count + Volatile.Read(ref parked);
 
     /// <summary>The claims this process holds, made here at acceptance and by its workers.</summary>
     public InboundClaims Claims { get; } = new();
@@ -66,7 +70,7 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, 
         // database takes it from under the hand-over; not for a channel that bounds its waiting turns (Slack), which
         // counts them in the database, where they wait unclaimed until a worker takes them.
         var handOverNow = handOver.Reader.Count < HandOverCapacity;
-        var claimNow = handOverNow && capacity is null;
+        var claimNow = handOverNow && capacity is null && store.AcceptsAndClaimsInOneWrite;
         var accepted = claimNow
             ? await store.AcceptAndClaimAsync(turn, time.GetUtcNow(), Claims.Owner, options.Value.Lease, CancellationToken.None)
             : await store.AcceptAsync(turn, time.GetUtcNow(), CancellationToken.None) is { } stored ? new AcceptedTurn(stored, Claimed: false) : null;
@@ -76,10 +80,10 @@ public sealed class InboundTurnQueue(InboundTurnStore store, TimeProvider time, 
             return Duplicate(turn);
 
         var handed = new InboundTurn(turnAccepted.Id, turn.Channel, turn.InboundId, turn.ConversationKey, turn.Payload, Attempt: 1);
-        if (turnAccepted.Claimed)
+        if (turnAccepted.Claimed && Claims.TryHold(handed.Id, time.GetTimestamp()) is { } claim)
         {
             Handling(turn.ConversationKey);
-            HandOver(new HandedOver(handed, Claims.Hold(handed.Id, time.GetTimestamp())));
+            HandOver(new HandedOver(handed, claim));
         }
         else if (!handOverNow)
         {

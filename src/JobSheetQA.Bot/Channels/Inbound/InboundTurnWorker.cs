@@ -81,13 +81,13 @@ public sealed class InboundTurnWorker(
                         InboundLog.TurnResumed(logger, claimed.Id, claimed.Channel, claimed.InboundId, claimed.Attempts);
                 }
 
-                if (taken is not var (turn, claim))
+                if (taken is not { } work)
                 {
                     await queue.WaitForWorkAsync(settings.PollInterval, stoppingToken);
                     continue;
                 }
 
-                await HandleAsync(turn, claim, settings, stoppingToken);
+                await HandleAsync(work.Turn, work.Claim, settings, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -113,19 +113,33 @@ public sealed class InboundTurnWorker(
         while (queue.TryTakeAccepted(out var handed))
         {
             if (handed.Claim is { } claim)
-                return (handed.Turn, claim);
+            {
+                // A claim a renewal found lost while the turn waited is not this process's any more: its new holder has it.
+                if (claims.IsHeld(handed.Turn.Id, claim))
+                    return (handed.Turn, claim);
+                continue;
+            }
+
             if (await store.TryClaimAcceptedAsync(handed.Turn.Id, owner, time.GetUtcNow(), settings.Lease, stoppingToken))
-                return Claimed(handed.Turn);
+            {
+                if (Claimed(handed.Turn) is { } taken)
+                    return taken;
+                continue;
+            }
+
             queue.CouldNotClaim(handed.Turn);
         }
 
         return null;
     }
 
-    private (InboundTurn Turn, InboundClaims.Claim Claim) Claimed(InboundTurn turn)
+    /// <summary>The turn claimed now, as this process's; null when this process holds it already (its holder handles it).</summary>
+    private (InboundTurn Turn, InboundClaims.Claim Claim)? Claimed(InboundTurn turn)
     {
+        if (claims.TryHold(turn.Id, time.GetTimestamp()) is not { } claim)
+            return null;
         queue.Handling(turn.ConversationKey);
-        return (turn, claims.Hold(turn.Id, time.GetTimestamp()));
+        return (turn, claim);
     }
 
     private async Task HandleAsync(InboundTurn turn, InboundClaims.Claim handled, InboundOptions settings, CancellationToken stoppingToken)

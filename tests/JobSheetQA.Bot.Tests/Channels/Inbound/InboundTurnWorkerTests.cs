@@ -109,6 +109,44 @@ public sealed class InboundTurnWorkerTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_turn_handled_here_whose_lease_lapsed_and_that_a_look_in_the_database_takes_again_under_this_process_is_not_handled_twice()
+    {
+        var store = storage.Get<InboundTurnStore>();
+        using var metrics = TestMetrics.Create();
+        var queue = new InboundTurnQueue(store, time, metrics, Options.Create(new InboundOptions { Lease = Lease }));
+        var processor = new HeldProcessor();
+        var worker = new InboundTurnWorker(
+            store, queue, [processor],
+            Options.Create(new InboundOptions { Workers = 2, Lease = Lease }),
+            Options.Create(new StorageOptions { Provider = StorageProvider.Sqlite }),
+            time, metrics, NullLogger<InboundTurnWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m1", "slack:C1", "{}"), capacity: null, default);
+            var turn = await processor.Started.WaitAsync(TimeSpan.FromSeconds(30));
+
+            // Its lease lapses (as when renewals could not reach the database), and the idle worker looks in the database.
+            await using (var db = await storage.Get<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
+            using (await db.EnterWriterAsync(default))
+                await db.InboundTurns.Where(t => t.Id == turn.Id).ExecuteUpdateAsync(set => set.SetProperty(t => t.LeaseUntil, time.GetUtcNow() - TimeSpan.FromSeconds(1)));
+            queue.MarkBacklog();
+            queue.Wake();
+            await Eventually.TrueAsync(async () => (await store.FindAsync(turn.Id))!.Attempts == 2, "the look to take the turn again");
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+
+            Assert.Equal(1, processor.Calls);
+            processor.Finish();
+            await Eventually.TrueAsync(async () => (await store.FindAsync(turn.Id))!.State == InboundTurnState.Done, "the turn done");
+            Assert.Equal(1, processor.Calls);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
     private async Task<InboundTurnEntity> StoredAsync(string inboundId)
     {
         await using var db = await storage.Get<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();

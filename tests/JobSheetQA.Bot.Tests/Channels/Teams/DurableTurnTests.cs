@@ -39,8 +39,8 @@ public sealed class DurableTurnTests : IAsyncLifetime
         var folder = Directory.CreateTempSubdirectory("jobsheetqa-durable-").FullName;
         try
         {
-            // One worker, held by the first turn: every later turn is accepted (200) and waits, the personal chat's in the
-            // database behind the held turn, the group chat's claimed as it was stored, in memory for the worker.
+            // One worker, held by the first turn: every later turn is accepted (200) and waits for it, the personal chat's
+            // unclaimed behind the held turn, the group chat's claimed as it was stored.
             var closed = new GatedEchoHandler.TurnGate();
             var first = TeamsTestHost.Restart(rig, folder, new Dictionary<string, string?> { ["Inbound:Workers"] = "1" }, services => GatedEchoHandler.Install(services, closed));
             var held = first.Get<GatedEchoHandler>();
