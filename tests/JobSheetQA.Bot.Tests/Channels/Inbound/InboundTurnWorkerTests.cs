@@ -1,4 +1,5 @@
 using JobSheetQA.Bot.Channels.Inbound;
+using JobSheetQA.Bot.Hosting.Telemetry;
 using JobSheetQA.Bot.Storage;
 using JobSheetQA.Bot.Storage.Entities;
 using JobSheetQA.Bot.Tests.Storage.Support;
@@ -28,129 +29,117 @@ public sealed class InboundTurnWorkerTests : IAsyncLifetime
     [Fact]
     public async Task A_turn_handled_for_longer_than_the_lease_keeps_its_claim_and_is_handled_once()
     {
-        var store = storage.Get<InboundTurnStore>();
-        using var metrics = TestMetrics.Create();
-        var queue = new InboundTurnQueue(store, time, metrics, Options.Create(new InboundOptions { Lease = Lease }));
-        var processor = new HeldProcessor();
-        var worker = new InboundTurnWorker(
-            store, queue, [processor],
-            Options.Create(new InboundOptions { Workers = 1, Lease = Lease }),
-            Options.Create(new StorageOptions { Provider = StorageProvider.Sqlite }),
-            time, metrics, NullLogger<InboundTurnWorker>.Instance);
-        await worker.StartAsync(CancellationToken.None);
-        try
+        await using var running = await RunningWorker.StartAsync(storage, time, workers: 1);
+        var (store, queue, processor) = (running.Store, running.Queue, running.Processor);
+        Assert.Equal(InboundAcceptance.Accepted, await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m1", "slack:C1", "{}"), capacity: null, default));
+        var turn = await processor.Started.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(time.GetUtcNow() + Lease, (await store.FindAsync(turn.Id))!.LeaseUntil);
+
+        // Twice the lease on the clock while the turn is still being handled: renewed every third of it.
+        for (var tick = 1; tick <= 6; tick++)
         {
-            Assert.Equal(InboundAcceptance.Accepted, await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m1", "slack:C1", "{}"), capacity: null, default));
-            var turn = await processor.Started.WaitAsync(TimeSpan.FromSeconds(30));
-            Assert.Equal(time.GetUtcNow() + Lease, (await store.FindAsync(turn.Id))!.LeaseUntil);
-
-            // Twice the lease on the clock while the turn is still being handled: renewed every third of it.
-            for (var tick = 1; tick <= 6; tick++)
-            {
-                time.Advance(Lease / 3);
-                var renewedTo = time.GetUtcNow() + Lease;
-                await Eventually.TrueAsync(async () => (await store.FindAsync(turn.Id))!.LeaseUntil == renewedTo, $"the claim renewed to {renewedTo:O} at tick {tick}");
-            }
-
-            Assert.Null(await store.TryClaimNextAsync("another-instance", time.GetUtcNow(), Lease));
-
-            processor.Finish();
-            await Eventually.TrueAsync(async () => (await store.FindAsync(turn.Id))!.State == InboundTurnState.Done, "the turn done");
-            Assert.Equal(1, processor.Calls);
+            time.Advance(Lease / 3);
+            var renewedTo = time.GetUtcNow() + Lease;
+            await Eventually.TrueAsync(async () => (await store.FindAsync(turn.Id))!.LeaseUntil == renewedTo, $"the claim renewed to {renewedTo:O} at tick {tick}");
         }
-        finally
-        {
-            await worker.StopAsync(CancellationToken.None);
-        }
+
+        Assert.Null(await store.TryClaimNextAsync("another-instance", time.GetUtcNow(), Lease));
+
+        processor.Finish();
+        await Eventually.TrueAsync(async () => (await store.FindAsync(turn.Id))!.State == InboundTurnState.Done, "the turn done");
+        Assert.Equal(1, processor.Calls);
     }
 
     [Fact]
     public async Task A_turn_claimed_as_it_was_stored_keeps_its_claim_while_it_waits_for_a_busy_worker_and_is_handled_once()
     {
-        var store = storage.Get<InboundTurnStore>();
-        using var metrics = TestMetrics.Create();
-        var queue = new InboundTurnQueue(store, time, metrics, Options.Create(new InboundOptions { Lease = Lease }));
-        var processor = new HeldProcessor();
-        var worker = new InboundTurnWorker(
-            store, queue, [processor],
-            Options.Create(new InboundOptions { Workers = 1, Lease = Lease }),
-            Options.Create(new StorageOptions { Provider = StorageProvider.Sqlite }),
-            time, metrics, NullLogger<InboundTurnWorker>.Instance);
-        await worker.StartAsync(CancellationToken.None);
-        try
+        await using var running = await RunningWorker.StartAsync(storage, time, workers: 1);
+        var (store, queue, processor) = (running.Store, running.Queue, running.Processor);
+        await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m1", "slack:C1", "{}"), capacity: null, default);
+        var first = await processor.Started.WaitAsync(TimeSpan.FromSeconds(30));
+        // Another conversation's turn, claimed as it is stored, waits in memory: the one worker is busy.
+        await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m2", "slack:C2", "{}"), capacity: null, default);
+        Assert.Equal(1, queue.Waiting);
+        var second = await StoredAsync("m2");
+        Assert.Equal((InboundTurnState.Processing, time.GetUtcNow() + Lease), (second.State, second.LeaseUntil));
+
+        // Twice the lease on the clock: both claims renewed every third of it, the waiting turn's as well.
+        for (var tick = 1; tick <= 6; tick++)
         {
-            await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m1", "slack:C1", "{}"), capacity: null, default);
-            var first = await processor.Started.WaitAsync(TimeSpan.FromSeconds(30));
-            // Another conversation's turn, claimed as it is stored, waits in memory: the one worker is busy.
-            await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m2", "slack:C2", "{}"), capacity: null, default);
-            Assert.Equal(1, queue.Waiting);
-            var second = await StoredAsync("m2");
-            Assert.Equal((InboundTurnState.Processing, time.GetUtcNow() + Lease), (second.State, second.LeaseUntil));
-
-            // Twice the lease on the clock: both claims renewed every third of it, the waiting turn's as well.
-            for (var tick = 1; tick <= 6; tick++)
-            {
-                time.Advance(Lease / 3);
-                var renewedTo = time.GetUtcNow() + Lease;
-                await Eventually.TrueAsync(async () => (await store.FindAsync(first.Id))!.LeaseUntil == renewedTo
-                    && (await store.FindAsync(second.Id))!.LeaseUntil == renewedTo, $"both claims renewed to {renewedTo:O} at tick {tick}");
-            }
-
-            Assert.Null(await store.TryClaimNextAsync("another-instance", time.GetUtcNow(), Lease));
-
-            processor.Finish();
-            await Eventually.TrueAsync(async () => (await store.FindAsync(second.Id))!.State == InboundTurnState.Done, "the waiting turn done");
-            Assert.Equal(2, processor.Calls);
-            Assert.Equal(1, (await store.FindAsync(second.Id))!.Attempts);
+            time.Advance(Lease / 3);
+            var renewedTo = time.GetUtcNow() + Lease;
+            await Eventually.TrueAsync(async () => (await store.FindAsync(first.Id))!.LeaseUntil == renewedTo
+                && (await store.FindAsync(second.Id))!.LeaseUntil == renewedTo, $"both claims renewed to {renewedTo:O} at tick {tick}");
         }
-        finally
-        {
-            await worker.StopAsync(CancellationToken.None);
-        }
+
+        Assert.Null(await store.TryClaimNextAsync("another-instance", time.GetUtcNow(), Lease));
+
+        processor.Finish();
+        await Eventually.TrueAsync(async () => (await store.FindAsync(second.Id))!.State == InboundTurnState.Done, "the waiting turn done");
+        Assert.Equal(2, processor.Calls);
+        Assert.Equal(1, (await store.FindAsync(second.Id))!.Attempts);
     }
 
     [Fact]
     public async Task A_turn_handled_here_whose_lease_lapsed_and_that_a_look_in_the_database_takes_again_under_this_process_is_not_handled_twice()
     {
-        var store = storage.Get<InboundTurnStore>();
-        using var metrics = TestMetrics.Create();
-        var queue = new InboundTurnQueue(store, time, metrics, Options.Create(new InboundOptions { Lease = Lease }));
-        var processor = new HeldProcessor();
-        var worker = new InboundTurnWorker(
-            store, queue, [processor],
-            Options.Create(new InboundOptions { Workers = 2, Lease = Lease }),
-            Options.Create(new StorageOptions { Provider = StorageProvider.Sqlite }),
-            time, metrics, NullLogger<InboundTurnWorker>.Instance);
-        await worker.StartAsync(CancellationToken.None);
-        try
-        {
-            await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m1", "slack:C1", "{}"), capacity: null, default);
-            var turn = await processor.Started.WaitAsync(TimeSpan.FromSeconds(30));
+        await using var running = await RunningWorker.StartAsync(storage, time, workers: 2);
+        var (store, queue, processor) = (running.Store, running.Queue, running.Processor);
+        await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m1", "slack:C1", "{}"), capacity: null, default);
+        var turn = await processor.Started.WaitAsync(TimeSpan.FromSeconds(30));
 
-            // Its lease lapses (as when renewals could not reach the database), and the idle worker looks in the database.
-            await using (var db = await storage.Get<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
-            using (await db.EnterWriterAsync(default))
-                await db.InboundTurns.Where(t => t.Id == turn.Id).ExecuteUpdateAsync(set => set.SetProperty(t => t.LeaseUntil, time.GetUtcNow() - TimeSpan.FromSeconds(1)));
-            queue.MarkBacklog();
-            queue.Wake();
-            await Eventually.TrueAsync(async () => (await store.FindAsync(turn.Id))!.Attempts == 2, "the look to take the turn again");
-            await Task.Delay(TimeSpan.FromMilliseconds(300));
+        // Its lease lapses (as when renewals could not reach the database), and the idle worker looks in the database.
+        await using (var db = await storage.Get<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
+        using (await db.EnterWriterAsync(default))
+            await db.InboundTurns.Where(t => t.Id == turn.Id).ExecuteUpdateAsync(set => set.SetProperty(t => t.LeaseUntil, time.GetUtcNow() - TimeSpan.FromSeconds(1)));
+        queue.MarkBacklog();
+        queue.Wake();
+        await Eventually.TrueAsync(async () => (await store.FindAsync(turn.Id))!.Attempts == 2, "the look to take the turn again");
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
 
-            Assert.Equal(1, processor.Calls);
-            processor.Finish();
-            await Eventually.TrueAsync(async () => (await store.FindAsync(turn.Id))!.State == InboundTurnState.Done, "the turn done");
-            Assert.Equal(1, processor.Calls);
-        }
-        finally
-        {
-            await worker.StopAsync(CancellationToken.None);
-        }
+        Assert.Equal(1, processor.Calls);
+        processor.Finish();
+        await Eventually.TrueAsync(async () => (await store.FindAsync(turn.Id))!.State == InboundTurnState.Done, "the turn done");
+        Assert.Equal(1, processor.Calls);
     }
 
     private async Task<InboundTurnEntity> StoredAsync(string inboundId)
     {
         await using var db = await storage.Get<IDbContextFactory<BotDbContext>>().CreateDbContextAsync();
         return await db.InboundTurns.AsNoTracking().SingleAsync(t => t.InboundId == inboundId);
+    }
+
+    /// <summary>A started worker of <c>workers</c> loops over a queue, with <see cref="HeldProcessor"/> for Slack turns; stopped on dispose.</summary>
+    private sealed class RunningWorker(InboundTurnStore store, InboundTurnQueue queue, HeldProcessor processor, InboundTurnWorker worker, BotMetrics metrics)
+        : IAsyncDisposable
+    {
+        public InboundTurnStore Store => store;
+
+        public InboundTurnQueue Queue => queue;
+
+        public HeldProcessor Processor => processor;
+
+        public static async Task<RunningWorker> StartAsync(StorageTestHost storage, TimeProvider time, int workers)
+        {
+            var store = storage.Get<InboundTurnStore>();
+            var metrics = TestMetrics.Create();
+            var queue = new InboundTurnQueue(store, time, metrics, Options.Create(new InboundOptions { Lease = Lease }));
+            var processor = new HeldProcessor();
+            var worker = new InboundTurnWorker(
+                store, queue, [processor],
+                Options.Create(new InboundOptions { Workers = workers, Lease = Lease }),
+                Options.Create(new StorageOptions { Provider = StorageProvider.Sqlite }),
+                time, metrics, NullLogger<InboundTurnWorker>.Instance);
+            await worker.StartAsync(CancellationToken.None);
+            return new RunningWorker(store, queue, processor, worker, metrics);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await worker.StopAsync(CancellationToken.None);
+            worker.Dispose();
+            metrics.Dispose();
+        }
     }
 
     /// <summary>Handles a turn only when the test lets it finish.</summary>
