@@ -40,6 +40,7 @@ public sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnect
     // The connection whose context holds the writer now; its write statements are the only ones let through.
     private DbConnection? holder;
     private long generation;
+    private long writesEnded;
 
     /// <summary>
     /// Changes when a write that may change what a decision reads begins and again when it has ended (after its commit):
@@ -61,11 +62,15 @@ public sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnect
     }
 
     /// <inheritdoc cref="EnterAsync"/>
-    public WriterTurn Enter(DbConnection connection)
+    public WriterTurn Enter(DbConnection connection, bool changesDecisionFacts = true)
     {
         writer.Wait();
-        return Held(connection, changesDecisionFacts: true);
+        return Held(connection, changesDecisionFacts);
     }
+
+    /// <summary>How many writes have given the writer back since the process started (<see cref="SqliteCheckpointer"/>
+    /// skips a pass when none has).</summary>
+    public long WritesEnded => Interlocked.Read(ref writesEnded);
 
     /// <summary>True while the context on <paramref name="connection"/> holds the writer.</summary>
     public bool IsHeldBy(DbConnection connection) => ReferenceEquals(Volatile.Read(ref holder), connection);
@@ -84,6 +89,7 @@ public sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnect
         if (changesDecisionFacts)
             Interlocked.Increment(ref generation);
         Volatile.Write(ref holder, null);
+        Interlocked.Increment(ref writesEnded);
         writer.Release();
     }
 
@@ -157,8 +163,10 @@ public sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnect
     // busy_timeout: a write that still meets a busy database (another process on the file, such as the sqlite3 shell or
     // a backup) is retried by SQLite's own handler, which backs off from 1 ms; Microsoft.Data.Sqlite's retry sleeps 150 ms a time, and those
     // sleeps were the 150 ms reply p99 of one conversation in tests/load.
+    // wal_autocheckpoint: SqliteCheckpointer copies the log in the background; a commit copies it itself only if the log
+    // grows past the fallback (the checkpointer stopped or fell behind).
     private string Pragma => (synchronous == SqliteSynchronous.Full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;")
-        + $" PRAGMA busy_timeout={BusyTimeoutMilliseconds};";
+        + $" PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA wal_autocheckpoint={SqliteCheckpointer.FallbackPages};";
 
     /// <summary>The writer held by one save or set-based write; given back once, on dispose.</summary>
     public sealed class WriterTurn(SqliteWriteFunnel funnel, bool changesDecisionFacts) : IDisposable

@@ -56,6 +56,16 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddHostedService<StorageMigrator>();
+        if (provider == StorageProvider.Sqlite)
+        {
+            // After the migrator, which puts the database in WAL mode: the log copied off the writer's path.
+            services.AddSingleton(serviceProvider => new SqliteCheckpointer(
+                serviceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.SqliteDatabasePath(environment.ContentRootPath),
+                serviceProvider.GetRequiredService<SqliteWriteFunnel>(),
+                serviceProvider.GetRequiredService<ILogger<SqliteCheckpointer>>()));
+            services.AddHostedService(serviceProvider => serviceProvider.GetRequiredService<SqliteCheckpointer>());
+        }
+
         services.AddReadiness().AddCheck<DatabaseReadinessCheck>("database", tags: [ReadinessEndpoints.Tag]);
 
         services.AddSingleton<PromotionStore>();

@@ -17,7 +17,7 @@ public sealed class SqlitePragmaTests : IAsyncLifetime
     public async Task DisposeAsync() => await storage.DisposeAsync();
 
     [Fact]
-    public async Task Each_connection_opened_again_from_the_pool_keeps_synchronous_normal_and_the_busy_timeout()
+    public async Task Each_connection_opened_again_from_the_pool_keeps_synchronous_normal_the_busy_timeout_and_the_fallback_checkpoint()
     {
         var contexts = storage.Get<IDbContextFactory<BotDbContext>>();
         for (var open = 0; open < 5; open++)
@@ -25,6 +25,8 @@ public sealed class SqlitePragmaTests : IAsyncLifetime
             await using var db = await contexts.CreateDbContextAsync();
             Assert.Equal(1L, await ScalarAsync(db, "PRAGMA synchronous;")); // NORMAL
             Assert.Equal(SqliteWriteFunnel.BusyTimeoutMilliseconds, await ScalarAsync(db, "PRAGMA busy_timeout;"));
+            // The log is copied in the background (SqliteCheckpointer); a commit copies it itself only past the fallback.
+            Assert.Equal(SqliteCheckpointer.FallbackPages, await ScalarAsync(db, "PRAGMA wal_autocheckpoint;"));
         }
     }
 
