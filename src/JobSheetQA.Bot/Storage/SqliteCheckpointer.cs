@@ -3,18 +3,20 @@ using Microsoft.Data.Sqlite;
 namespace JobSheetQA.Bot.Storage;
 
 /// <summary>
-/// SQLite only: copies the write-ahead log into the database file on a thread of its own, so that no commit waits for it.
-/// Left to SQLite, the commit that takes the log past 1,000 pages copies them and syncs the log and the database file
-/// (about 11 ms on the build machine's disk, several times a second under load) while it holds the process's one writer
-/// (<see cref="SqliteWriteFunnel"/>), and every turn behind it waits: in tests/load a fifth of the CPU sat idle.
+/// SQLite only: copies the write-ahead log into the database file on a thread of its own. Left to SQLite, the commit that
+/// takes the log past 1,000 pages copies them and syncs the log and the database file (about 11 ms on the build machine's
+/// disk, several times a second under load) while it holds the process's one writer (<see cref="SqliteWriteFunnel"/>),
+/// and every turn behind it waits: in tests/load a fifth of the CPU sat idle.
 /// </summary>
 /// <remarks>
-/// <para>Every <see cref="Interval"/> in which something was written, a passive checkpoint copies what the log holds
-/// without the writer. SQLite starts the log again from its beginning only when a commit finds all of it copied, which a
-/// busy writer never does; so once the log is past <see cref="RestartAfterPages"/>, a second pass takes the writer for
-/// the few pages written during the first, and the next commit starts the log afresh instead of growing it.</para>
+/// <para>Every <see cref="Interval"/> in which something was written, a passive checkpoint copies and syncs what the log
+/// holds without the writer. SQLite starts the log again from its beginning only when a commit finds all of it copied,
+/// which a busy writer never does; so once the log is past <see cref="RestartAfterPages"/>, a second pass takes the
+/// writer to copy and sync the pages written during the first, and the next commit starts the log afresh instead of
+/// growing it (unless a reader is still on the log then: the next pass tries again). The writer is still held for that
+/// second pass, but for the few pages of the tail, not for the whole log.</para>
 /// <para>Every connection keeps SQLite's own checkpoint from <see cref="FallbackPages"/> pages: if this one falls behind
-/// or stops, the log is still copied and bounded, as before, by the commits themselves.</para>
+/// or stops, the log is still copied, as before, by the commits themselves.</para>
 /// </remarks>
 public sealed partial class SqliteCheckpointer(string databasePath, SqliteWriteFunnel funnel, ILogger<SqliteCheckpointer> logger)
     : BackgroundService
@@ -33,6 +35,7 @@ public sealed partial class SqliteCheckpointer(string databasePath, SqliteWriteF
         new SqliteConnectionStringBuilder(StorageDatabase.SqliteConnectionString(databasePath)) { Pooling = false }.ToString();
 
     private long writesCheckpointed = -1;
+    private bool failing;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         // A checkpoint blocks its thread in fsync for milliseconds: not one of the thread pool's (two on a 2-core machine).
@@ -51,13 +54,25 @@ public sealed partial class SqliteCheckpointer(string databasePath, SqliteWriteF
                 try
                 {
                     connection ??= Open();
-                    Checkpoint(connection);
-                    writesCheckpointed = writes;
+                    var checkpoint = Checkpoint(connection, stoppingToken);
+                    // Pages a reader still needed, or a pass another checkpoint kept busy, are tried again next time.
+                    if (!checkpoint.Busy && checkpoint.CopiedPages == checkpoint.LogPages)
+                        writesCheckpointed = writes;
+                    if (failing)
+                        LogCheckpointsRecovered(logger);
+                    failing = false;
                 }
-                catch (SqliteException exception)
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
-                    // Tried again on a new connection next time; meanwhile the commits' own checkpoint bounds the log.
-                    LogCheckpointFailed(logger, exception);
+                    return;
+                }
+                catch (Exception exception)
+                {
+                    // A background copy must not stop the bot: the commits' own checkpoint bounds the log meanwhile, and
+                    // the next pass opens a new connection.
+                    if (!failing)
+                        LogCheckpointFailed(logger, exception);
+                    failing = true;
                     connection?.Dispose();
                     connection = null;
                 }
@@ -73,14 +88,13 @@ public sealed partial class SqliteCheckpointer(string databasePath, SqliteWriteF
     /// One pass: copies the log without the writer, and, if the log is <see cref="RestartAfterPages"/> or longer, copies
     /// the rest under the writer so the next commit starts it again. Returns what the last checkpoint found.
     /// </summary>
-    internal WalCheckpoint Checkpoint(SqliteConnection connection)
+    internal WalCheckpoint Checkpoint(SqliteConnection connection, CancellationToken cancellationToken = default)
     {
         var copied = Passive(connection);
         if (copied.LogPages < RestartAfterPages)
             return copied;
 
-        // It changes no row, so facts kept by decisions stay true (changesDecisionFacts: false).
-        using (funnel.Enter(connection, changesDecisionFacts: false))
+        using (funnel.EnterWithoutWriting(connection, cancellationToken))
             return Passive(connection);
     }
 
@@ -115,10 +129,9 @@ public sealed partial class SqliteCheckpointer(string databasePath, SqliteWriteF
         return new WalCheckpoint(reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A background SQLite checkpoint failed; commits copy the log themselves past the fallback size until one succeeds")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Background SQLite checkpoints are failing; until one succeeds, commits copy the log themselves past the fallback size")]
     private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
-}
 
-/// <summary>What <c>PRAGMA wal_checkpoint</c> answered: whether it was kept from finishing, the pages in the log, and how many of
-/// them are in the database file.</summary>
-internal readonly record struct WalCheckpoint(bool Busy, long LogPages, long CopiedPages);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Background SQLite checkpoints succeed again")]
+    private static partial void LogCheckpointsRecovered(ILogger logger);
+}

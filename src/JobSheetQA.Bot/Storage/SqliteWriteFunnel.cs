@@ -62,10 +62,20 @@ public sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnect
     }
 
     /// <inheritdoc cref="EnterAsync"/>
-    public WriterTurn Enter(DbConnection connection, bool changesDecisionFacts = true)
+    public WriterTurn Enter(DbConnection connection)
     {
         writer.Wait();
-        return Held(connection, changesDecisionFacts);
+        return Held(connection, changesDecisionFacts: true);
+    }
+
+    /// <summary>
+    /// Waits for the writer for work that writes no row (<see cref="SqliteCheckpointer"/>'s checkpoint): it leaves
+    /// <see cref="Generation"/> and <see cref="WritesEnded"/> as they are.
+    /// </summary>
+    public WriterTurn EnterWithoutWriting(DbConnection connection, CancellationToken cancellationToken)
+    {
+        writer.Wait(cancellationToken);
+        return Held(connection, changesDecisionFacts: false, writes: false);
     }
 
     /// <summary>How many writes have given the writer back since the process started (<see cref="SqliteCheckpointer"/>
@@ -75,21 +85,22 @@ public sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnect
     /// <summary>True while the context on <paramref name="connection"/> holds the writer.</summary>
     public bool IsHeldBy(DbConnection connection) => ReferenceEquals(Volatile.Read(ref holder), connection);
 
-    private WriterTurn Held(DbConnection connection, bool changesDecisionFacts)
+    private WriterTurn Held(DbConnection connection, bool changesDecisionFacts, bool writes = true)
     {
         if (changesDecisionFacts)
             Interlocked.Increment(ref generation);
         Volatile.Write(ref holder, connection);
-        return new WriterTurn(this, changesDecisionFacts);
+        return new WriterTurn(this, changesDecisionFacts, writes);
     }
 
-    private void Release(bool changesDecisionFacts)
+    private void Release(bool changesDecisionFacts, bool writes)
     {
         // After the write's commit: facts read while it was under way, before or after its commit, are not kept.
         if (changesDecisionFacts)
             Interlocked.Increment(ref generation);
         Volatile.Write(ref holder, null);
-        Interlocked.Increment(ref writesEnded);
+        if (writes)
+            Interlocked.Increment(ref writesEnded);
         writer.Release();
     }
 
@@ -169,14 +180,14 @@ public sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnect
         + $" PRAGMA busy_timeout={BusyTimeoutMilliseconds}; PRAGMA wal_autocheckpoint={SqliteCheckpointer.FallbackPages};";
 
     /// <summary>The writer held by one save or set-based write; given back once, on dispose.</summary>
-    public sealed class WriterTurn(SqliteWriteFunnel funnel, bool changesDecisionFacts) : IDisposable
+    public sealed class WriterTurn(SqliteWriteFunnel funnel, bool changesDecisionFacts, bool writes) : IDisposable
     {
         private int released;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
-                funnel.Release(changesDecisionFacts);
+                funnel.Release(changesDecisionFacts, writes);
         }
     }
 }
