@@ -24,10 +24,20 @@ public sealed record Decision(IReadOnlyList<Finding> Findings, IReadOnlyList<Rul
     /// <summary>One rule's verdict: its strongest finding, or pass.</summary>
     public RuleVerdict VerdictOf(string ruleId)
     {
-        var outcomes = Findings.Where(f => f.RuleId == ruleId).Select(f => f.Outcome).ToList();
-        return outcomes.Contains(FindingOutcome.Deny) ? RuleVerdict.Deny
-            : outcomes.Contains(FindingOutcome.RequireAcknowledgement) ? RuleVerdict.RequireAcknowledgement
-            : outcomes.Contains(FindingOutcome.Warn) ? RuleVerdict.Warn
+        // A loop, not a query: a dry run asks this of every rule in the catalogue (tests/load).
+        bool deny = false, acknowledge = false, warn = false;
+        foreach (var finding in Findings)
+        {
+            if (finding.RuleId != ruleId)
+                continue;
+            deny |= finding.Outcome == FindingOutcome.Deny;
+            acknowledge |= finding.Outcome == FindingOutcome.RequireAcknowledgement;
+            warn |= finding.Outcome == FindingOutcome.Warn;
+        }
+
+        return deny ? RuleVerdict.Deny
+            : acknowledge ? RuleVerdict.RequireAcknowledgement
+            : warn ? RuleVerdict.Warn
             : RuleVerdict.Pass;
     }
 

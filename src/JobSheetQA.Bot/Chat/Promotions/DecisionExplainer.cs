@@ -23,8 +23,11 @@ public static class DecisionExplainer
             {
                 var verdict = decision.VerdictOf(rule.Id);
                 text.AppendLine($"{Label(verdict)} {rule.Id} ({ChatText.Section(rule.RunbookSection)}): {rule.Description}");
-                foreach (var finding in decision.Findings.Where(f => f.RuleId == rule.Id))
-                    AppendDetail(text, finding);
+                foreach (var finding in decision.Findings)
+                {
+                    if (finding.RuleId == rule.Id)
+                        AppendDetail(text, finding);
+                }
             }
 
             return text.ToString().TrimEnd();

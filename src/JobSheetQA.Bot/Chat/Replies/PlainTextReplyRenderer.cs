@@ -10,6 +10,10 @@ public static class PlainTextReplyRenderer
 {
     public static string Render(Reply reply)
     {
+        // Most replies are one text block: the text itself, without copying it through a builder.
+        if (reply.Blocks is [TextBlock only])
+            return only.Markdown.TrimEnd();
+
         var text = new StringBuilder();
         foreach (var block in reply.Blocks)
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using JobSheetQA.Bot.Chat.Replies;
 using JobSheetQA.Rules.Facts;
@@ -76,8 +77,23 @@ public static class AdaptiveCardRenderer
     /// Card markdown joins single line breaks and reads four leading spaces as code, so each line becomes its own
     /// paragraph, trimmed (the help text is a list of indented lines).
     /// </summary>
-    internal static string Paragraphs(string markdown) =>
-        string.Join("\n\n", markdown.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
+    internal static string Paragraphs(string markdown)
+    {
+        // Line by line in place: a dry run's reply is a few kilobytes of lines, copied here on every turn (tests/load).
+        var text = new StringBuilder(markdown.Length + markdown.Length / 8);
+        var source = markdown.AsSpan();
+        foreach (var range in source.Split('\n'))
+        {
+            var line = source[range].Trim();
+            if (line.IsEmpty)
+                continue;
+            if (text.Length > 0)
+                text.Append("\n\n");
+            text.Append(line);
+        }
+
+        return text.ToString();
+    }
 
     private static JsonObject FactSet(IEnumerable<ReplyFact> facts) => new()
     {
