@@ -86,7 +86,7 @@ public sealed partial class SqliteCheckpointer(string databasePath, SqliteWriteF
 
     /// <summary>
     /// One pass: copies the log without the writer, and, if the log is <see cref="RestartAfterPages"/> or longer, copies
-    /// the rest under the writer so the next commit starts it again. Returns what the last checkpoint found.
+    /// what was written meanwhile once more without the writer and the rest under it, so the next commit starts it again. Returns what the last checkpoint found.
     /// </summary>
     internal WalCheckpoint Checkpoint(SqliteConnection connection, CancellationToken cancellationToken = default)
     {
@@ -94,6 +94,9 @@ public sealed partial class SqliteCheckpointer(string databasePath, SqliteWriteF
         if (copied.LogPages < RestartAfterPages)
             return copied;
 
+        // Once more without the writer, for the pages written while the first pass synced: the writer then waits only
+        // for the few written during this shorter one.
+        Passive(connection);
         using (funnel.EnterWithoutWriting(connection, cancellationToken))
             return Passive(connection);
     }
