@@ -24,10 +24,12 @@ public sealed record Decision(IReadOnlyList<Finding> Findings, IReadOnlyList<Rul
     /// <summary>One rule's verdict: its strongest finding, or pass.</summary>
     public RuleVerdict VerdictOf(string ruleId)
     {
-        // A loop, not a query: a dry run asks this of every rule in the catalogue (tests/load).
+        // A loop by index, not a query or an enumerator (each an allocation): a dry run asks this of every rule in the
+        // catalogue (tests/load).
         bool deny = false, acknowledge = false, warn = false;
-        foreach (var finding in Findings)
+        for (var i = 0; i < Findings.Count; i++)
         {
+            var finding = Findings[i];
             if (finding.RuleId != ruleId)
                 continue;
             deny |= finding.Outcome == FindingOutcome.Deny;
