@@ -11,10 +11,10 @@ namespace JobSheetQA.Bot.Storage;
 /// <remarks>
 /// <para>Every <see cref="Interval"/> in which something was written, a passive checkpoint copies and syncs what the log
 /// holds without the writer. SQLite starts the log again from its beginning only when a commit finds all of it copied,
-/// which a busy writer never does; so once the log is past <see cref="RestartAfterPages"/>, a second pass takes the
-/// writer to copy and sync the pages written during the first, and the next commit starts the log afresh instead of
-/// growing it (unless a reader is still on the log then: the next pass tries again). The writer is still held for that
-/// second pass, but for the few pages of the tail, not for the whole log.</para>
+/// which a busy writer never does; so once the log is past <see cref="RestartAfterPages"/>, a second pass copies, still
+/// without the writer, the pages written while the first one synced, and a third takes the writer for the few written
+/// meanwhile. The next commit then starts the log afresh instead of growing it (unless a reader is still on the log: the
+/// next pass tries again). The writer is held for that third pass only: a tail of pages, not the whole log.</para>
 /// <para>Every connection keeps SQLite's own checkpoint from <see cref="FallbackPages"/> pages: if this one falls behind
 /// or stops, the log is still copied, as before, by the commits themselves.</para>
 /// </remarks>
@@ -85,8 +85,9 @@ public sealed partial class SqliteCheckpointer(string databasePath, SqliteWriteF
     }
 
     /// <summary>
-    /// One pass: copies the log without the writer, and, if the log is <see cref="RestartAfterPages"/> or longer, copies
-    /// what was written meanwhile once more without the writer and the rest under it, so the next commit starts it again. Returns what the last checkpoint found.
+    /// One pass: copies the log without the writer and, if the log is <see cref="RestartAfterPages"/> or longer, what was
+    /// written meanwhile once more without the writer and the rest under it, so that the next commit starts it again.
+    /// Returns what the last checkpoint found.
     /// </summary>
     internal WalCheckpoint Checkpoint(SqliteConnection connection, CancellationToken cancellationToken = default)
     {
