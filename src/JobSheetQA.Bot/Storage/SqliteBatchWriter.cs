@@ -16,7 +16,7 @@ public sealed partial class SqliteBatchWriter : IAsyncDisposable, IDisposable
     /// <summary>At most this many writes in one transaction; more wait for the next.</summary>
     public const int MaxBatch = 128;
 
-    private readonly string connectionString;
+    private readonly string databasePath;
     private readonly SqliteWriteFunnel funnel;
     private readonly ILogger<SqliteBatchWriter> logger;
     private readonly Channel<Write> queue = Channel.CreateUnbounded<Write>();
@@ -24,8 +24,7 @@ public sealed partial class SqliteBatchWriter : IAsyncDisposable, IDisposable
 
     internal SqliteBatchWriter(string databasePath, SqliteWriteFunnel funnel, ILogger<SqliteBatchWriter> logger)
     {
-        // Not pooled: the connection is this writer's for its life, and closing it must let go of the file.
-        connectionString = new SqliteConnectionStringBuilder(StorageDatabase.SqliteConnectionString(databasePath)) { Pooling = false }.ToString();
+        this.databasePath = databasePath;
         this.funnel = funnel;
         this.logger = logger;
         loop = Task.Run(RunAsync);
@@ -63,7 +62,7 @@ public sealed partial class SqliteBatchWriter : IAsyncDisposable, IDisposable
                     batch.Add(write);
                 try
                 {
-                    statements ??= PreparedStatements.Open(connectionString, funnel);
+                    statements ??= new PreparedStatements(funnel.OpenOwnConnection(databasePath));
                     // Its rows are turns, de-duplication ids and audit lines, which no decision reads.
                     using (await funnel.EnterAsync(statements.Connection, CancellationToken.None, changesDecisionFacts: false))
                         Commit(statements, batch);
@@ -182,23 +181,6 @@ internal sealed class PreparedStatements(SqliteConnection connection) : IDisposa
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
 
     public SqliteConnection Connection => connection;
-
-    /// <summary>Opens a connection with the process's pragmas (<see cref="SqliteWriteFunnel.Configure"/>).</summary>
-    public static PreparedStatements Open(string connectionString, SqliteWriteFunnel funnel)
-    {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            funnel.Configure(connection);
-            return new PreparedStatements(connection);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
 
     /// <summary>Runs <paramref name="sql"/>; the number of rows it changed.</summary>
     public int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>

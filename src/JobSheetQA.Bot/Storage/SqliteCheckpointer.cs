@@ -30,10 +30,6 @@ public sealed partial class SqliteCheckpointer(string databasePath, SqliteWriteF
     /// <summary>The size at which a commit copies the log itself (every connection's <c>wal_autocheckpoint</c>).</summary>
     public const int FallbackPages = 10_000;
 
-    // Not pooled: the connection is the checkpointer's for its life, and closing it must let go of the file.
-    private readonly string connectionString =
-        new SqliteConnectionStringBuilder(StorageDatabase.SqliteConnectionString(databasePath)) { Pooling = false }.ToString();
-
     private long writesCheckpointed = -1;
     private bool failing;
 
@@ -105,11 +101,9 @@ public sealed partial class SqliteCheckpointer(string databasePath, SqliteWriteF
     /// <summary>Opens the checkpointer's connection, with the process's pragmas.</summary>
     internal SqliteConnection Open()
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = funnel.OpenOwnConnection(databasePath);
         try
         {
-            connection.Open();
-            funnel.Configure(connection);
             // A connection finds the log on its first read; until then SQLite answers a checkpoint with "not in WAL mode".
             using var read = connection.CreateCommand();
             read.CommandText = "PRAGMA schema_version;";

@@ -152,7 +152,28 @@ public sealed class SqliteWriteFunnel(SqliteSynchronous synchronous) : DbConnect
         Remember(connection);
     }
 
-    /// <summary>Sets the connection's pragmas on one that EF Core does not open (<see cref="SqliteBatchWriter"/>'s).</summary>
+    /// <summary>
+    /// Opens a connection of its own on the database at <paramref name="databasePath"/>, with the process's pragmas: not
+    /// pooled, so that closing it lets go of the file (<see cref="SqliteBatchWriter"/>'s and <see cref="SqliteCheckpointer"/>'s).
+    /// </summary>
+    public SqliteConnection OpenOwnConnection(string databasePath)
+    {
+        var connection = new SqliteConnection(
+            new SqliteConnectionStringBuilder(StorageDatabase.SqliteConnectionString(databasePath)) { Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            Configure(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sets the connection's pragmas on one that EF Core does not open (<see cref="OpenOwnConnection"/>).</summary>
     public void Configure(DbConnection connection)
     {
         using var command = connection.CreateCommand();

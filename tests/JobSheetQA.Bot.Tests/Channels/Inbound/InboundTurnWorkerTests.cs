@@ -31,8 +31,7 @@ public sealed class InboundTurnWorkerTests : IAsyncLifetime
     {
         await using var running = await RunningWorker.StartAsync(storage, time, workers: 1);
         var (store, queue, processor) = (running.Store, running.Queue, running.Processor);
-        Assert.Equal(InboundAcceptance.Accepted, await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m1", "slack:C1", "{}"), capacity: null, default));
-        var turn = await processor.Started.WaitAsync(TimeSpan.FromSeconds(30));
+        var turn = await running.FirstTurnStartedAsync();
         Assert.Equal(time.GetUtcNow() + Lease, (await store.FindAsync(turn.Id))!.LeaseUntil);
 
         // Twice the lease on the clock while the turn is still being handled: renewed every third of it.
@@ -55,8 +54,7 @@ public sealed class InboundTurnWorkerTests : IAsyncLifetime
     {
         await using var running = await RunningWorker.StartAsync(storage, time, workers: 1);
         var (store, queue, processor) = (running.Store, running.Queue, running.Processor);
-        await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m1", "slack:C1", "{}"), capacity: null, default);
-        var first = await processor.Started.WaitAsync(TimeSpan.FromSeconds(30));
+        var first = await running.FirstTurnStartedAsync();
         // Another conversation's turn, claimed as it is stored, waits in memory: the one worker is busy.
         await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m2", "slack:C2", "{}"), capacity: null, default);
         Assert.Equal(1, queue.Waiting);
@@ -85,8 +83,7 @@ public sealed class InboundTurnWorkerTests : IAsyncLifetime
     {
         await using var running = await RunningWorker.StartAsync(storage, time, workers: 2);
         var (store, queue, processor) = (running.Store, running.Queue, running.Processor);
-        await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m1", "slack:C1", "{}"), capacity: null, default);
-        var turn = await processor.Started.WaitAsync(TimeSpan.FromSeconds(30));
+        var turn = await running.FirstTurnStartedAsync();
 
         // Its lease lapses (as when renewals could not reach the database), and the idle worker looks in the database.
         await using (var db = await storage.Get<IDbContextFactory<BotDbContext>>().CreateDbContextAsync())
@@ -132,6 +129,13 @@ public sealed class InboundTurnWorkerTests : IAsyncLifetime
                 time, metrics, NullLogger<InboundTurnWorker>.Instance);
             await worker.StartAsync(CancellationToken.None);
             return new RunningWorker(store, queue, processor, worker, metrics);
+        }
+
+        /// <summary>Accepts a first turn (m1 in conversation C1) and waits until a worker handles it.</summary>
+        public async Task<InboundTurn> FirstTurnStartedAsync()
+        {
+            Assert.Equal(InboundAcceptance.Accepted, await queue.AcceptAsync(new InboundTurnAcceptance("slack", "m1", "slack:C1", "{}"), capacity: null, default));
+            return await processor.Started.WaitAsync(TimeSpan.FromSeconds(30));
         }
 
         public async ValueTask DisposeAsync()
